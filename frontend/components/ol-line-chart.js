@@ -1,0 +1,119 @@
+// <ol-line-chart>: a Chart.js line chart that the server feeds point by point.
+// Chart.js itself comes from its webjar as a global script (window.Chart).
+
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
+
+function whenChartJsLoaded() {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const poll = () => {
+      if (window.Chart) {
+        resolve(window.Chart);
+      } else if (performance.now() - started > 15000) {
+        reject(new Error('Chart.js did not load'));
+      } else {
+        setTimeout(poll, 25);
+      }
+    };
+    poll();
+  });
+}
+
+class OlLineChart extends HTMLElement {
+  constructor() {
+    super();
+    this.pending = [];
+    this.chart = null;
+  }
+
+  connectedCallback() {
+    if (this.canvas) {
+      return;
+    }
+    this.style.display = 'block';
+    this.style.position = 'relative';
+    if (!this.style.height) {
+      this.style.height = '260px';
+    }
+    this.canvas = document.createElement('canvas');
+    this.appendChild(this.canvas);
+    whenChartJsLoaded().then((Chart) => this.createChart(Chart)).catch((e) => {
+      this.textContent = e.message;
+    });
+  }
+
+  createChart(Chart) {
+    this.chart = new Chart(this.canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        plugins: { legend: { display: true } },
+        scales: {
+          x: { type: 'linear', title: { display: !!this.xLabel, text: this.xLabel || '' } },
+          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: !!this.yLabel, text: this.yLabel || '' } },
+        },
+      },
+    });
+    const queued = this.pending;
+    this.pending = [];
+    queued.forEach(([method, args]) => this[method](...args));
+  }
+
+  // Calls that arrive before Chart.js has loaded are replayed once the chart exists.
+  deferred(method, args) {
+    if (!this.chart) {
+      this.pending.push([method, args]);
+      return true;
+    }
+    return false;
+  }
+
+  setAxes(xLabel, yLabel, logScale) {
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    this.logScale = logScale;
+    if (this.deferred('setAxes', [xLabel, yLabel, logScale])) {
+      return;
+    }
+    const scales = this.chart.options.scales;
+    scales.x.title = { display: !!xLabel, text: xLabel || '' };
+    scales.y.title = { display: !!yLabel, text: yLabel || '' };
+    scales.y.type = logScale ? 'logarithmic' : 'linear';
+    this.chart.update('none');
+  }
+
+  addSeries(label) {
+    if (this.deferred('addSeries', [label])) {
+      return;
+    }
+    const color = PALETTE[this.chart.data.datasets.length % PALETTE.length];
+    this.chart.data.datasets.push({ label, data: [], borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 });
+    this.chart.update('none');
+  }
+
+  // points: a flat array [x0, y0, x1, y1, ...] for one series
+  appendPoints(series, points) {
+    if (this.deferred('appendPoints', [series, points])) {
+      return;
+    }
+    const data = this.chart.data.datasets[series].data;
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      data.push({ x: points[i], y: points[i + 1] });
+    }
+    this.chart.update('none');
+  }
+
+  clear() {
+    if (this.deferred('clear', [])) {
+      return;
+    }
+    this.chart.data.datasets.forEach((d) => { d.data = []; });
+    this.chart.update('none');
+  }
+}
+
+customElements.define('ol-line-chart', OlLineChart);
