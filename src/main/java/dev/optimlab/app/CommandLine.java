@@ -1,0 +1,63 @@
+package dev.optimlab.app;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Dispatches {@code java -jar optimlab.jar COMMAND ...}. Arguments that are not a command (none, or Spring
+ * options such as {@code --server.port=9090}) start the web app instead.
+ */
+final class CommandLine {
+
+    /** A command that runs without the web app; returns the process exit code. */
+    interface Command {
+        String summary();
+
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, Command> commands = new TreeMap<>();
+
+    CommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        commands.put("help", new Command() {
+            @Override
+            public String summary() {
+                return "show this list of commands";
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                printUsage(out);
+                return 0;
+            }
+        });
+    }
+
+    boolean handles(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-");
+    }
+
+    int run(String[] args) {
+        Command command = commands.get(args[0]);
+        if (command == null) {
+            err.println("optimlab: unknown command '" + args[0] + "'");
+            printUsage(err);
+            return 2;
+        }
+        String[] rest = new String[args.length - 1];
+        System.arraycopy(args, 1, rest, 0, rest.length);
+        return command.run(rest, out, err);
+    }
+
+    private void printUsage(PrintStream stream) {
+        stream.println("usage: java -jar optimlab.jar [COMMAND [ARGS...]]");
+        stream.println("Without a command, starts the OptimLab web app (Spring options such as --server.port=9090 apply).");
+        stream.println("Commands:");
+        commands.forEach((name, command) -> stream.printf("  %-10s %s%n", name, command.summary()));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.optimlab.app;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.optimlab.course.Chapter;
+import dev.optimlab.course.CourseCatalog;
+import dev.optimlab.course.Lang;
+
+/** The frame around every page: the name, the chapters in a side navigation and the language switch. */
+@Layout
+@AnonymousAllowed
+class MainLayout extends AppLayout {
+
+    final SideNav chapterNav = new SideNav();
+    final Select<Lang> languageSwitch = new Select<>();
+
+    MainLayout(CourseCatalog catalog) {
+        Lang lang = Lang.of(getLocale());
+
+        Span name = new Span("OptimLab");
+        name.addClassNames("ol-brand");
+        languageSwitch.setItems(Lang.values());
+        languageSwitch.setItemLabelGenerator(Lang::nativeName);
+        languageSwitch.setValue(lang);
+        languageSwitch.setAriaLabel(getTranslation("layout.language"));
+        languageSwitch.setId("language-switch");
+        languageSwitch.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                switchLanguage(e.getValue());
+            }
+        });
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.expand(name);
+        navbar.addClassNames("ol-navbar");
+        addToNavbar(navbar);
+
+        chapterNav.addItem(new SideNavItem(getTranslation("layout.home"), ""));
+        for (Chapter chapter : catalog.course().chapters()) {
+            chapterNav.addItem(new SideNavItem(chapter.number() + ". " + chapter.title().get(lang), "chapters/" + chapter.slug()));
+        }
+        addToDrawer(chapterNav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static void switchLanguage(Lang lang) {
+        VaadinSession.getCurrent().setLocale(lang.locale());
+        UI.getCurrent().getPage().reload();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.optimlab.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dependency.JsModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Chart.js line chart fed from the server: series are added by label and points appended as they are
+ * produced (with {@code @Push}, a chart draws live while a computation runs).
+ */
+@Tag("ol-line-chart")
+@JsModule("./components/ol-line-chart.js")
+@JavaScript("context://webjars/chart.js/dist/chart.umd.min.js")
+public class LineChart extends Component implements HasSize {
+
+    private final List<String> series = new ArrayList<>();
+    private final List<Integer> pointCounts = new ArrayList<>();
+
+    public LineChart(String xLabel, String yLabel) {
+        getElement().callJsFunction("setAxes", xLabel, yLabel, false);
+    }
+
+    /** Adds a series and returns its index. */
+    public int addSeries(String label) {
+        series.add(label);
+        pointCounts.add(0);
+        getElement().callJsFunction("addSeries", label);
+        return series.size() - 1;
+    }
+
+    /** Appends points to a series; {@code xy} holds x0, y0, x1, y1, ... */
+    public void appendPoints(int seriesIndex, double... xy) {
+        if (xy.length % 2 != 0) {
+            throw new IllegalArgumentException("points come in (x, y) pairs, got " + xy.length + " numbers");
+        }
+        if (seriesIndex < 0 || seriesIndex >= series.size()) {
+            throw new IndexOutOfBoundsException("no series " + seriesIndex + " (the chart has " + series.size() + ")");
+        }
+        List<Double> flat = new ArrayList<>(xy.length);
+        for (double v : xy) {
+            flat.add(v);
+        }
+        pointCounts.set(seriesIndex, pointCounts.get(seriesIndex) + xy.length / 2);
+        getElement().callJsFunction("appendPoints", seriesIndex, flat);
+    }
+
+    public List<String> seriesLabels() {
+        return List.copyOf(series);
+    }
+
+    /** How many points the server has sent to a series. */
+    public int pointCount(int seriesIndex) {
+        return pointCounts.get(seriesIndex);
+    }
+}

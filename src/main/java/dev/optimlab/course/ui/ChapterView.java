@@ -1,0 +1,43 @@
+package dev.optimlab.course.ui;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.optimlab.course.Chapter;
+import dev.optimlab.course.CourseCatalog;
+import dev.optimlab.course.Lang;
+
+/** {@code /chapters/{slug}}: a chapter's text in the reader's language. */
+@Route("chapters")
+@AnonymousAllowed
+class ChapterView extends Article implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final CourseCatalog catalog;
+    Chapter chapter;
+
+    ChapterView(CourseCatalog catalog) {
+        this.catalog = catalog;
+        addClassNames("ol-page", "ol-chapter");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String slug) {
+        chapter = catalog.course().chapter(slug).orElse(null);
+        if (chapter == null) {
+            event.rerouteToError(NotFoundException.class, getTranslation("notfound.chapter", slug));
+            return;
+        }
+        removeAll();
+        add(new Html("<div>" + catalog.chapterHtml(chapter, Lang.of(getLocale())) + "</div>"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return chapter == null ? "OptimLab" : chapter.title().get(Lang.of(getLocale())) + " · OptimLab";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.optimlab.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** An account: a learner, an instructor or an admin. The password is stored only as an encoder's hash. */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String displayName, String passwordHash, Role role, Instant createdAt) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("a username is 3 to 64 letters, digits, '_', '.' or '-'");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            throw new IllegalArgumentException("a display name is 1 to 100 characters");
+        }
+        this.username = username;
+        this.displayName = displayName.strip();
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.role = Objects.requireNonNull(role, "role");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}
