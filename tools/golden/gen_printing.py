@@ -9,6 +9,7 @@ listed in DERIVED below with "derived": true; docs/fidelity.md ("Printing") expl
 import json
 import math
 import os
+import random
 import struct
 
 import torch
@@ -279,6 +280,52 @@ def parameter_cases(c):
     c.add("parameters", "Linear(4, 3) bias", linear.bias, parameter=True)
 
 
+def fuzz_cases(c):
+    """Random shapes, value families and options, to catch what hand-picked cases miss."""
+    g = torch.Generator().manual_seed(2718)
+    rng = random.Random(31415)
+    for i in range(400):
+        ndim = rng.choice([0, 1, 1, 2, 2, 3, 4])
+        shape = [rng.choice([1, 2, 3, 5, 8, 13]) for _ in range(ndim)]
+        while math.prod(shape) > 400:  # keeps the fixture small; summarising is tested via threshold
+            shape[rng.randrange(ndim)] = rng.choice([1, 2, 3])
+        family = rng.choice(["normal", "wide", "integers", "tiny", "huge", "special", "int64", "bool"])
+        if family == "int64":
+            t = torch.randint(-10 ** rng.randint(1, 12), 10 ** rng.randint(1, 12), shape, generator=g)
+        elif family == "bool":
+            t = torch.randint(0, 2, shape, generator=g).bool()
+        else:
+            t = torch.randn(shape, generator=g)
+            if family == "wide":
+                t = t * torch.pow(10.0, torch.randint(-6, 7, shape, generator=g).float())
+            elif family == "integers":
+                t = torch.round(t * 10 ** rng.randint(0, 9))
+            elif family == "tiny":
+                t = t * 1e-6
+            elif family == "huge":
+                t = t * 1e12
+            elif family == "special" and t.numel() > 0:
+                flat = t.view(-1)
+                for _ in range(rng.randint(1, 3)):
+                    flat[rng.randrange(flat.numel())] = rng.choice(
+                        [float("nan"), float("inf"), float("-inf"), -0.0, 0.0])
+            if rng.random() < 0.25:
+                t = t.double()
+        options = {}
+        if rng.random() < 0.5:
+            options["precision"] = rng.randint(0, 8)
+        if rng.random() < 0.5:
+            options["linewidth"] = rng.choice([1, 20, 40, 60, 100, 150])
+        if rng.random() < 0.4:
+            options["threshold"] = rng.choice([0, 1, 5, 20, 100])
+            options["edgeitems"] = rng.randint(1, 4)
+        if rng.random() < 0.2:
+            options["sci_mode"] = rng.choice([True, False])
+        if t.dtype.is_floating_point and rng.random() < 0.2:
+            t = t.requires_grad_() * 1 if rng.random() < 0.5 else t.requires_grad_()
+        c.add("fuzz", f"fuzz {i}: {family} {shape} {options}", t, options)
+
+
 def derived_cases(c):
     note = ("PyTorch 2.x prints a single '...' when summarising with edgeitems=0; "
             "1.13 prints ' ...' followed by every element of a vector and fails on a matrix")
@@ -291,7 +338,7 @@ def derived_cases(c):
 def main():
     c = Cases()
     for build in [scalar_cases, vector_cases, random_cases, empty_cases, summarised_cases,
-                  option_cases, grad_cases, parameter_cases, derived_cases]:
+                  option_cases, grad_cases, parameter_cases, fuzz_cases, derived_cases]:
         build(c)
     os.makedirs(OUT, exist_ok=True)
     total = 0

@@ -23,7 +23,7 @@ class TensorFormatterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> GROUPS = List.of("scalars", "vectors", "random", "empty", "summarised",
-            "options", "autograd", "parameters", "derived");
+            "options", "autograd", "parameters", "fuzz", "derived");
 
     static Stream<Arguments> goldenCases() {
         List<Arguments> cases = new ArrayList<>();
