@@ -36,7 +36,19 @@ public final class TensorFormatter {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("double values need a floating dtype, got " + dtype);
         }
-        return intern(shape, dtype, new FloatElements(values), requiresGrad, gradFnName, options);
+        return intern(shape, dtype, new DoubleArrayElements(values), requiresGrad, gradFnName, options);
+    }
+
+    /**
+     * {@code repr(t)} of a float32 or float16 tensor stored in a float array; each element is widened
+     * exactly to double, as {@code Tensor.item()} does in PyTorch.
+     */
+    public static String repr(int[] shape, DType dtype, float[] values, boolean requiresGrad, String gradFnName,
+            PrintOptions options) {
+        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT16) {
+            throw new IllegalArgumentException("float values need dtype torch.float32 or torch.float16, got " + dtype);
+        }
+        return intern(shape, dtype, new FloatArrayElements(values), requiresGrad, gradFnName, options);
     }
 
     /** {@code repr(t)} of an int64 tensor; see {@link #repr(int[], DType, double[], boolean, String, PrintOptions)}. */
@@ -260,20 +272,19 @@ public final class TensorFormatter {
 
         static Formatter of(Elements elements, int[] measured, PrintOptions options) {
             int precision = options.precision();
-            if (!(elements instanceof FloatElements floats)) {
+            if (!(elements instanceof FloatingElements floats)) {
                 int width = 1;
                 for (int index : measured) {
                     width = Math.max(width, elements.str(index).length());
                 }
                 return new Formatter(false, true, false, width, precision);
             }
-            double[] values = floats.values;
             double min = Double.POSITIVE_INFINITY;
             double max = 0;
             boolean intMode = true;
             int count = 0;
             for (int index : measured) {
-                double value = values[index];
+                double value = floats.value(index);
                 if (Double.isFinite(value) && value != 0) {
                     count++;
                     min = Math.min(min, Math.abs(value));
@@ -293,7 +304,7 @@ public final class TensorFormatter {
                 sciMode = max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4;
             }
             for (int index : measured) {
-                double value = values[index];
+                double value = floats.value(index);
                 if (Double.isFinite(value) && value != 0) {
                     if (sciMode) {
                         width = Math.max(width, PythonFloatFormat.scientific(value, precision).length());
@@ -317,7 +328,7 @@ public final class TensorFormatter {
         String format(Elements elements, int index) {
             String text;
             if (floating) {
-                double value = ((FloatElements) elements).values[index];
+                double value = ((FloatingElements) elements).value(index);
                 if (sciMode) {
                     text = PythonFloatFormat.scientific(value, precision);
                 } else if (intMode) {
@@ -334,20 +345,40 @@ public final class TensorFormatter {
     }
 
     /** Row-major elements of one dtype family, read without boxing. */
-    private sealed interface Elements permits FloatElements, LongElements, BoolElements {
+    private sealed interface Elements permits FloatingElements, LongElements, BoolElements {
         int size();
 
         /** Python's {@code str(value)} of the element; used for integer and bool tensors. */
         String str(int index);
     }
 
-    private record FloatElements(double[] values) implements Elements {
+    /** Floating-point elements, read as the exact double PyTorch's {@code item()} would give. */
+    private sealed interface FloatingElements extends Elements permits FloatArrayElements, DoubleArrayElements {
+        double value(int index);
+
+        @Override
+        default String str(int index) {
+            throw new UnsupportedOperationException("float elements are formatted by precision, not str()");
+        }
+    }
+
+    private record FloatArrayElements(float[] values) implements FloatingElements {
         public int size() {
             return values.length;
         }
 
-        public String str(int index) {
-            throw new UnsupportedOperationException("float elements are formatted by precision, not str()");
+        public double value(int index) {
+            return values[index];
+        }
+    }
+
+    private record DoubleArrayElements(double[] values) implements FloatingElements {
+        public int size() {
+            return values.length;
+        }
+
+        public double value(int index) {
+            return values[index];
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -70,6 +71,15 @@ class TensorFormatterTest {
         }
 
         @Test
+        @DisplayName("float values with dtype float64 are rejected, since a float cannot hold one")
+        void floatArrayForFloat64() {
+            assertThatThrownBy(() -> TensorFormatter.repr(new int[] {1}, DType.FLOAT64, new float[1], false, null,
+                    PrintOptions.DEFAULT))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("float values need dtype torch.float32 or torch.float16, got torch.float64");
+        }
+
+        @Test
         @DisplayName("double values with an integer dtype are rejected")
         void wrongDtype() {
             assertThatThrownBy(() -> TensorFormatter.repr(new int[] {1}, DType.INT64, new double[1], false, null,
@@ -109,12 +119,17 @@ class TensorFormatterTest {
         PrintOptions options = options(c.get("options"));
         String repr = switch (dtype) {
             case "float32", "float16" -> {
-                double[] data = new double[values.size()];
+                float[] data = new float[values.size()];
                 for (int i = 0; i < data.length; i++) {
                     data[i] = Float.intBitsToFloat((int) values.get(i).asLong());
                 }
                 DType type = dtype.equals("float32") ? DType.FLOAT32 : DType.FLOAT16;
-                yield TensorFormatter.repr(shape, type, data, requiresGrad, gradFn, options);
+                String fromFloats = TensorFormatter.repr(shape, type, data, requiresGrad, gradFn, options);
+                double[] widened = new double[data.length];
+                Arrays.setAll(widened, i -> data[i]);
+                assertThat(TensorFormatter.repr(shape, type, widened, requiresGrad, gradFn, options))
+                        .as("float32 values passed as exact doubles").isEqualTo(fromFloats);
+                yield fromFloats;
             }
             case "float64" -> {
                 double[] data = new double[values.size()];
