@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Mirrors {@code torch._tensor_str}: PyTorch's {@code repr} of a tensor, digit for digit.
  *
- * <p>It works from plain row-major data so that {@code Tensor.toString()} can call it without this
- * class knowing about tensors. Floating-point values arrive as doubles holding the exact value of
- * the element (a float32 or emulated float16 element widened to double), because PyTorch formats
- * each element through Python's {@code float}.
+ * <p>It works from plain contiguous row-major data so that {@code Tensor.toString()} can call it
+ * without this class knowing about tensors. float32 and emulated float16 elements may come as a
+ * {@code float[]} or as doubles holding their exact values: either way each element is formatted as
+ * the Python {@code float} PyTorch's {@code item()} gives, which is how PyTorch prints it.
  *
  * <p>The default dtype is taken to be float32 ({@code torch.get_default_dtype()}), so float64 and
  * float16 tensors carry a {@code dtype=} suffix and int64 and bool tensors do not, except when empty.
