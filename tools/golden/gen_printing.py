@@ -341,6 +341,12 @@ def main():
                   option_cases, grad_cases, parameter_cases, fuzz_cases, derived_cases]:
         build(c)
     os.makedirs(OUT, exist_ok=True)
+    sizes = [{"shape": list(shape), "expected": repr(torch.zeros(shape).shape)}
+             for shape in [(), (0,), (3,), (2, 3), (1, 1, 1), (0, 3), (784, 256), (2, 3, 4, 5)]]
+    with open(os.path.join(OUT, "sizes.json"), "w") as out:
+        json.dump({"generator": "tools/golden/gen_printing.py", "torch": torch.__version__, "cases": sizes},
+                  out, indent=1)
+        out.write("\n")
     total = 0
     for group, cases in c.groups.items():
         with open(os.path.join(OUT, f"{group}.json"), "w") as out:

@@ -70,6 +70,15 @@ public final class TensorFormatter {
         return "Parameter containing:\n" + tensorRepr;
     }
 
+    /** {@code repr(torch.Size)}, what {@code print(t.shape)} shows: {@code torch.Size([2, 3])}. */
+    public static String sizeRepr(int[] shape) {
+        StringBuilder out = new StringBuilder("torch.Size([");
+        for (int i = 0; i < shape.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return out.append("])").toString();
+    }
+
     /** Mirrors {@code _str_intern} for a dense CPU tensor. */
     private static String intern(int[] shape, DType dtype, Elements elements, boolean requiresGrad,
             String gradFnName, PrintOptions options) {

@@ -57,6 +57,19 @@ class TensorFormatterTest {
         }
     }
 
+    static Stream<Arguments> sizeCases() {
+        List<Arguments> cases = new ArrayList<>();
+        load("sizes").get("cases").forEach(c -> cases.add(Arguments.of(ints(c.get("shape")), c.get("expected").asText())));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("sizeCases")
+    @DisplayName("a shape prints as torch.Size does")
+    void sizes(int[] shape, String expected) {
+        assertThat(TensorFormatter.sizeRepr(shape)).isEqualTo(expected);
+    }
+
     @Nested
     @DisplayName("with inconsistent input")
     class Errors {
