@@ -270,10 +270,7 @@ public final class Generator {
         return GeneratorState.encode(initialSeed, left, next, state, hasCachedNormal, cachedNormal);
     }
 
-    /**
-     * Mirrors {@code Generator.set_state()}. Like PyTorch 1.13, a cached normal is rebuilt from the
-     * legacy rho and x fields, which get_state leaves at zero, so a restored cache holds 0.0.
-     */
+    /** Mirrors {@code Generator.set_state()}: accepts get_state's bytes (or the 5048-byte legacy layout), cache included. */
     public synchronized void setState(byte[] bytes) {
         GeneratorState decoded = GeneratorState.decode(bytes);
         initialSeed = decoded.initialSeed();

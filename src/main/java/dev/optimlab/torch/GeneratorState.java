@@ -19,9 +19,7 @@ record GeneratorState(long initialSeed, int left, int next, int[] state, boolean
     private static final int N = 624;
     private static final int LEGACY_SIZE = 5048;
     private static final int STATE_OFFSET = 24;
-    private static final int NORMAL_X = 5016;
     private static final int NORMAL_Y = 5024;
-    private static final int NORMAL_RHO = 5032;
     private static final int NORMAL_IS_VALID = 5040;
 
     static byte[] encode(long initialSeed, int left, int next, int[] state, boolean hasCachedNormal, double cachedNormal) {
@@ -33,7 +31,7 @@ record GeneratorState(long initialSeed, int left, int next, int[] state, boolean
         for (int i = 0; i < N; i++) {
             buffer.putLong(STATE_OFFSET + 8 * i, Integer.toUnsignedLong(state[i]));
         }
-        // PyTorch stores the cached double in normal_y only; x and rho stay zero.
+        // PyTorch stores the cached double in normal_y only; normal_x and normal_rho stay zero.
         if (hasCachedNormal) {
             buffer.putDouble(NORMAL_Y, cachedNormal);
             buffer.putInt(NORMAL_IS_VALID, 1);
@@ -58,8 +56,7 @@ record GeneratorState(long initialSeed, int left, int next, int[] state, boolean
             state[i] = (int) buffer.getLong(STATE_OFFSET + 8 * i);
         }
         boolean valid = buffer.getInt(NORMAL_IS_VALID) != 0;
-        // PyTorch 1.13 rebuilds the cache as rho * sin(2*pi*x), ignoring normal_y.
-        double cached = valid ? buffer.getDouble(NORMAL_RHO) * Math.sin(2.0 * Math.PI * buffer.getDouble(NORMAL_X)) : 0.0;
+        double cached = valid ? buffer.getDouble(NORMAL_Y) : 0.0;
         return new GeneratorState(buffer.getLong(0), left, (int) next, state, valid, cached);
     }
 }
