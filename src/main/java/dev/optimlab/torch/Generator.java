@@ -207,7 +207,7 @@ public final class Generator {
      */
     public synchronized long[] randperm(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("n must be non-negative, got" + n);
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
         }
         return n < WIDE_RANDPERM_THRESHOLD ? randpermNarrow(n) : randpermInsideOut(n);
     }

@@ -153,6 +153,13 @@ class GeneratorTest {
         }
 
         @Test
+        @DisplayName("refuse a negative std with PyTorch's message")
+        void negativeStd() {
+            assertThatThrownBy(() -> seeded(0).normal(new float[3], 0, 3, 0, -0.5))
+                    .hasMessage("normal expects std >= 0.0, but found std -0.5");
+        }
+
+        @Test
         @DisplayName("keep the cached sine half until manual_seed clears it")
         void cacheClearedBySeed() {
             Generator generator = seeded(0);
@@ -180,6 +187,15 @@ class GeneratorTest {
             long[] out = new long[2];
             seeded(42).randint(out, 0, 2, 3, 1L << 40);
             assertThat(out).containsExactly(441526641482L, 395972688666L);
+        }
+
+        @Test
+        @DisplayName("refuse empty ranges and negative sizes with PyTorch's messages")
+        void refusals() {
+            assertThatThrownBy(() -> seeded(0).randint(new long[2], 0, 2, 5, 5))
+                    .hasMessage("random_ expects 'from' to be less than 'to', but got from=5 >= to=5");
+            assertThatThrownBy(() -> seeded(0).randperm(-1))
+                    .hasMessage("Trying to create tensor with negative dimension -1: [-1]");
         }
 
         @Test
@@ -214,6 +230,27 @@ class GeneratorTest {
     }
 
     @Nested
+    @DisplayName("seeding")
+    class Seeding {
+
+        @Test
+        @DisplayName("reseeds from the system with seed() and reports that seed")
+        void nondeterministicSeed() {
+            Generator generator = new Generator();
+            long seed = generator.seed();
+            assertThat(generator.initialSeed()).isEqualTo(seed);
+            assertThat(generator.nextRandom64()).isEqualTo(seeded(seed).nextRandom64());
+        }
+
+        @Test
+        @DisplayName("refuses a probability outside [0, 1] with PyTorch's message")
+        void probabilityRange() {
+            assertThatThrownBy(() -> seeded(0).bernoulli(new float[3], 0, 3, 1.5))
+                    .hasMessage("bernoulli_ expects p to be in [0, 1], but got p=1.5");
+        }
+    }
+
+    @Nested
     @DisplayName("copies and state")
     class CopiesAndState {
 
@@ -239,6 +276,26 @@ class GeneratorTest {
             other.setState(state);
             assertThat(other.nextRandom64()).isEqualTo(expected);
             assertThat(other.initialSeed()).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("restore a cached normal along with the engine")
+        void stateKeepsCache() {
+            Generator generator = seeded(9);
+            generator.normalScalar(0, 1);
+            byte[] state = generator.getState();
+            double cached = generator.normalScalar(0, 1);
+            Generator other = new Generator();
+            other.setState(state);
+            assertThat(other.normalScalar(0, 1)).isEqualTo(cached);
+        }
+
+        @Test
+        @DisplayName("refuse a state of the wrong size with PyTorch's message")
+        void wrongSize() {
+            assertThatThrownBy(() -> new Generator().setState(new byte[100]))
+                    .hasMessage("Expected either a THGeneratorState of size 5048 or a THGeneratorStateNew of size 5056"
+                            + " but found the input RNG state size to be 100");
         }
     }
 
