@@ -13,6 +13,9 @@ import java.security.SecureRandom;
  *
  * <p>Array methods fill {@code out[off .. off+n-1]} in row-major order, as PyTorch fills a
  * contiguous tensor.
+ *
+ * <p>A few transforms depend on which kernel PyTorch runs on the learner's CPU; the generator
+ * reproduces {@link CpuCapability#AVX2}, the common x86-64 case, unless told otherwise.
  */
 public final class Generator {
 
@@ -39,6 +42,7 @@ public final class Generator {
     private long initialSeed;
     private boolean hasCachedNormal;
     private double cachedNormal;
+    private CpuCapability capability = CpuCapability.AVX2;
 
     /** A generator seeded with PyTorch's default seed, like a fresh {@code torch.Generator()}. */
     public Generator() {
@@ -58,6 +62,16 @@ public final class Generator {
         hasCachedNormal = false;
         cachedNormal = 0.0;
         return this;
+    }
+
+    /** Draws as PyTorch's kernels for the given CPU capability do; the engine and its state are unaffected. */
+    public synchronized Generator cpuCapability(CpuCapability capability) {
+        this.capability = capability;
+        return this;
+    }
+
+    public synchronized CpuCapability cpuCapability() {
+        return capability;
     }
 
     /** Mirrors {@code Generator.initial_seed()}; the value is unsigned 64-bit (seed -1 reads back as 2^64-1). */
@@ -89,22 +103,29 @@ public final class Generator {
 
     // ---- uniform ---------------------------------------------------------------------------
 
-    /** Mirrors {@code uniform_(from, to)} / {@code rand} on float32: fma(24-bit unit, to-from, from) in float. */
+    /**
+     * Mirrors {@code uniform_(from, to)} / {@code rand} on float32: 24-bit unit × (to−from) + from in
+     * float, fused into one rounding except on the DEFAULT kernel.
+     */
     public synchronized void uniform(float[] out, int off, int n, double from, double to) {
         checkUniformRange(from, to);
         float lo = (float) from;
         float width = (float) to - lo;
+        boolean fused = capability != CpuCapability.DEFAULT;
         for (int i = 0; i < n; i++) {
-            out[off + i] = Math.fma(nextFloatUnit(), width, lo);
+            float unit = nextFloatUnit();
+            out[off + i] = fused ? Math.fma(unit, width, lo) : unit * width + lo;
         }
     }
 
-    /** Mirrors {@code uniform_(from, to)} / {@code rand} on float64: fma(53-bit unit, to-from, from). */
+    /** Mirrors {@code uniform_(from, to)} / {@code rand} on float64: 53-bit unit × (to−from) + from, fused except on DEFAULT. */
     public synchronized void uniform(double[] out, int off, int n, double from, double to) {
         checkUniformRange(from, to);
         double width = to - from;
+        boolean fused = capability != CpuCapability.DEFAULT;
         for (int i = 0; i < n; i++) {
-            out[off + i] = Math.fma(nextDoubleUnit(), width, from);
+            double unit = nextDoubleUnit();
+            out[off + i] = fused ? Math.fma(unit, width, from) : unit * width + from;
         }
     }
 
@@ -112,7 +133,8 @@ public final class Generator {
 
     /**
      * Mirrors {@code normal_(mean, std)} / {@code randn} on a contiguous float32 tensor: 16 or more
-     * elements take the AVX2 fill path (the cache is untouched), fewer take the cached scalar path.
+     * elements take the 16-wide fill path of the CPU capability (the cache is untouched), fewer take
+     * the cached scalar path.
      */
     public synchronized void normal(float[] out, int off, int n, double mean, double std) {
         checkStd(std);
@@ -128,7 +150,7 @@ public final class Generator {
         float fmean = (float) mean;
         float fstd = (float) std;
         for (int k = 0; k + NormalFill.BLOCK <= n; k += NormalFill.BLOCK) {
-            NormalFill.fillFloatBlock(out, off + k, fmean, fstd);
+            NormalFill.fillFloatBlock(capability, out, off + k, fmean, fstd);
         }
         if (n % NormalFill.BLOCK != 0) {
             // PyTorch recomputes the last 16 outputs from 16 fresh uniforms.
@@ -136,7 +158,7 @@ public final class Generator {
             for (int i = 0; i < NormalFill.BLOCK; i++) {
                 out[tail + i] = nextFloatUnit();
             }
-            NormalFill.fillFloatBlock(out, tail, fmean, fstd);
+            NormalFill.fillFloatBlock(capability, out, tail, fmean, fstd);
         }
     }
 
@@ -152,15 +174,16 @@ public final class Generator {
         for (int i = 0; i < n; i++) {
             out[off + i] = nextDoubleUnit();
         }
+        boolean fused = capability != CpuCapability.DEFAULT;
         for (int k = 0; k + NormalFill.BLOCK <= n; k += NormalFill.BLOCK) {
-            NormalFill.fillDoubleBlock(out, off + k, mean, std);
+            NormalFill.fillDoubleBlock(out, off + k, mean, std, fused);
         }
         if (n % NormalFill.BLOCK != 0) {
             int tail = off + n - NormalFill.BLOCK;
             for (int i = 0; i < NormalFill.BLOCK; i++) {
                 out[tail + i] = nextDoubleUnit();
             }
-            NormalFill.fillDoubleBlock(out, tail, mean, std);
+            NormalFill.fillDoubleBlock(out, tail, mean, std, fused);
         }
     }
 
@@ -311,6 +334,7 @@ public final class Generator {
         copy.initialSeed = initialSeed;
         copy.hasCachedNormal = hasCachedNormal;
         copy.cachedNormal = cachedNormal;
+        copy.capability = capability;
         return copy;
     }
 
@@ -364,7 +388,7 @@ public final class Generator {
     private double nextScalarNormal(double mean, double std) {
         if (hasCachedNormal) {
             hasCachedNormal = false;
-            return Math.fma(cachedNormal, std, mean);
+            return scaleAndShift(cachedNormal, std, mean);
         }
         double u1 = nextDoubleUnit();
         double u2 = nextDoubleUnit();
@@ -373,7 +397,12 @@ public final class Generator {
         double theta = 2.0 * Math.PI * u1;
         cachedNormal = radius * Math.sin(theta);
         hasCachedNormal = true;
-        return Math.fma(radius * Math.cos(theta), std, mean);
+        return scaleAndShift(radius * Math.cos(theta), std, mean);
+    }
+
+    /** {@code transformation::normal}: value * std + mean, which GCC fuses in the AVX2/AVX-512 kernels. */
+    private double scaleAndShift(double value, double std, double mean) {
+        return capability == CpuCapability.DEFAULT ? value * std + mean : Math.fma(value, std, mean);
     }
 
     private long nextFromTo(long low, long range) {

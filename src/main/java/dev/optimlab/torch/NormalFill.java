@@ -3,7 +3,8 @@ package dev.optimlab.torch;
 /**
  * Mirrors PyTorch's 16-wide Box–Muller blocks in {@code aten/src/ATen/native/cpu/DistributionTemplates.h}:
  * {@code normal_fill_16_AVX2} with Cephes' {@code log256_ps} and {@code sincos256_ps} from
- * {@code avx_mathfun.h} for float32, and {@code normal_fill_16} for float64.
+ * {@code avx_mathfun.h} for float32 on AVX2, and the generic {@code normal_fill_16} for float32 on
+ * other kernels and for float64.
  *
  * <p>Every float32 operation is rounded to float exactly where PyTorch's GCC build rounds it; each
  * {@code Math.fma} stands where GCC contracts a multiply and an add into one rounding.
@@ -35,8 +36,17 @@ final class NormalFill {
     private NormalFill() {
     }
 
-    /** Turns the 16 uniforms at {@code data[k..k+15]} into normals in place, as normal_fill_16_AVX2 does. */
-    static void fillFloatBlock(float[] data, int k, float mean, float std) {
+    /** Turns the 16 uniforms at {@code data[k..k+15]} into normals in place, as the capability's kernel does. */
+    static void fillFloatBlock(CpuCapability capability, float[] data, int k, float mean, float std) {
+        if (capability == CpuCapability.AVX2) {
+            fillFloatBlockAvx2(data, k, mean, std);
+        } else {
+            fillFloatBlockGeneric(data, k, mean, std, capability == CpuCapability.AVX512);
+        }
+    }
+
+    /** normal_fill_16_AVX2. */
+    private static void fillFloatBlockAvx2(float[] data, int k, float mean, float std) {
         for (int j = 0; j < HALF; j++) {
             float a = 1.0f - data[k + j];
             float theta = TWO_PI * data[k + j + HALF];
@@ -49,14 +59,32 @@ final class NormalFill {
         }
     }
 
+    /**
+     * normal_fill_16 on float: glibc's logf/cosf/sinf, theta computed in double and rounded to float;
+     * the final {@code * std + mean} is fused only where the kernel is built with FMA (AVX-512).
+     */
+    private static void fillFloatBlockGeneric(float[] data, int k, float mean, float std, boolean fused) {
+        for (int j = 0; j < HALF; j++) {
+            float a = 1.0f - data[k + j];
+            float theta = (float) (2.0 * Math.PI * data[k + j + HALF]);
+            float radius = (float) Math.sqrt(-2.0f * GlibcFloatMath.logf(a));
+            float cosine = radius * GlibcFloatMath.cosf(theta);
+            float sine = radius * GlibcFloatMath.sinf(theta);
+            data[k + j] = fused ? Math.fma(cosine, std, mean) : cosine * std + mean;
+            data[k + j + HALF] = fused ? Math.fma(sine, std, mean) : sine * std + mean;
+        }
+    }
+
     /** Turns the 16 uniforms at {@code data[k..k+15]} into normals in place, as normal_fill_16 does for double. */
-    static void fillDoubleBlock(double[] data, int k, double mean, double std) {
+    static void fillDoubleBlock(double[] data, int k, double mean, double std, boolean fused) {
         for (int j = 0; j < HALF; j++) {
             double a = 1.0 - data[k + j];
             double theta = 2.0 * Math.PI * data[k + j + HALF];
             double radius = Math.sqrt(-2.0 * Math.log(a));
-            data[k + j] = Math.fma(radius * Math.cos(theta), std, mean);
-            data[k + j + HALF] = Math.fma(radius * Math.sin(theta), std, mean);
+            double cosine = radius * Math.cos(theta);
+            double sine = radius * Math.sin(theta);
+            data[k + j] = fused ? Math.fma(cosine, std, mean) : cosine * std + mean;
+            data[k + j + HALF] = fused ? Math.fma(sine, std, mean) : sine * std + mean;
         }
     }
 

@@ -230,6 +230,37 @@ class GeneratorTest {
     }
 
     @Nested
+    @DisplayName("CPU capabilities")
+    class Capabilities {
+
+        @Test
+        @DisplayName("give AVX-512 hosts DEFAULT's normal block and AVX2's fused uniform (derived from PyTorch's source)")
+        void avx512() {
+            float[] avx512 = floats(40, out -> seeded(3).cpuCapability(CpuCapability.AVX512).normal(out, 0, 40, 0, 1));
+            float[] generic = floats(40, out -> seeded(3).cpuCapability(CpuCapability.DEFAULT).normal(out, 0, 40, 0, 1));
+            float[] avx2 = floats(40, out -> seeded(3).normal(out, 0, 40, 0, 1));
+            assertThat(avx512).isEqualTo(generic).isNotEqualTo(avx2);
+
+            float[] avx512Uniform = floats(40, out -> seeded(3).cpuCapability(CpuCapability.AVX512).uniform(out, 0, 40, -2.5, 3.7));
+            assertThat(avx512Uniform).isEqualTo(floats(40, out -> seeded(3).uniform(out, 0, 40, -2.5, 3.7)));
+        }
+
+        @Test
+        @DisplayName("match uniform_(-2.5, 3.7) for seed 1 on the DEFAULT kernel, which rounds twice")
+        void defaultUniform() {
+            assertThat(floats(4, out -> seeded(1).cpuCapability(CpuCapability.DEFAULT).uniform(out, 0, 4, -2.5, 3.7)))
+                    .containsExactly(2.1973156929016113f, -0.7682726383209229f, -0.0009706020355224609f, 2.0550436973571777f);
+        }
+
+        @Test
+        @DisplayName("travel with copies")
+        void copied() {
+            assertThat(seeded(0).cpuCapability(CpuCapability.DEFAULT).copy().cpuCapability()).isEqualTo(CpuCapability.DEFAULT);
+            assertThat(new Generator().cpuCapability()).isEqualTo(CpuCapability.AVX2);
+        }
+    }
+
+    @Nested
     @DisplayName("seeding")
     class Seeding {
 
