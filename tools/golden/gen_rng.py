@@ -110,6 +110,13 @@ def run_step(step):
             result[f"base_seed_{epoch}"] = int64s([iterator._base_seed])
             result[f"order_{epoch}"] = int64s([i for batch in iterator for i in batch.tolist()])
         return result
+    if op == "dataloader_sequential":
+        loader = DataLoader(list(range(n)), batch_size=step["batch_size"], shuffle=False)
+        result = {}
+        for epoch in range(step["epochs"]):
+            iterator = iter(loader)
+            result[f"base_seed_{epoch}"] = int64s([iterator._base_seed])
+        return result
     if op == "random_sampler":
         generator = None
         if "sampler_seed" in step:
@@ -265,6 +272,7 @@ def data_cases():
             {"op": "dataloader", "n": 10, "batch_size": 3, "epochs": 2},
             {"op": "dataloader", "n": 100, "batch_size": 16, "epochs": 2},
             {"op": "dataloader", "n": 7, "batch_size": 2, "epochs": 2, "loader_seed": 99},
+            {"op": "dataloader_sequential", "n": 5, "batch_size": 2, "epochs": 2},
             {"op": "random_sampler", "n": 10, "replacement": False},
             {"op": "random_sampler", "n": 10, "replacement": False, "num_samples": 25},
             {"op": "random_sampler", "n": 10, "replacement": True, "num_samples": 70},

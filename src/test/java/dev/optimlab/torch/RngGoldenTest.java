@@ -346,6 +346,11 @@ class RngGoldenTest {
                     out.put("order_" + epoch, Encoded.of(drawn.order()));
                 }
             }
+            case "dataloader_sequential" -> {
+                for (int epoch = 0; epoch < step.get("epochs").asInt(); epoch++) {
+                    out.put("base_seed_" + epoch, Encoded.of(DataLoaderEpoch.drawBaseSeed(generator, null)));
+                }
+            }
             case "random_sampler" -> {
                 Generator samplerGenerator = step.has("sampler_seed")
                         ? new Generator().manualSeed(step.get("sampler_seed").asLong()) : null;
