@@ -5,7 +5,9 @@ import java.security.SecureRandom;
 /**
  * Mirrors {@code torch.Generator} on the CPU ({@code at::CPUGeneratorImpl}): an mt19937 engine with
  * PyTorch's seeding, its uniform, normal, integer, permutation and Bernoulli transforms, and its
- * order of draws, so that a seeded generator yields PyTorch 1.13's numbers bit for bit on x86-64.
+ * order of draws, so that a seeded generator yields PyTorch's numbers bit for bit on x86-64 (checked
+ * against 1.13; where 2.x changed a transform, 2.x is followed). float64 normals are the exception:
+ * they pass through Java's log/sin/cos and may differ from glibc's in the last bits (docs/fidelity.md).
  *
  * <p>Each instance owns its state; like PyTorch's per-generator mutex, every public drawing method
  * is synchronized, so one generator shared by threads stays consistent and distinct generators
@@ -70,6 +72,7 @@ public final class Generator {
         return this;
     }
 
+    /** The CPU capability whose kernels this generator imitates; AVX2 unless set. */
     public synchronized CpuCapability cpuCapability() {
         return capability;
     }
@@ -188,8 +191,9 @@ public final class Generator {
     }
 
     /**
-     * Mirrors {@code at::normal_distribution<double>}: Box–Muller on two 53-bit uniforms, returning the
-     * cosine half and caching the unscaled sine half for the next call. Non-contiguous tensors and
+     * Mirrors {@code at::normal_distribution<double>}: Box–Muller on two 53-bit uniforms with 2.x's
+     * radius sqrt(-2·log1p(-u2)), returning the cosine half and caching the unscaled sine half for the
+     * next call. Non-contiguous tensors and
      * tensors under 16 elements draw each element this way (round the result to the tensor's dtype).
      */
     public synchronized double normalScalar(double mean, double std) {
