@@ -16,6 +16,7 @@ final class NormalFill {
 
     private static final float TWO_PI = 6.2831855f;
     private static final float SQRT_HALF = 0.707106781186547524f;
+    private static final int ONE_BITS = Float.floatToRawIntBits(1.0f);
     private static final float[] LOG_P = {
         7.0376836292E-2f, -1.1514610310E-1f, 1.1676998740E-1f, -1.2420140846E-1f, 1.4249322787E-1f,
         -1.6668057665E-1f, 2.0000714765E-1f, -2.4999993993E-1f, 3.3333331174E-1f,
@@ -88,18 +89,15 @@ final class NormalFill {
         }
     }
 
-    /** Cephes {@code log256_ps} for a positive normal float, with GCC's contractions. */
+    /** Cephes {@code log256_ps} for a positive normal float, with GCC's contractions; branch-free like the vector code. */
     static float log(float a) {
         int bits = Float.floatToRawIntBits(a);
         float e = (float) ((bits >>> 23) - 126);
         float m = Float.intBitsToFloat((bits & 0x807FFFFF) | 0x3F000000);
-        float x;
-        if (m < SQRT_HALF) {
-            e = e - 1.0f;
-            x = (m - 1.0f) + m;
-        } else {
-            x = m - 1.0f;
-        }
+        // All ones where m < sqrt(1/2): the sign of m - sqrt(1/2), as the vector compare gives.
+        int below = Float.floatToRawIntBits(m - SQRT_HALF) >> 31;
+        e = e - Float.intBitsToFloat(ONE_BITS & below);
+        float x = (m - 1.0f) + Float.intBitsToFloat(Float.floatToRawIntBits(m) & below);
         float z = x * x;
         float y = LOG_P[0];
         for (int i = 1; i < LOG_P.length; i++) {
@@ -133,18 +131,16 @@ final class NormalFill {
         s = s * z;
         s = Math.fma(s, x, x);
 
-        // The blend below adds and subtracts exactly as the vector code does, zeros' signs included.
-        boolean sinPolynomial = (j & 2) == 0;
-        float sinFromCos = sinPolynomial ? 0.0f : c;
-        float sinFromSin = sinPolynomial ? s : 0.0f;
-        float sin = sinFromCos + sinFromSin;
-        float cos = (c - sinFromCos) + (s - sinFromSin);
-        if ((j & 4) != 0) {
-            sin = -sin;
-        }
-        if (((j - 2) & 4) == 0) {
-            cos = -cos;
-        }
+        // The blend adds, subtracts and flips signs with masks exactly as the vector code does, zeros included.
+        int sinPolynomial = ((j & 2) >> 1) - 1;
+        int cBits = Float.floatToRawIntBits(c);
+        int sBits = Float.floatToRawIntBits(s);
+        float sinFromCos = Float.intBitsToFloat(cBits & ~sinPolynomial);
+        float sinFromSin = Float.intBitsToFloat(sBits & sinPolynomial);
+        int sinSign = (j & 4) << 29;
+        int cosSign = (~(j - 2) & 4) << 29;
+        float sin = Float.intBitsToFloat(Float.floatToRawIntBits(sinFromCos + sinFromSin) ^ sinSign);
+        float cos = Float.intBitsToFloat(Float.floatToRawIntBits((c - sinFromCos) + (s - sinFromSin)) ^ cosSign);
         return ((long) Float.floatToRawIntBits(sin) << 32) | Integer.toUnsignedLong(Float.floatToRawIntBits(cos));
     }
 }
