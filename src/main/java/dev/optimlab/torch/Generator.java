@@ -269,14 +269,16 @@ public final class Generator {
     /** Mirrors {@code torch.bernoulli(P)} with float32 P: one 24-bit uniform per element, 1 where u &lt; p. */
     public synchronized void bernoulli(float[] out, int off, int n, float[] p, int pOff) {
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextFloatUnit() < p[pOff + i] ? 1.0f : 0.0f;
+            checkTensorProbability(p[pOff + i]);
+            out[off + i] = below(nextFloatUnit(), p[pOff + i]);
         }
     }
 
     /** Mirrors {@code torch.bernoulli(P)} with float64 P: one 53-bit uniform per element. */
     public synchronized void bernoulli(double[] out, int off, int n, double[] p, int pOff) {
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextDoubleUnit() < p[pOff + i] ? 1.0 : 0.0;
+            checkTensorProbability(p[pOff + i]);
+            out[off + i] = below(nextDoubleUnit(), p[pOff + i]);
         }
     }
 
@@ -284,7 +286,7 @@ public final class Generator {
     public synchronized void bernoulli(float[] out, int off, int n, double p) {
         checkProbability(p);
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextDoubleUnit() < p ? 1.0f : 0.0f;
+            out[off + i] = below(nextDoubleUnit(), p);
         }
     }
 
@@ -292,7 +294,7 @@ public final class Generator {
     public synchronized void bernoulli(double[] out, int off, int n, double p) {
         checkProbability(p);
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextDoubleUnit() < p ? 1.0 : 0.0;
+            out[off + i] = below(nextDoubleUnit(), p);
         }
     }
 
@@ -389,6 +391,15 @@ public final class Generator {
         return (nextLong() & ((1L << 53) - 1)) * DOUBLE_UNIT;
     }
 
+    /** 1 if u &lt; p else 0 (p not NaN), from the sign of u - p: a coin flip must not cost a mispredicted branch. */
+    private static int below(double u, double p) {
+        return (int) (Double.doubleToRawLongBits(u - p) >>> 63);
+    }
+
+    private static int below(float u, float p) {
+        return Float.floatToRawIntBits(u - p) >>> 31;
+    }
+
     private double nextScalarNormal(double mean, double std) {
         if (hasCachedNormal) {
             hasCachedNormal = false;
@@ -437,6 +448,14 @@ public final class Generator {
                     "random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
         }
         return high - low;
+    }
+
+    /** at::bernoulli_distribution's check, made per element before its draw, as PyTorch does. */
+    private static void checkTensorProbability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this"
+                    + " error message be improved?  If so, please report an enhancement request to PyTorch.)");
+        }
     }
 
     private static void checkProbability(double p) {

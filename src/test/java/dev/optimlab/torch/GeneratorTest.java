@@ -220,6 +220,16 @@ class GeneratorTest {
         }
 
         @Test
+        @DisplayName("refuse a probability outside [0, 1] in P with PyTorch's message, after the draws before it")
+        void tensorProbabilityRange() {
+            Generator generator = seeded(0);
+            float[] p = {0.5f, Float.NaN, 0.5f};
+            assertThatThrownBy(() -> generator.bernoulli(new float[3], 0, 3, p, 0))
+                    .hasMessageStartingWith("Expected p_in >= 0 && p_in <= 1 to be true, but got false.");
+            assertThat(generator.nextRandom32()).isEqualTo(2546248239L);
+        }
+
+        @Test
         @DisplayName("match F.dropout's noise for p = 0.5 and p = 0.2, seed 0")
         void dropout() {
             assertThat(floats(8, out -> seeded(0).dropoutNoise(out, 0, 8, 0.5)))
