@@ -332,6 +332,14 @@ class GeneratorTest {
         }
 
         @Test
+        @DisplayName("refuse an engine state PyTorch calls invalid")
+        void invalidEngine() {
+            byte[] state = new Generator().getState();
+            state[8] = 0;
+            assertThatThrownBy(() -> new Generator().setState(state)).hasMessage("Invalid mt19937 state");
+        }
+
+        @Test
         @DisplayName("refuse a state of the wrong size with PyTorch's message")
         void wrongSize() {
             assertThatThrownBy(() -> new Generator().setState(new byte[100]))
