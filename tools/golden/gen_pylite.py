@@ -29,10 +29,12 @@ def generate(program):
         shutil.copy(program, pathlib.Path(scratch) / "main.py")
         done = subprocess.run([sys.executable, "main.py"], cwd=scratch, capture_output=True, text=True,
                               timeout=60, env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"})
+        # CPython makes the script path absolute; the learner's file is just "main.py"
+        stderr = done.stderr.replace(str(pathlib.Path(scratch).resolve()) + "/", "").replace(scratch + "/", "")
     program.with_suffix(".out").write_text(done.stdout)
     err = program.with_suffix(".err")
     if done.returncode != 0:
-        err.write_text(strip_markers(done.stderr))
+        err.write_text(strip_markers(stderr))
     elif err.exists():
         err.unlink()
 

@@ -232,7 +232,7 @@ public final class Builtins {
         return a[0];
     }
 
-    private static String ascii(String s) {
+    static String ascii(String s) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -38,6 +38,40 @@ public final class Formatter {
     private record Digits(String digits, int point) { }
 
     private static Digits shortest(double abs) {
+        Digits d = javaDigits(abs);
+        if (d.digits.length() == 2) {
+            Digits one = oneDigit(abs, d);
+            if (one != null) {
+                return one;
+            }
+        }
+        return d;
+    }
+
+    /** Java prints at least two significant digits; CPython prints one when one round-trips (5e-324, 1e+23). */
+    private static Digits oneDigit(double abs, Digits two) {
+        BigDecimal exact = new BigDecimal(abs);
+        Digits best = null;
+        BigDecimal bestError = null;
+        int first = two.digits.charAt(0) - '0';
+        for (int candidate = first; candidate <= first + 1; candidate++) {
+            Digits d = candidate == 10 ? new Digits("1", two.point + 1) : new Digits(String.valueOf(candidate), two.point);
+            if (d.digits.equals("0")) {
+                continue;
+            }
+            BigDecimal value = new BigDecimal(new java.math.BigInteger(d.digits), -(d.point - 1));
+            if (value.doubleValue() == abs) {
+                BigDecimal error = value.subtract(exact).abs();
+                if (best == null || error.compareTo(bestError) < 0) {
+                    best = d;
+                    bestError = error;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Digits javaDigits(double abs) {
         String s = Double.toString(abs);
         int e = s.indexOf('E');
         int exponent = 0;

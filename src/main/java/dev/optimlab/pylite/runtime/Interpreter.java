@@ -838,8 +838,10 @@ public final class Interpreter {
             }
             case FormattedValue fv -> {
                 Object v = eval(fv.value(), f);
-                if (fv.conversion() == 'r' || fv.conversion() == 'a') {
+                if (fv.conversion() == 'r') {
                     v = Ops.repr(this, v);
+                } else if (fv.conversion() == 'a') {
+                    v = Builtins.ascii(Ops.repr(this, v));
                 } else if (fv.conversion() == 's') {
                     v = Ops.str(this, v);
                 }

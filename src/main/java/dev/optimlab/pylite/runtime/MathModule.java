@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * The {@code math} module; mirrors CPython's Modules/mathmodule.c, including its "math domain error"
  * and "math range error" messages and its exact algorithms for fsum, isclose, factorial and comb.
- * Elementary functions use StrictMath, which can differ from the platform libm in the last bit.
+ * Elementary functions use java.lang.Math, which can differ from glibc's libm in the last bit.
  */
 final class MathModule {
     private MathModule() {
@@ -18,24 +18,24 @@ final class MathModule {
         PyModule m = new PyModule("math")
                 .define("pi", Math.PI).define("e", Math.E).define("tau", 2 * Math.PI)
                 .define("inf", Double.POSITIVE_INFINITY).define("nan", Double.NaN);
-        unary(m, "sqrt", x -> x < 0 ? domain() : StrictMath.sqrt(x));
-        unary(m, "exp", x -> range(StrictMath.exp(x), x));
-        unary(m, "expm1", x -> range(StrictMath.expm1(x), x));
+        unary(m, "sqrt", x -> x < 0 ? domain() : Math.sqrt(x));
+        unary(m, "exp", x -> range(Math.exp(x), x));
+        unary(m, "expm1", x -> range(Math.expm1(x), x));
         unary(m, "log2", x -> x <= 0 ? domain() : log2(x));
-        unary(m, "log10", x -> x <= 0 ? domain() : StrictMath.log10(x));
-        unary(m, "log1p", x -> x <= -1 ? domain() : StrictMath.log1p(x));
-        unary(m, "sin", x -> Double.isInfinite(x) ? domain() : StrictMath.sin(x));
-        unary(m, "cos", x -> Double.isInfinite(x) ? domain() : StrictMath.cos(x));
-        unary(m, "tan", x -> Double.isInfinite(x) ? domain() : StrictMath.tan(x));
-        unary(m, "asin", x -> Math.abs(x) > 1 ? domain() : StrictMath.asin(x));
-        unary(m, "acos", x -> Math.abs(x) > 1 ? domain() : StrictMath.acos(x));
+        unary(m, "log10", x -> x <= 0 ? domain() : Math.log10(x));
+        unary(m, "log1p", x -> x <= -1 ? domain() : Math.log1p(x));
+        unary(m, "sin", x -> Double.isInfinite(x) ? domain() : Math.sin(x));
+        unary(m, "cos", x -> Double.isInfinite(x) ? domain() : Math.cos(x));
+        unary(m, "tan", x -> Double.isInfinite(x) ? domain() : Math.tan(x));
+        unary(m, "asin", x -> Math.abs(x) > 1 ? domain() : Math.asin(x));
+        unary(m, "acos", x -> Math.abs(x) > 1 ? domain() : Math.acos(x));
         unary(m, "atan", StrictMath::atan);
-        unary(m, "sinh", x -> range(StrictMath.sinh(x), x));
-        unary(m, "cosh", x -> range(StrictMath.cosh(x), x));
+        unary(m, "sinh", x -> range(Math.sinh(x), x));
+        unary(m, "cosh", x -> range(Math.cosh(x), x));
         unary(m, "tanh", StrictMath::tanh);
-        unary(m, "asinh", x -> Double.isInfinite(x) ? x : StrictMath.log(x + StrictMath.sqrt(x * x + 1)));
-        unary(m, "acosh", x -> x < 1 ? domain() : StrictMath.log(x + StrictMath.sqrt(x * x - 1)));
-        unary(m, "atanh", x -> Math.abs(x) >= 1 ? domain() : 0.5 * StrictMath.log1p(2 * x / (1 - x)));
+        unary(m, "asinh", x -> Double.isInfinite(x) ? x : Math.log(x + Math.sqrt(x * x + 1)));
+        unary(m, "acosh", x -> x < 1 ? domain() : Math.log(x + Math.sqrt(x * x - 1)));
+        unary(m, "atanh", x -> Math.abs(x) >= 1 ? domain() : 0.5 * Math.log1p(2 * x / (1 - x)));
         unary(m, "fabs", Math::abs);
         unary(m, "degrees", Math::toDegrees);
         unary(m, "radians", Math::toRadians);
@@ -51,7 +51,7 @@ final class MathModule {
             }
             return num / den;
         });
-        m.function("atan2", (in, a, k) -> StrictMath.atan2(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
+        m.function("atan2", (in, a, k) -> Math.atan2(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
         m.function("pow", (in, a, k) -> {
             Args.exactly("pow", a, 2);
             double x = Ops.toDouble(a[0]);
@@ -59,7 +59,7 @@ final class MathModule {
             if (x == 0 && y < 0 || x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
                 return domain();
             }
-            double r = StrictMath.pow(x, y);
+            double r = Math.pow(x, y);
             if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
                 throw PyException.overflow("math range error");
             }
@@ -80,7 +80,7 @@ final class MathModule {
                 double v = Ops.toDouble(o);
                 sum += v * v;
             }
-            return a.length == 2 ? StrictMath.hypot(Ops.toDouble(a[0]), Ops.toDouble(a[1])) : Math.sqrt(sum);
+            return a.length == 2 ? Math.hypot(Ops.toDouble(a[0]), Ops.toDouble(a[1])) : Math.sqrt(sum);
         });
         m.function("floor", (in, a, k) -> rounding(a, "floor", Math::floor));
         m.function("ceil", (in, a, k) -> rounding(a, "ceil", Math::ceil));
@@ -245,7 +245,7 @@ final class MathModule {
         if (x == Math.scalb(1.0, e)) {
             return e;
         }
-        return StrictMath.log(x) / StrictMath.log(2.0);
+        return Math.log(x) / Math.log(2.0);
     }
 
     /** log of ints of any size, as CPython's loghelper. */
@@ -255,13 +255,13 @@ final class MathModule {
                 return domain();
             }
             int shift = b.bitLength() - 60;
-            return StrictMath.log(b.shiftRight(shift).doubleValue()) + shift * StrictMath.log(2.0);
+            return Math.log(b.shiftRight(shift).doubleValue()) + shift * Math.log(2.0);
         }
         double x = Ops.toDouble(v);
         if (x <= 0) {
             return domain();
         }
-        return StrictMath.log(x);
+        return Math.log(x);
     }
 
     private static long intOnly(Object o) {

@@ -515,7 +515,7 @@ public final class Ops {
                 return r;
             }
         }
-        if (b instanceof PyObject pb) {
+        if (b instanceof PyObject pb && Py.typeOf(a) != Py.typeOf(b)) {
             Object r = pb.binaryOp(in, reflected(name), a);
             if (r != Py.NOT_IMPLEMENTED) {
                 return r;
@@ -865,7 +865,7 @@ public final class Ops {
             double x = a instanceof Double d ? d : Double.NaN;
             double y = b instanceof Double d ? d : Double.NaN;
             if (a instanceof Double && b instanceof Double) {
-                return Double.compare(x, y) == 0 || x == y ? 0 : (x < y ? -1 : 1);
+                return Double.isNaN(x) || Double.isNaN(y) ? 2 : x == y ? 0 : (x < y ? -1 : 1);
             }
             double f = a instanceof Double ? x : y;
             if (Double.isNaN(f)) {

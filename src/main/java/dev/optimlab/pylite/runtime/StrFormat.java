@@ -136,8 +136,10 @@ final class StrFormat {
                     i = j + 1;
                 }
             }
-            if (conversion == 'r' || conversion == 'a') {
+            if (conversion == 'r') {
                 value = Ops.repr(in, value);
+            } else if (conversion == 'a') {
+                value = Builtins.ascii(Ops.repr(in, value));
             } else if (conversion == 's') {
                 value = Ops.str(in, value);
             }

@@ -111,7 +111,11 @@ final class FStringParser {
         int conversion = -1;
         if (body.charAt(pos) == '=') {
             pos++;
-            parts.add(new Constant(source + "=", line, col));
+            int spaceStart = pos;
+            while (pos < body.length() && Character.isWhitespace(body.charAt(pos))) {
+                pos++;
+            }
+            parts.add(new Constant(source + "=" + body.substring(spaceStart, pos), line, col));
             conversion = 'r';
         }
         if (pos < body.length() && body.charAt(pos) == '!') {
@@ -126,7 +130,7 @@ final class FStringParser {
         Expression spec = null;
         if (pos < body.length() && body.charAt(pos) == ':') {
             pos++;
-            if (conversion == 'r' && body.charAt(start + source.length()) == '=') {
+            if (conversion == 'r' && debugText(start, source)) {
                 conversion = -1;
             }
             List<Expression> specParts = parts(true);
@@ -137,6 +141,10 @@ final class FStringParser {
         }
         pos++;
         parts.add(new FormattedValue(value, conversion, spec, line, col));
+    }
+
+    private boolean debugText(int start, String source) {
+        return body.charAt(start + source.length()) == '=' && body.lastIndexOf('!', pos - 1) < start + source.length();
     }
 
     private Expression expression(String source) {
