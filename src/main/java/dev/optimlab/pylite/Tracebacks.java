@@ -102,6 +102,10 @@ final class Tracebacks {
             message = "<exception str() failed>";
         }
         String name = typeName(e.type());
+        String suggestion = e.suggestion();
+        if (suggestion != null) {
+            message += ". Did you mean: '" + suggestion + "'?";
+        }
         return message.isEmpty() ? name : name + ": " + message;
     }
 }

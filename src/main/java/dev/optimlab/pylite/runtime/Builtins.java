@@ -431,7 +431,11 @@ public final class Builtins {
             keys[i] = key == Py.NONE ? work.get(i) : in.call(key, new Object[] {work.get(i)}, null);
             order[i] = i;
         }
-        mergeSort(in, keys, order, new Integer[n], 0, n);
+        if (n <= 64) {
+            binarySort(in, keys, order, n);
+        } else {
+            mergeSort(in, keys, order, new Integer[n], 0, n);
+        }
         List<Object> sorted = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             sorted.add(work.get(order[i]));
@@ -441,6 +445,40 @@ public final class Builtins {
         }
         items.clear();
         items.addAll(sorted);
+    }
+
+    /** CPython's timsort on a short list: count_run, reverse a descending run, then binary insertion. */
+    private static void binarySort(Interpreter in, Object[] keys, Integer[] order, int n) {
+        if (n < 2) {
+            return;
+        }
+        int run = 2;
+        if (Ops.lessThan(in, keys[order[1]], keys[order[0]], "<")) {
+            while (run < n && Ops.lessThan(in, keys[order[run]], keys[order[run - 1]], "<")) {
+                run++;
+            }
+            java.util.Collections.reverse(java.util.Arrays.asList(order).subList(0, run));
+        } else {
+            while (run < n && !Ops.lessThan(in, keys[order[run]], keys[order[run - 1]], "<")) {
+                run++;
+            }
+        }
+        for (int start = run; start < n; start++) {
+            Integer pivot = order[start];
+            int l = 0;
+            int r = start;
+            while (l < r) {
+                int p = l + ((r - l) >> 1);
+                in.budget().step();
+                if (Ops.lessThan(in, keys[pivot], keys[order[p]], "<")) {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            System.arraycopy(order, l, order, l + 1, start - l);
+            order[l] = pivot;
+        }
     }
 
     private static void mergeSort(Interpreter in, Object[] keys, Integer[] order, Integer[] buf, int lo, int hi) {

@@ -1,6 +1,6 @@
 package dev.optimlab.pylite.runtime;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,7 +37,7 @@ final class Frame {
     }
 
     static Frame function(Map<String, Object> globals, Scope scope, Frame enclosing, String name) {
-        return new Frame(Kind.FUNCTION, new HashMap<>(), globals, scope, enclosing, name);
+        return new Frame(Kind.FUNCTION, new LinkedHashMap<>(), globals, scope, enclosing, name);
     }
 
     /** The frame whose locals a nested function or comprehension would see as its enclosing scope. */

@@ -38,7 +38,7 @@ public final class Interpreter {
     private final String[] sourceLines;
     private final Output stdout;
     private final Map<String, Object> builtins;
-    private final Map<String, Object> globals = new HashMap<>();
+    private final Map<String, Object> globals = new LinkedHashMap<>();
     private final Map<String, PyModule> imported = new HashMap<>();
     private final Map<Object, Scope> scopes = new IdentityHashMap<>();
     private final Set<Object> reprInProgress = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -394,7 +394,7 @@ public final class Interpreter {
                                 + "' where it is not associated with a value");
                     }
                 } else if (sc.globals.contains(id)) {
-                    return loadGlobal(id);
+                    return loadGlobal(id, f.locals);
                 }
                 cur = f.enclosing;
             }
@@ -406,7 +406,7 @@ public final class Interpreter {
                 cur = f.enclosing;
             }
             default -> {
-                return loadGlobal(id);
+                return loadGlobal(id, null);
             }
         }
         for (; cur != null; cur = cur.enclosing) {
@@ -421,10 +421,10 @@ public final class Interpreter {
                 }
             }
         }
-        return loadGlobal(id);
+        return loadGlobal(id, f.kind == Frame.Kind.MODULE ? null : f.locals);
     }
 
-    private Object loadGlobal(String id) {
+    private Object loadGlobal(String id, Map<String, Object> locals) {
         Object v = globals.get(id);
         if (v != null) {
             return v;
@@ -436,7 +436,9 @@ public final class Interpreter {
         if (Sandbox.FORBIDDEN_BUILTINS.contains(id)) {
             throw PyException.nameError(id + "() is not available in OptimLab");
         }
-        throw PyException.nameError("name '" + id + "' is not defined");
+        PyException e = PyException.nameError("name '" + id + "' is not defined");
+        e.value().setSuggestion(() -> Suggestions.forName(id, locals, globals, builtins));
+        throw e;
     }
 
     void store(Frame f, String id, Object value) {

@@ -356,13 +356,16 @@ public final class Ops {
     }
 
     public static PyException noAttribute(Object o, String name) {
+        PyException e;
         if (o instanceof PyModule m) {
-            return PyException.attributeError("module '" + m.name() + "' has no attribute '" + name + "'");
+            e = PyException.attributeError("module '" + m.name() + "' has no attribute '" + name + "'");
+        } else if (o instanceof PyType t) {
+            e = PyException.attributeError("type object '" + t.name() + "' has no attribute '" + name + "'");
+        } else {
+            e = PyException.attributeError("'" + Py.typeName(o) + "' object has no attribute '" + name + "'");
         }
-        if (o instanceof PyType t) {
-            return PyException.attributeError("type object '" + t.name() + "' has no attribute '" + name + "'");
-        }
-        return PyException.attributeError("'" + Py.typeName(o) + "' object has no attribute '" + name + "'");
+        e.value().setSuggestion(() -> Suggestions.forAttribute(Interpreter.current(), o, name));
+        return e;
     }
 
     public static Object getItem(Interpreter in, Object o, Object key) {

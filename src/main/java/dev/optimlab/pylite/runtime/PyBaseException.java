@@ -18,6 +18,7 @@ public final class PyBaseException extends PyInstance {
     private boolean suppressContext;
     /** The frame that last added a traceback entry, so one frame is listed once per pass. */
     Object lastFrame;
+    private java.util.function.Supplier<String> suggestion;
 
     PyBaseException(PyType cls) {
         super(cls);
@@ -53,6 +54,15 @@ public final class PyBaseException extends PyInstance {
     /** Records a frame the exception passed through (frames are met innermost first). */
     void addFrame(Entry entry) {
         traceback.add(0, entry);
+    }
+
+    /** The "Did you mean" name a traceback adds for NameError and AttributeError, or null. */
+    public String suggestion() {
+        return suggestion == null ? null : suggestion.get();
+    }
+
+    void setSuggestion(java.util.function.Supplier<String> suggestion) {
+        this.suggestion = suggestion;
     }
 
     public PyBaseException cause() {

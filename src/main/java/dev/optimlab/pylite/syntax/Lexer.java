@@ -228,7 +228,8 @@ public final class Lexer {
 
     private PySyntaxError unterminated(boolean triple, int startLine, int startCol) {
         String what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
-        return PySyntaxError.syntax(what + " (detected at line " + (triple ? line : startLine) + ")", startLine, startCol);
+        int detected = triple ? line - (pos > 0 && src.charAt(pos - 1) == '\n' ? 1 : 0) : startLine;
+        return PySyntaxError.syntax(what + " (detected at line " + detected + ")", startLine, startCol);
     }
 
     /** Decodes backslash escapes as CPython does for non-raw literals; unknown escapes stay as written. */
