@@ -120,7 +120,15 @@ public final class PyliteRunner {
             in.run(module);
             result = new RunResult(RunResult.Status.OK, out.toString(), "", null, 0, run.elapsed(), budget.steps());
         } catch (PyException e) {
-            String text = Tracebacks.exception(e.value(), in);
+            String text;
+            try {
+                text = Tracebacks.exception(e.value(), in);
+            } catch (LimitExceeded limit) {
+                result = limit(limit.kind(), limit.getMessage(), limit.line(), out, run, budget, listener);
+                listener.finished(result);
+                in.close();
+                return result;
+            }
             listener.stderr(text);
             int line = e.value().traceback().isEmpty() ? 0
                     : e.value().traceback().get(e.value().traceback().size() - 1).line();

@@ -2,6 +2,7 @@ package dev.optimlab.pylite;
 
 import dev.optimlab.pylite.runtime.Interpreter;
 import dev.optimlab.pylite.runtime.PyBaseException;
+import dev.optimlab.pylite.runtime.PyException;
 import dev.optimlab.pylite.runtime.PyType;
 import dev.optimlab.pylite.syntax.PySyntaxError;
 import java.util.IdentityHashMap;
@@ -98,7 +99,7 @@ final class Tracebacks {
         String message;
         try {
             message = e.str(in);
-        } catch (RuntimeException failure) {
+        } catch (PyException failure) {
             message = "<exception str() failed>";
         }
         String name = typeName(e.type());

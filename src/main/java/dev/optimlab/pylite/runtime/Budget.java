@@ -22,7 +22,6 @@ public final class Budget {
     private long charged;
     private long outputBytes;
     private int depth;
-    private long sleptNanos;
     private LongSupplier liveBytes = () -> Long.MAX_VALUE;
 
     public Budget(long maxSteps, long maxNanos, long maxBytes, int maxDepth, long maxOutputBytes) {
@@ -38,6 +37,12 @@ public final class Budget {
         if (--countdown <= 0) {
             slowCheck();
         }
+    }
+
+    /** Counts {@code n} steps at once, for built-in operations that do proportional work. */
+    public void steps(long n) {
+        steps += n;
+        slowCheck();
     }
 
     private void slowCheck() {
@@ -96,7 +101,8 @@ public final class Budget {
         charged += bytes;
         if (charged > maxBytes) {
             long live = liveBytes.getAsLong();
-            if (live == Long.MAX_VALUE || live + bytes > maxBytes) {
+            // a program holding nearly all of its budget would make every allocation re-measure; stop it instead
+            if (live == Long.MAX_VALUE || live + bytes > maxBytes - maxBytes / 16) {
                 throw memory();
             }
             charged = live + bytes;

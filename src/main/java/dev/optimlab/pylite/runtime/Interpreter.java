@@ -44,6 +44,7 @@ public final class Interpreter {
     private final Set<Object> reprInProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private final Map<Object, Long> addresses = new IdentityHashMap<>();
+    private final ArrayDeque<Object> underConstruction = new ArrayDeque<>();
     private PyBaseException handling;
     private int reprDepth;
 
@@ -795,27 +796,33 @@ public final class Interpreter {
             }
             case ListComp lc -> {
                 PyList out = new PyList();
-                comprehension(lc, lc.generators(), f, "<listcomp>", cf -> {
-                    budget.allocate(8);
-                    out.items().add(eval(lc.elt(), cf));
+                return building(out, () -> {
+                    comprehension(lc, lc.generators(), f, "<listcomp>", cf -> {
+                        budget.allocate(8);
+                        out.items().add(eval(lc.elt(), cf));
+                    });
+                    return out;
                 });
-                return out;
             }
             case SetComp sc -> {
                 PySet out = new PySet();
-                comprehension(sc, sc.generators(), f, "<setcomp>", cf -> {
-                    budget.allocate(8);
-                    out.add(this, eval(sc.elt(), cf));
+                return building(out, () -> {
+                    comprehension(sc, sc.generators(), f, "<setcomp>", cf -> {
+                        budget.allocate(16);
+                        out.add(this, eval(sc.elt(), cf));
+                    });
+                    return out;
                 });
-                return out;
             }
             case DictComp dc -> {
                 PyDict out = new PyDict();
-                comprehension(dc, dc.generators(), f, "<dictcomp>", cf -> {
-                    Object k = eval(dc.key(), cf);
-                    out.setItem(this, k, eval(dc.value(), cf));
+                return building(out, () -> {
+                    comprehension(dc, dc.generators(), f, "<dictcomp>", cf -> {
+                        Object k = eval(dc.key(), cf);
+                        out.setItem(this, k, eval(dc.value(), cf));
+                    });
+                    return out;
                 });
-                return out;
             }
             case GeneratorExp g -> {
                 Object first = eval(g.generators().get(0).iter(), f);
@@ -1116,6 +1123,17 @@ public final class Interpreter {
         for (Frame f : stack) {
             meter.add(f.locals);
         }
+        meter.addAll(underConstruction);
         return meter.total();
+    }
+
+    /** Makes a collection that is still being filled visible to the memory meter until {@code body} ends. */
+    <T> T building(Object collection, Supplier<T> body) {
+        underConstruction.push(collection);
+        try {
+            return body.get();
+        } finally {
+            underConstruction.pop();
+        }
     }
 }

@@ -26,6 +26,10 @@ final class MemoryMeter {
         pending.addAll(variables.values());
     }
 
+    void addAll(java.util.Collection<Object> roots) {
+        pending.addAll(roots);
+    }
+
     long total() {
         while (!pending.isEmpty()) {
             Object o = pending.pop();

@@ -110,19 +110,23 @@ final class Methods {
         });
         method(t, "join", (in, a, k) -> {
             Args.exactly("str.join", rest(a), 1);
-            StringBuilder sb = new StringBuilder();
             String sep = self(a[0]);
-            int i = 0;
-            for (Object v : Ops.toList(in, a[1])) {
-                if (!(v instanceof String s)) {
-                    throw PyException.typeError("sequence item " + i + ": expected str instance, " + Py.typeName(v)
-                            + " found");
+            List<Object> items = Ops.toList(in, a[1]);
+            long length = 0;
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof String s)) {
+                    throw PyException.typeError("sequence item " + i + ": expected str instance, "
+                            + Py.typeName(items.get(i)) + " found");
                 }
-                if (i++ > 0) {
+                length += s.length() + (i > 0 ? sep.length() : 0);
+            }
+            in.budget().allocate(2 * length);
+            StringBuilder sb = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 8));
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
                     sb.append(sep);
                 }
-                sb.append(s);
-                in.budget().allocate(2L * (s.length() + sep.length()));
+                sb.append((String) items.get(i));
             }
             return sb.toString();
         });

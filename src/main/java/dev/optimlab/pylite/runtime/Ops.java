@@ -281,14 +281,20 @@ public final class Ops {
         if (iterable instanceof PyTuple t) {
             return new ArrayList<>(List.of(t.items()));
         }
+        if (iterable instanceof PyRange r) {
+            in.budget().allocate(Sequences.safeTimes(r.length(), 24));
+        }
         PyIterator it = iter(in, iterable);
         ArrayList<Object> out = new ArrayList<>();
-        for (Object v = it.next(in); v != null; v = it.next(in)) {
-            in.budget().allocate(8);
-            in.budget().step();
-            out.add(v);
-        }
-        return out;
+        PyList visible = new PyList(out);
+        return in.building(visible, () -> {
+            for (Object v = it.next(in); v != null; v = it.next(in)) {
+                in.budget().allocate(8);
+                in.budget().step();
+                out.add(v);
+            }
+            return out;
+        });
     }
 
     public static PyIterator iter(Interpreter in, Object o) {

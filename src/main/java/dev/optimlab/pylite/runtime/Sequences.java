@@ -79,6 +79,7 @@ final class Sequences {
             sb.append(Ops.repr(in, items[i]));
             in.budget().step();
         }
+        in.budget().allocate(2L * sb.length());
         return sb.append(close).toString();
     }
 
@@ -138,12 +139,17 @@ final class Sequences {
                     in.budget().allocate(Math.multiplyHigh(n, mine.size()) != 0 ? Long.MAX_VALUE
                             : safeTimes(n * mine.size(), 8));
                 }
-                ArrayList<Object> out = new ArrayList<>((int) (n * mine.size()));
-                for (long i = 0; i < n; i++) {
-                    out.addAll(mine);
-                    in.budget().step();
+                Object[] source = mine.toArray();
+                Object[] out = new Object[(int) (n * source.length)];
+                if (source.length == 1) {
+                    java.util.Arrays.fill(out, source[0]);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(source, 0, out, i * source.length, source.length);
+                    }
                 }
-                return isList ? new PyList(out) : new PyTuple(out.toArray());
+                in.budget().steps(out.length / 64);
+                return isList ? new PyList(new ArrayList<>(java.util.Arrays.asList(out))) : new PyTuple(out);
             }
             case "__lt__", "__le__", "__gt__", "__ge__": {
                 if (other.getClass() != self.getClass()) {
