@@ -70,7 +70,7 @@ public final class Parser {
                 case "async": throw notSupported("async functions and statements", t);
                 default:
                     if (t.text().equals("match") && looksLikeMatch()) {
-                        throw notSupported("the match statement", t);
+                        throw notSupported("match statements", t);
                     }
             }
         } else if (t.isOp("@")) {
@@ -133,7 +133,7 @@ public final class Parser {
                 case "assert": return assertStatement();
                 case "import": return importStatement();
                 case "from": return fromImport();
-                case "await": throw notSupported("await", t);
+                case "await": throw notSupported("await expressions", t);
                 case "print":
                     Token next = tokens.get(current + 1);
                     if (next.kind() == Kind.STRING || next.kind() == Kind.NUMBER || next.kind() == Kind.FSTRING
@@ -523,7 +523,7 @@ public final class Parser {
         while (check(Kind.NAME) && peek().text().equals("except")) {
             Token e = advance();
             if (peek().isOp("*")) {
-                throw notSupported("except*", peek());
+                throw notSupported("except* clauses (exception groups)", peek());
             }
             Expression type = null;
             String name = null;
@@ -837,7 +837,7 @@ public final class Parser {
     private Expression primary() {
         Token t = peek();
         if (t.isKeyword("await")) {
-            throw notSupported("await", t);
+            throw notSupported("await expressions", t);
         }
         Expression e = atom();
         while (true) {
@@ -1138,9 +1138,6 @@ public final class Parser {
     private List<Comprehension> comprehensions() {
         List<Comprehension> result = new ArrayList<>();
         while (peek().isKeyword("for")) {
-            if (peek().isKeyword("async")) {
-                throw notSupported("async comprehensions", peek());
-            }
             advance();
             Expression target = targetList();
             checkAssignable(target, "assign", false);
@@ -1197,9 +1194,9 @@ public final class Parser {
         }
     }
 
+    /** Refuses a feature outside the subset; {@code feature} reads as a plural ("async functions are ..."). */
     private PySyntaxError notSupported(String feature, Token t) {
-        return PySyntaxError.syntax(feature + " " + (feature.endsWith("s") && !feature.endsWith("ss") ? "are" : "is")
-                + " not supported in OptimLab", t.line(), t.col());
+        return PySyntaxError.syntax(feature + " are not supported in OptimLab", t.line(), t.col());
     }
 
     private PySyntaxError invalidSyntax(Token t) {
