@@ -383,7 +383,8 @@ public final class Formatter {
         int precision = spec.precision;
         switch (type) {
             case 'f', 'F' -> body = toFixed(abs, precision < 0 ? 6 : precision, spec.alternate);
-            case '%' -> body = toFixed(abs * 100, precision < 0 ? 6 : precision, spec.alternate) + "%";
+            case '%' -> body = Double.isInfinite(abs * 100) ? "inf%"
+                    : toFixed(abs * 100, precision < 0 ? 6 : precision, spec.alternate) + "%";
             case 'e', 'E' -> body = toExponent(abs, precision < 0 ? 6 : precision, upper, spec.alternate);
             case 'g', 'G', 'n' -> body = toGeneral(abs, precision < 0 ? 6 : precision == 0 ? 1 : precision, upper,
                     spec.alternate, false);
@@ -473,7 +474,8 @@ public final class Formatter {
         } else if (digits.length() < precision) {
             digits = digits + "0".repeat(precision - digits.length());
         }
-        if (exp10 >= -4 && exp10 < precision) {
+        // with the default type, a ".0" must fit within the precision (CPython's Py_DTSF_ADD_DOT_0 rule)
+        if (exp10 >= -4 && exp10 < (noType ? precision - 1 : precision)) {
             String s = fixed(digits, exp10 + 1, noType);
             if (alternate && !s.contains(".")) {
                 s += ".";

@@ -30,6 +30,45 @@ final class Methods {
         installSet();
         installTuple();
         installNumbers();
+        installOperatorMethods();
+    }
+
+    /** The dunder methods of built-in types, for code that calls them directly (key=lst.__getitem__). */
+    private static void installOperatorMethods() {
+        for (PyType t : new PyType[] {PyType.STR, PyType.LIST, PyType.TUPLE, PyType.DICT, PyType.RANGE}) {
+            method(t, "__getitem__", (in, a, k) -> Ops.getItem(in, a[0], a[1]));
+            method(t, "__len__", (in, a, k) -> Ops.len(in, a[0]));
+            method(t, "__iter__", (in, a, k) -> Ops.iter(in, a[0]));
+        }
+        for (PyType t : new PyType[] {PyType.STR, PyType.LIST, PyType.TUPLE, PyType.DICT, PyType.SET}) {
+            method(t, "__contains__", (in, a, k) -> Ops.contains(in, a[0], a[1]));
+        }
+        method(PyType.LIST, "__setitem__", (in, a, k) -> {
+            Ops.setItem(in, a[0], a[1], a[2]);
+            return Py.NONE;
+        });
+        method(PyType.DICT, "__setitem__", (in, a, k) -> {
+            Ops.setItem(in, a[0], a[1], a[2]);
+            return Py.NONE;
+        });
+        String[][] binary = {{"__add__", "+"}, {"__sub__", "-"}, {"__mul__", "*"}, {"__truediv__", "/"},
+            {"__floordiv__", "//"}, {"__mod__", "%"}, {"__pow__", "**"}};
+        for (PyType t : new PyType[] {PyType.INT, PyType.FLOAT}) {
+            for (String[] op : binary) {
+                method(t, op[0], (in, a, k) -> Ops.binary(in, op[1], a[0], a[1]));
+            }
+            method(t, "__neg__", (in, a, k) -> Ops.unary(in, "-", a[0]));
+            method(t, "__abs__", (in, a, k) -> in.call(Builtins.table().get("abs"), new Object[] {a[0]}, null));
+        }
+        method(PyType.STR, "__add__", (in, a, k) -> Ops.binary(in, "+", a[0], a[1]));
+        method(PyType.LIST, "__add__", (in, a, k) -> Ops.binary(in, "+", a[0], a[1]));
+        String[][] comparisons = {{"__eq__", "=="}, {"__ne__", "!="}, {"__lt__", "<"}, {"__le__", "<="},
+            {"__gt__", ">"}, {"__ge__", ">="}};
+        for (PyType t : new PyType[] {PyType.INT, PyType.FLOAT, PyType.STR, PyType.LIST, PyType.TUPLE}) {
+            for (String[] op : comparisons) {
+                method(t, op[0], (in, a, k) -> Ops.compare(in, op[1], a[0], a[1]));
+            }
+        }
     }
 
     private static void installObject() {

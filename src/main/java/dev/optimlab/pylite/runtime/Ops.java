@@ -442,9 +442,8 @@ public final class Ops {
         if (container instanceof PyInstance inst && inst.hasSpecial("__contains__")) {
             return truthy(in, inst.special(in, "__contains__", item));
         }
-        if (container instanceof PyObject p && p.getAttr(in, "__contains__") instanceof Object m
-                && !(container instanceof PyInstance) && !(container instanceof PyList)
-                && !(container instanceof PyTuple)) {
+        if (container instanceof PyObject p && !"builtins".equals(p.pyType().module())
+                && !(container instanceof PyInstance) && p.getAttr(in, "__contains__") instanceof Object m) {
             return truthy(in, in.call(m, new Object[] {item}, null));
         }
         if (!(container instanceof PyObject)) {
