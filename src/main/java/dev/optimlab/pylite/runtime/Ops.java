@@ -813,7 +813,7 @@ public final class Ops {
             throw PyException.valueError("complex numbers are not supported in OptimLab (a negative number "
                     + "raised to a fractional power)");
         }
-        double r = Math.pow(x, y);
+        double r = y == 2 ? x * x : y == 1 ? x : y == 0.5 && x > 0 ? Math.sqrt(x) : CorrectlyRounded.pow(x, y);
         if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
             throw PyException.overflow("(34, 'Numerical result out of range')");
         }
