@@ -1,0 +1,112 @@
+package dev.optimlab.pylite;
+
+import dev.optimlab.pylite.runtime.Interpreter;
+import dev.optimlab.pylite.runtime.PyBaseException;
+import dev.optimlab.pylite.runtime.PyException;
+import dev.optimlab.pylite.runtime.PyType;
+import dev.optimlab.pylite.syntax.PySyntaxError;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Formats errors as CPython 3.11 prints them (Lib/traceback.py): the chain of causes and contexts,
+ * "Traceback (most recent call last):", one "File ..., line N, in name" entry per frame with its source
+ * line, repeated frames collapsed, and the final "Type: message" line. CPython 3.11's ^~~~ position
+ * markers are not printed.
+ */
+final class Tracebacks {
+    private static final int RECURSIVE_CUTOFF = 3;
+
+    private Tracebacks() {
+    }
+
+    static String syntaxError(PySyntaxError e, String filename, String source) {
+        String[] lines = source.replace("\r\n", "\n").split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        sb.append("  File \"").append(filename).append("\", line ").append(e.line()).append('\n');
+        if (e.line() >= 1 && e.line() <= lines.length) {
+            String raw = lines[e.line() - 1];
+            String stripped = raw.stripLeading();
+            int removed = raw.length() - stripped.length();
+            String shown = stripped.stripTrailing();
+            if (!shown.isEmpty()) {
+                sb.append("    ").append(shown).append('\n');
+                int caret = Math.max(0, Math.min(e.col() - removed, shown.length()));
+                sb.append("    ").append(" ".repeat(caret)).append("^\n");
+            }
+        }
+        sb.append(e.typeName()).append(": ").append(e.getMessage()).append('\n');
+        return sb.toString();
+    }
+
+    static String exception(PyBaseException e, Interpreter in) {
+        StringBuilder sb = new StringBuilder();
+        chain(e, in, sb, new IdentityHashMap<>());
+        return sb.toString();
+    }
+
+    private static void chain(PyBaseException e, Interpreter in, StringBuilder sb, Map<Object, Boolean> seen) {
+        seen.put(e, true);
+        if (e.cause() != null && !seen.containsKey(e.cause())) {
+            chain(e.cause(), in, sb, seen);
+            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (e.context() != null && !e.suppressContext() && !seen.containsKey(e.context())) {
+            chain(e.context(), in, sb, seen);
+            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        List<PyBaseException.Entry> entries = e.traceback();
+        if (!entries.isEmpty()) {
+            sb.append("Traceback (most recent call last):\n");
+            PyBaseException.Entry last = null;
+            int repeats = 0;
+            for (PyBaseException.Entry entry : entries) {
+                if (entry.equals(last)) {
+                    repeats++;
+                } else {
+                    if (repeats > RECURSIVE_CUTOFF) {
+                        appendRepeat(sb, repeats - RECURSIVE_CUTOFF);
+                    }
+                    repeats = 1;
+                }
+                last = entry;
+                if (repeats <= RECURSIVE_CUTOFF) {
+                    sb.append("  File \"").append(entry.filename()).append("\", line ").append(entry.line())
+                            .append(", in ").append(entry.function()).append('\n');
+                    String line = in.sourceLine(entry.line()).strip();
+                    if (!line.isEmpty()) {
+                        sb.append("    ").append(line).append('\n');
+                    }
+                }
+            }
+            if (repeats > RECURSIVE_CUTOFF) {
+                appendRepeat(sb, repeats - RECURSIVE_CUTOFF);
+            }
+        }
+        sb.append(lastLine(e, in)).append('\n');
+    }
+
+    private static void appendRepeat(StringBuilder sb, int n) {
+        sb.append("  [Previous line repeated ").append(n).append(" more time").append(n > 1 ? "s" : "").append("]\n");
+    }
+
+    static String typeName(PyType type) {
+        String module = type.module();
+        return module.equals("__main__") || module.equals("builtins") ? type.qualname() : module + "." + type.qualname();
+    }
+
+    private static String lastLine(PyBaseException e, Interpreter in) {
+        String message;
+        try {
+            message = e.str(in);
+        } catch (PyException failure) {
+            message = "<exception str() failed>";
+        }
+        String name = typeName(e.type());
+        String suggestion = e.suggestion();
+        if (suggestion != null) {
+            message += ". Did you mean: '" + suggestion + "'?";
+        }
+        return message.isEmpty() ? name : name + ": " + message;
+    }
+}

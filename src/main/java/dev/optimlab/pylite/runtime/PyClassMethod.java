@@ -1,0 +1,9 @@
+package dev.optimlab.pylite.runtime;
+
+/** Python's {@code classmethod} wrapper. */
+public record PyClassMethod(Object function) implements PyObject {
+    @Override
+    public PyType pyType() {
+        return PyType.CLASSMETHOD;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.optimlab.pylite.runtime;
+
+import java.util.Map;
+
+/** Python's {@code property} descriptor with getter, setter and the {@code .setter} decorator. */
+public final class PyProperty implements PyObject {
+    private final Object getter;
+    private final Object setter;
+
+    public PyProperty(Object getter, Object setter) {
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    Object get(Interpreter in, Object self) {
+        if (getter == null || getter == Py.NONE) {
+            throw PyException.attributeError("unreadable attribute");
+        }
+        return in.call(getter, new Object[] {self}, null);
+    }
+
+    void set(Interpreter in, Object self, Object value) {
+        if (setter == null || setter == Py.NONE) {
+            throw PyException.attributeError("can't set attribute");
+        }
+        in.call(setter, new Object[] {self, value}, null);
+    }
+
+    @Override
+    public PyType pyType() {
+        return PyType.PROPERTY;
+    }
+
+    @Override
+    public Object getAttr(Interpreter in, String name) {
+        return switch (name) {
+            case "setter" -> PyBuiltinFunction.function("setter", (i, a, k) -> new PyProperty(getter, a[0]));
+            case "getter" -> PyBuiltinFunction.function("getter", (i, a, k) -> new PyProperty(a[0], setter));
+            case "fget" -> getter;
+            case "fset" -> setter == null ? Py.NONE : setter;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Object call(Interpreter in, Object[] args, Map<String, Object> kwargs) {
+        return PyObject.super.call(in, args, kwargs);
+    }
+}

@@ -1,0 +1,1284 @@
+package dev.optimlab.pylite.syntax;
+
+import dev.optimlab.pylite.syntax.Node.*;
+import dev.optimlab.pylite.syntax.Node.Module;
+import dev.optimlab.pylite.syntax.Token.Kind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Recursive-descent parser from tokens to {@link Node}s; mirrors CPython's PEG grammar (Grammar/python.gram)
+ * for the OptimLab subset, with CPython 3.11's error messages for the mistakes learners make.
+ */
+public final class Parser {
+    /** How deeply brackets, operators and blocks may nest before the program is refused. */
+    public static final int MAX_NESTING = 100;
+
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("False", "None", "True", "and", "as",
+            "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+            "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+            "pass", "raise", "return", "try", "while", "with", "yield");
+    private static final java.util.Set<String> AUG_OPS = java.util.Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=",
+            ">>=", "<<=", "&=", "|=", "^=", "@=");
+    private static final java.util.Set<String> COMPARE_OPS = java.util.Set.of("<", ">", "==", ">=", "<=", "!=");
+
+    private final List<Token> tokens;
+    private int current;
+    private int depth;
+    private int functionDepth;
+    private int loopDepth;
+    private final List<boolean[]> generatorFlags = new ArrayList<>();
+
+    public Parser(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Lexes and parses a whole program. */
+    public static Module parse(String source) {
+        return new Parser(new Lexer(source).tokenize()).parseModule();
+    }
+
+    public Module parseModule() {
+        List<Statement> body = new ArrayList<>();
+        while (!check(Kind.ENDMARKER)) {
+            if (check(Kind.NEWLINE)) {
+                advance();
+                continue;
+            }
+            body.addAll(statement());
+        }
+        return new Module(body, 1, 0);
+    }
+
+    // ---- statements
+
+    private List<Statement> statement() {
+        Token t = peek();
+        if (t.kind() == Kind.INDENT) {
+            throw new PySyntaxError("IndentationError", "unexpected indent", t.line(), t.col());
+        }
+        if (t.kind() == Kind.NAME) {
+            switch (t.text()) {
+                case "def": return List.of(functionDef(List.of()));
+                case "class": return List.of(classDef(List.of()));
+                case "if": return List.of(ifStatement());
+                case "while": return List.of(whileStatement());
+                case "for": return List.of(forStatement());
+                case "try": return List.of(tryStatement());
+                case "with": return List.of(withStatement());
+                case "async": throw notSupported("async functions and statements", t);
+                default:
+                    if (t.text().equals("match") && looksLikeMatch()) {
+                        throw notSupported("match statements", t);
+                    }
+            }
+        } else if (t.isOp("@")) {
+            return List.of(decorated());
+        }
+        return simpleStatements();
+    }
+
+    private boolean looksLikeMatch() {
+        Token next = tokens.get(current + 1);
+        if (next.kind() == Kind.NEWLINE || next.kind() == Kind.OP && !next.text().equals("(") && !next.text().equals("[")
+                && !next.text().equals("{") && !next.text().equals("-")) {
+            return false;
+        }
+        for (int i = current + 1; i < tokens.size() && tokens.get(i).kind() != Kind.NEWLINE; i++) {
+            if (tokens.get(i).isOp(":") && tokens.get(i + 1).kind() == Kind.NEWLINE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Statement> simpleStatements() {
+        List<Statement> result = new ArrayList<>();
+        result.add(simpleStatement());
+        while (match(";")) {
+            if (check(Kind.NEWLINE)) {
+                break;
+            }
+            result.add(simpleStatement());
+        }
+        if (!check(Kind.NEWLINE)) {
+            throw invalidSyntax(peek());
+        }
+        advance();
+        return result;
+    }
+
+    private Statement simpleStatement() {
+        Token t = peek();
+        if (t.kind() == Kind.NAME) {
+            switch (t.text()) {
+                case "pass": advance(); return new Pass(t.line(), t.col());
+                case "break":
+                    advance();
+                    if (loopDepth == 0) {
+                        throw PySyntaxError.syntax("'break' outside loop", t.line(), t.col());
+                    }
+                    return new Break(t.line(), t.col());
+                case "continue":
+                    advance();
+                    if (loopDepth == 0) {
+                        throw PySyntaxError.syntax("'continue' not properly in loop", t.line(), t.col());
+                    }
+                    return new Continue(t.line(), t.col());
+                case "return": return returnStatement();
+                case "raise": return raiseStatement();
+                case "global", "nonlocal": return scopeStatement();
+                case "del": return deleteStatement();
+                case "assert": return assertStatement();
+                case "import": return importStatement();
+                case "from": return fromImport();
+                case "await": throw notSupported("await expressions", t);
+                case "print":
+                    Token next = tokens.get(current + 1);
+                    if (next.kind() == Kind.STRING || next.kind() == Kind.NUMBER || next.kind() == Kind.FSTRING
+                            || (next.kind() == Kind.NAME && !KEYWORDS.contains(next.text()))) {
+                        throw PySyntaxError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
+                                t.line(), t.col());
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return expressionStatement();
+    }
+
+    private Statement expressionStatement() {
+        Token start = peek();
+        Expression first = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
+        if (peek().isOp("=")) {
+            List<Expression> targets = new ArrayList<>();
+            Expression value = first;
+            while (match("=")) {
+                checkAssignable(value, "assign", true);
+                targets.add(value);
+                value = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
+            }
+            return new Assign(targets, value, start.line(), start.col());
+        }
+        if (peek().kind() == Kind.OP && AUG_OPS.contains(peek().text())) {
+            Token op = advance();
+            if (!(first instanceof Name || first instanceof Attribute || first instanceof Subscript)) {
+                throw PySyntaxError.syntax("'" + describe(first) + "' is an illegal expression for augmented assignment",
+                        first.line(), first.col());
+            }
+            Expression value = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
+            return new AugAssign(first, op.text().substring(0, op.text().length() - 1), value, start.line(), start.col());
+        }
+        if (peek().isOp(":")) {
+            advance();
+            if (!(first instanceof Name || first instanceof Attribute || first instanceof Subscript)) {
+                throw PySyntaxError.syntax("only single target (not tuple) can be annotated", first.line(), first.col());
+            }
+            Expression annotation = expression();
+            Expression value = match("=") ? starExpressions() : null;
+            return new AnnAssign(first, annotation, value, start.line(), start.col());
+        }
+        if (peek().isOp(":=")) {
+            throw notSupported("assignment expressions (:=)", peek());
+        }
+        return new Expr(first, start.line(), start.col());
+    }
+
+    private void checkAssignable(Expression e, String verb, boolean hint) {
+        switch (e) {
+            case Name n -> { }
+            case Attribute a -> { }
+            case Subscript s -> { }
+            case Starred s -> checkAssignable(s.value(), verb, hint);
+            case Node.Tuple t -> t.elts().forEach(x -> checkAssignable(x, verb, hint));
+            case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, hint));
+            default -> {
+                String msg = "cannot " + verb + " to " + describe(e);
+                if (e instanceof Constant c && (c.value() == null || c.value() instanceof Boolean)) {
+                    msg = "cannot " + verb + " to " + describe(e);
+                } else if (hint) {
+                    msg += " here. Maybe you meant '==' instead of '='?";
+                }
+                throw PySyntaxError.syntax(msg, e.line(), e.col());
+            }
+        }
+    }
+
+    private static String describe(Expression e) {
+        return switch (e) {
+            case Call c -> "function call";
+            case Constant c when c.value() == null -> "None";
+            case Constant c when c.value() instanceof Boolean b -> b ? "True" : "False";
+            case Constant c when c.value() == EllipsisMarker.ELLIPSIS -> "ellipsis";
+            case Constant c -> "literal";
+            case Compare c -> "comparison";
+            case Lambda l -> "lambda";
+            case IfExp i -> "conditional expression";
+            case Dict d -> "dict literal";
+            case Node.Set s -> "set display";
+            case ListComp l -> "list comprehension";
+            case SetComp s -> "set comprehension";
+            case DictComp d -> "dict comprehension";
+            case GeneratorExp g -> "generator expression";
+            case JoinedStr j -> "f-string expression";
+            case Yield y -> "yield expression";
+            case Node.Tuple t -> "tuple";
+            case Node.List l -> "list";
+            default -> "expression";
+        };
+    }
+
+    private Statement returnStatement() {
+        Token t = advance();
+        if (functionDepth == 0) {
+            throw PySyntaxError.syntax("'return' outside function", t.line(), t.col());
+        }
+        Expression value = atStatementEnd() ? null : starExpressions();
+        return new Return(value, t.line(), t.col());
+    }
+
+    private Statement raiseStatement() {
+        Token t = advance();
+        Expression exc = null;
+        Expression cause = null;
+        if (!atStatementEnd()) {
+            exc = expression();
+            if (matchKeyword("from")) {
+                cause = expression();
+            }
+        }
+        return new Raise(exc, cause, t.line(), t.col());
+    }
+
+    private Statement scopeStatement() {
+        Token t = advance();
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(name("invalid syntax").text());
+        } while (match(","));
+        if (t.text().equals("global")) {
+            return new Global(names, t.line(), t.col());
+        }
+        if (functionDepth == 0) {
+            throw PySyntaxError.syntax("nonlocal declaration not allowed at module level", t.line(), t.col());
+        }
+        return new Nonlocal(names, t.line(), t.col());
+    }
+
+    private Statement deleteStatement() {
+        Token t = advance();
+        List<Expression> targets = new ArrayList<>();
+        do {
+            if (atStatementEnd()) {
+                break;
+            }
+            Expression e = bitOr();
+            checkAssignable(e, "delete", false);
+            targets.add(e);
+        } while (match(","));
+        return new Delete(targets, t.line(), t.col());
+    }
+
+    private Statement assertStatement() {
+        Token t = advance();
+        Expression test = expression();
+        Expression msg = match(",") ? expression() : null;
+        return new Assert(test, msg, t.line(), t.col());
+    }
+
+    private Statement importStatement() {
+        Token t = advance();
+        List<Alias> names = new ArrayList<>();
+        do {
+            String module = dottedName();
+            String as = matchKeyword("as") ? name("invalid syntax").text() : null;
+            names.add(new Alias(module, as));
+        } while (match(","));
+        return new Import(names, t.line(), t.col());
+    }
+
+    private Statement fromImport() {
+        Token t = advance();
+        if (peek().isOp(".") || peek().isOp("...")) {
+            throw PySyntaxError.syntax("relative imports are not supported in OptimLab", peek().line(), peek().col());
+        }
+        String module = dottedName();
+        expectKeyword("import");
+        List<Alias> names = new ArrayList<>();
+        boolean paren = match("(");
+        if (match("*")) {
+            names.add(new Alias("*", null));
+        } else {
+            do {
+                if (paren && peek().isOp(")")) {
+                    break;
+                }
+                String n = name("invalid syntax").text();
+                String as = matchKeyword("as") ? name("invalid syntax").text() : null;
+                names.add(new Alias(n, as));
+            } while (match(","));
+        }
+        if (paren) {
+            expect(")", "invalid syntax");
+        }
+        return new ImportFrom(module, names, t.line(), t.col());
+    }
+
+    private String dottedName() {
+        StringBuilder sb = new StringBuilder(name("invalid syntax").text());
+        while (match(".")) {
+            sb.append('.').append(name("invalid syntax").text());
+        }
+        return sb.toString();
+    }
+
+    private Statement decorated() {
+        List<Expression> decorators = new ArrayList<>();
+        while (match("@")) {
+            decorators.add(namedExpression());
+            expectNewline();
+        }
+        if (check(Kind.NAME) && peek().text().equals("def")) {
+            return functionDef(decorators);
+        }
+        if (check(Kind.NAME) && peek().text().equals("class")) {
+            return classDef(decorators);
+        }
+        if (check(Kind.NAME) && peek().text().equals("async")) {
+            throw notSupported("async functions", peek());
+        }
+        throw invalidSyntax(peek());
+    }
+
+    private Statement functionDef(List<Expression> decorators) {
+        Token def = advance();
+        Token name = name("invalid syntax");
+        expect("(", "expected '('");
+        Arguments args = parameters(")");
+        expect(")", "invalid syntax");
+        if (match("->")) {
+            expression();
+        }
+        expect(":", "expected ':'");
+        int savedLoops = loopDepth;
+        loopDepth = 0;
+        functionDepth++;
+        boolean[] isGenerator = {false};
+        generatorFlags.add(isGenerator);
+        List<Statement> body = block("function definition", def.line());
+        generatorFlags.remove(generatorFlags.size() - 1);
+        functionDepth--;
+        loopDepth = savedLoops;
+        return new FunctionDef(name.text(), args, body, decorators, isGenerator[0], def.line(), def.col());
+    }
+
+    /** Parses a parameter list up to (not including) {@code closer}: ")" for def, ":" for lambda. */
+    private Arguments parameters(String closer) {
+        List<Arg> args = new ArrayList<>();
+        List<Expression> defaults = new ArrayList<>();
+        List<Arg> kwonly = new ArrayList<>();
+        List<Expression> kwDefaults = new ArrayList<>();
+        Arg vararg = null;
+        Arg kwarg = null;
+        boolean starSeen = false;
+        java.util.Set<String> seen = new HashSet<>();
+        while (!peek().isOp(closer)) {
+            if (match("/")) {
+                if (!match(",")) {
+                    break;
+                }
+                continue;
+            }
+            if (match("**")) {
+                Token n = name("invalid syntax");
+                kwarg = new Arg(n.text(), n.line(), n.col());
+                duplicateCheck(seen, n);
+                match(",");
+                if (!peek().isOp(closer)) {
+                    throw PySyntaxError.syntax("arguments cannot follow var-keyword argument", peek().line(), peek().col());
+                }
+                break;
+            }
+            if (match("*")) {
+                if (starSeen) {
+                    throw PySyntaxError.syntax("* argument may appear only once", peek().line(), peek().col());
+                }
+                starSeen = true;
+                if (check(Kind.NAME)) {
+                    Token n = advance();
+                    duplicateCheck(seen, n);
+                    vararg = new Arg(n.text(), n.line(), n.col());
+                } else if (peek().isOp(closer) || (peek().isOp(",") && tokens.get(current + 1).isOp(closer))) {
+                    throw PySyntaxError.syntax("named arguments must follow bare *", peek().line(), peek().col());
+                }
+            } else {
+                Token n = name("invalid syntax");
+                duplicateCheck(seen, n);
+                if (closer.equals(")") && match(":")) {
+                    expression();
+                }
+                Arg arg = new Arg(n.text(), n.line(), n.col());
+                Expression dflt = match("=") ? expression() : null;
+                if (starSeen) {
+                    kwonly.add(arg);
+                    kwDefaults.add(dflt);
+                } else {
+                    if (dflt == null && !defaults.isEmpty()) {
+                        throw PySyntaxError.syntax("non-default argument follows default argument", n.line(), n.col());
+                    }
+                    args.add(arg);
+                    if (dflt != null) {
+                        defaults.add(dflt);
+                    }
+                }
+            }
+            if (!match(",")) {
+                break;
+            }
+        }
+        return new Arguments(args, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+
+    private static void duplicateCheck(java.util.Set<String> seen, Token n) {
+        if (!seen.add(n.text())) {
+            throw PySyntaxError.syntax("duplicate argument '" + n.text() + "' in function definition", n.line(), n.col());
+        }
+    }
+
+    private Statement classDef(List<Expression> decorators) {
+        Token cls = advance();
+        Token name = name("invalid syntax");
+        List<Expression> bases = new ArrayList<>();
+        List<Keyword> keywords = new ArrayList<>();
+        if (match("(")) {
+            arguments(bases, keywords);
+            expect(")", "invalid syntax");
+        }
+        expect(":", "expected ':'");
+        int savedLoops = loopDepth;
+        int savedFunctions = functionDepth;
+        loopDepth = 0;
+        functionDepth = 0;
+        List<Statement> body = block("class definition", cls.line());
+        loopDepth = savedLoops;
+        functionDepth = savedFunctions;
+        return new ClassDef(name.text(), bases, keywords, body, decorators, cls.line(), cls.col());
+    }
+
+    private Statement ifStatement() {
+        Token t = advance();
+        Expression test = namedExpression();
+        expectColon();
+        List<Statement> body = block("'" + t.text() + "' statement", t.line());
+        List<Statement> orelse = List.of();
+        if (check(Kind.NAME) && peek().text().equals("elif")) {
+            orelse = List.of(ifStatement());
+        } else if (check(Kind.NAME) && peek().text().equals("else")) {
+            Token e = advance();
+            expect(":", "expected ':'");
+            orelse = block("'else' statement", e.line());
+        }
+        return new If(test, body, orelse, t.line(), t.col());
+    }
+
+    private Statement whileStatement() {
+        Token t = advance();
+        Expression test = namedExpression();
+        expectColon();
+        loopDepth++;
+        List<Statement> body = block("'while' statement", t.line());
+        loopDepth--;
+        return new While(test, body, elseBlock(), t.line(), t.col());
+    }
+
+    private List<Statement> elseBlock() {
+        if (check(Kind.NAME) && peek().text().equals("else")) {
+            Token e = advance();
+            expect(":", "expected ':'");
+            return block("'else' statement", e.line());
+        }
+        return List.of();
+    }
+
+    private Statement forStatement() {
+        Token t = advance();
+        Expression target = targetList();
+        checkAssignable(target, "assign", false);
+        expectKeyword("in");
+        Expression iter = starExpressions();
+        expectColon();
+        loopDepth++;
+        List<Statement> body = block("'for' statement", t.line());
+        loopDepth--;
+        return new For(target, iter, body, elseBlock(), t.line(), t.col());
+    }
+
+    private Statement tryStatement() {
+        Token t = advance();
+        expect(":", "expected ':'");
+        List<Statement> body = block("'try' statement", t.line());
+        List<ExceptHandler> handlers = new ArrayList<>();
+        while (check(Kind.NAME) && peek().text().equals("except")) {
+            Token e = advance();
+            if (peek().isOp("*")) {
+                throw notSupported("except* clauses (exception groups)", peek());
+            }
+            Expression type = null;
+            String name = null;
+            if (!peek().isOp(":")) {
+                type = expression();
+                if (peek().isOp(",")) {
+                    List<Expression> types = new ArrayList<>(List.of(type));
+                    while (match(",")) {
+                        types.add(expression());
+                    }
+                    throw PySyntaxError.syntax("multiple exception types must be parenthesized", type.line(), type.col());
+                }
+                if (matchKeyword("as")) {
+                    name = name("invalid syntax").text();
+                }
+            }
+            expect(":", "expected ':'");
+            handlers.add(new ExceptHandler(type, name, block("'except' statement", e.line()), e.line(), e.col()));
+        }
+        List<Statement> orelse = handlers.isEmpty() ? List.of() : elseBlock();
+        List<Statement> finalbody = List.of();
+        if (check(Kind.NAME) && peek().text().equals("finally")) {
+            Token f = advance();
+            expect(":", "expected ':'");
+            finalbody = block("'finally' statement", f.line());
+        }
+        if (handlers.isEmpty() && finalbody.isEmpty()) {
+            throw PySyntaxError.syntax("expected 'except' or 'finally' block", peek().line(), peek().col());
+        }
+        return new Try(body, handlers, orelse, finalbody, t.line(), t.col());
+    }
+
+    private Statement withStatement() {
+        Token t = advance();
+        List<WithItem> items = new ArrayList<>();
+        do {
+            Expression ctx = expression();
+            Expression vars = null;
+            if (matchKeyword("as")) {
+                vars = targetAtom();
+                checkAssignable(vars, "assign", false);
+            }
+            items.add(new WithItem(ctx, vars));
+        } while (match(","));
+        expectColon();
+        return new With(items, block("'with' statement", t.line()), t.line(), t.col());
+    }
+
+    private List<Statement> block(String what, int headerLine) {
+        if (!check(Kind.NEWLINE)) {
+            return simpleStatements();
+        }
+        advance();
+        if (!check(Kind.INDENT)) {
+            Token t = peek();
+            throw new PySyntaxError("IndentationError", "expected an indented block after " + what + " on line "
+                    + headerLine, t.line(), t.col());
+        }
+        Token indent = advance();
+        enter(indent);
+        List<Statement> body = new ArrayList<>();
+        while (!check(Kind.DEDENT) && !check(Kind.ENDMARKER)) {
+            body.addAll(statement());
+        }
+        match(Kind.DEDENT);
+        depth--;
+        return body;
+    }
+
+    // ---- expressions
+
+    /** CPython's star_expressions: an expression, or a tuple of them without parentheses. */
+    public Expression starExpressions() {
+        Token start = peek();
+        Expression first = starExpression();
+        if (!peek().isOp(",")) {
+            return first;
+        }
+        List<Expression> elts = new ArrayList<>(List.of(first));
+        while (match(",")) {
+            if (atExpressionEnd()) {
+                break;
+            }
+            elts.add(starExpression());
+        }
+        return new Node.Tuple(elts, start.line(), start.col());
+    }
+
+    private Expression starExpression() {
+        Token t = peek();
+        if (match("*")) {
+            return new Starred(bitOr(), t.line(), t.col());
+        }
+        return namedExpression();
+    }
+
+    private Expression targetList() {
+        Token start = peek();
+        Expression first = targetAtom();
+        if (!peek().isOp(",")) {
+            return first;
+        }
+        List<Expression> elts = new ArrayList<>(List.of(first));
+        while (match(",")) {
+            if (peek().isKeyword("in") || peek().isOp("=")) {
+                break;
+            }
+            elts.add(targetAtom());
+        }
+        return new Node.Tuple(elts, start.line(), start.col());
+    }
+
+    private Expression targetAtom() {
+        Token t = peek();
+        if (match("*")) {
+            return new Starred(bitOr(), t.line(), t.col());
+        }
+        return bitOr();
+    }
+
+    private boolean atExpressionEnd() {
+        Token t = peek();
+        return t.kind() == Kind.NEWLINE || t.kind() == Kind.ENDMARKER || t.isOp(")") || t.isOp("]") || t.isOp("}")
+                || t.isOp("=") || t.isOp(":") || t.isOp(";") || (t.kind() == Kind.OP && AUG_OPS.contains(t.text()))
+                || t.isKeyword("in");
+    }
+
+    private boolean atStatementEnd() {
+        return check(Kind.NEWLINE) || check(Kind.ENDMARKER) || peek().isOp(";");
+    }
+
+    private Expression namedExpression() {
+        Expression e = expression();
+        if (peek().isOp(":=")) {
+            throw notSupported("assignment expressions (:=)", peek());
+        }
+        return e;
+    }
+
+    public Expression expression() {
+        Token t = peek();
+        if (t.isKeyword("lambda")) {
+            return lambda();
+        }
+        Expression body = disjunction();
+        if (peek().isKeyword("if")) {
+            advance();
+            Expression test = disjunction();
+            if (!peek().isKeyword("else")) {
+                throw PySyntaxError.syntax("expected 'else' after 'if' expression", t.line(), t.col());
+            }
+            advance();
+            Expression orelse = expression();
+            return new IfExp(test, body, orelse, t.line(), t.col());
+        }
+        return body;
+    }
+
+    private Expression lambda() {
+        Token t = advance();
+        Arguments args = parameters(":");
+        expect(":", "expected ':'");
+        functionDepth++;
+        Expression body = expression();
+        functionDepth--;
+        return new Lambda(args, body, t.line(), t.col());
+    }
+
+    private Expression disjunction() {
+        Expression first = conjunction();
+        if (!peek().isKeyword("or")) {
+            return first;
+        }
+        List<Expression> values = new ArrayList<>(List.of(first));
+        while (matchKeyword("or")) {
+            values.add(conjunction());
+        }
+        return new BoolOp("or", values, first.line(), first.col());
+    }
+
+    private Expression conjunction() {
+        Expression first = inversion();
+        if (!peek().isKeyword("and")) {
+            return first;
+        }
+        List<Expression> values = new ArrayList<>(List.of(first));
+        while (matchKeyword("and")) {
+            values.add(inversion());
+        }
+        return new BoolOp("and", values, first.line(), first.col());
+    }
+
+    private Expression inversion() {
+        Token t = peek();
+        if (matchKeyword("not")) {
+            enter(t);
+            Expression operand = inversion();
+            depth--;
+            return new UnaryOp("not", operand, t.line(), t.col());
+        }
+        return comparison();
+    }
+
+    private Expression comparison() {
+        Expression left = bitOr();
+        List<String> ops = new ArrayList<>();
+        List<Expression> comparators = new ArrayList<>();
+        while (true) {
+            Token t = peek();
+            String op;
+            if (t.kind() == Kind.OP && COMPARE_OPS.contains(t.text())) {
+                advance();
+                op = t.text();
+            } else if (t.isKeyword("in")) {
+                advance();
+                op = "in";
+            } else if (t.isKeyword("not") && tokens.get(current + 1).isKeyword("in")) {
+                advance();
+                advance();
+                op = "not in";
+            } else if (t.isKeyword("is")) {
+                advance();
+                op = matchKeyword("not") ? "is not" : "is";
+            } else {
+                break;
+            }
+            ops.add(op);
+            comparators.add(bitOr());
+        }
+        return ops.isEmpty() ? left : new Compare(left, ops, comparators, left.line(), left.col());
+    }
+
+    private Expression bitOr() {
+        Expression left = bitXor();
+        while (peek().isOp("|")) {
+            advance();
+            left = new BinOp(left, "|", bitXor(), left.line(), left.col());
+        }
+        return left;
+    }
+
+    private Expression bitXor() {
+        Expression left = bitAnd();
+        while (peek().isOp("^")) {
+            advance();
+            left = new BinOp(left, "^", bitAnd(), left.line(), left.col());
+        }
+        return left;
+    }
+
+    private Expression bitAnd() {
+        Expression left = shift();
+        while (peek().isOp("&")) {
+            advance();
+            left = new BinOp(left, "&", shift(), left.line(), left.col());
+        }
+        return left;
+    }
+
+    private Expression shift() {
+        Expression left = sum();
+        while (peek().isOp("<<") || peek().isOp(">>")) {
+            String op = advance().text();
+            left = new BinOp(left, op, sum(), left.line(), left.col());
+        }
+        return left;
+    }
+
+    private Expression sum() {
+        Expression left = term();
+        while (peek().isOp("+") || peek().isOp("-")) {
+            String op = advance().text();
+            left = new BinOp(left, op, term(), left.line(), left.col());
+        }
+        return left;
+    }
+
+    private Expression term() {
+        Expression left = factor();
+        while (peek().isOp("*") || peek().isOp("/") || peek().isOp("//") || peek().isOp("%") || peek().isOp("@")) {
+            String op = advance().text();
+            left = new BinOp(left, op, factor(), left.line(), left.col());
+        }
+        return left;
+    }
+
+    private Expression factor() {
+        Token t = peek();
+        if (t.isOp("+") || t.isOp("-") || t.isOp("~")) {
+            advance();
+            enter(t);
+            Expression operand = factor();
+            depth--;
+            return new UnaryOp(t.text(), operand, t.line(), t.col());
+        }
+        return power();
+    }
+
+    private Expression power() {
+        Expression base = primary();
+        if (peek().isOp("**")) {
+            Token t = advance();
+            enter(t);
+            Expression exponent = factor();
+            depth--;
+            return new BinOp(base, "**", exponent, base.line(), base.col());
+        }
+        return base;
+    }
+
+    private Expression primary() {
+        Token t = peek();
+        if (t.isKeyword("await")) {
+            throw notSupported("await expressions", t);
+        }
+        Expression e = atom();
+        while (true) {
+            Token p = peek();
+            if (p.isOp(".")) {
+                advance();
+                Token n = name("invalid syntax");
+                e = new Attribute(e, n.text(), e.line(), e.col());
+            } else if (p.isOp("(")) {
+                advance();
+                enter(p);
+                List<Expression> args = new ArrayList<>();
+                List<Keyword> keywords = new ArrayList<>();
+                arguments(args, keywords);
+                expect(")", "invalid syntax");
+                depth--;
+                e = new Call(e, args, keywords, e.line(), e.col());
+            } else if (p.isOp("[")) {
+                advance();
+                enter(p);
+                Expression slice = slices();
+                expect("]", "invalid syntax");
+                depth--;
+                e = new Subscript(e, slice, e.line(), e.col());
+            } else {
+                return e;
+            }
+        }
+    }
+
+    private void arguments(List<Expression> args, List<Keyword> keywords) {
+        boolean sawKeyword = false;
+        boolean sawDoubleStar = false;
+        java.util.Set<String> names = new HashSet<>();
+        while (!peek().isOp(")")) {
+            Token t = peek();
+            if (match("*")) {
+                if (sawDoubleStar) {
+                    throw PySyntaxError.syntax("iterable argument unpacking follows keyword argument unpacking",
+                            t.line(), t.col());
+                }
+                args.add(new Starred(expression(), t.line(), t.col()));
+            } else if (match("**")) {
+                sawDoubleStar = true;
+                keywords.add(new Keyword(null, expression(), t.line(), t.col()));
+            } else if (t.kind() == Kind.NAME && tokens.get(current + 1).isOp("=") && !KEYWORDS.contains(t.text())) {
+                advance();
+                advance();
+                if (!names.add(t.text())) {
+                    throw PySyntaxError.syntax("keyword argument repeated: " + t.text(), t.line(), t.col());
+                }
+                keywords.add(new Keyword(t.text(), expression(), t.line(), t.col()));
+                sawKeyword = true;
+            } else {
+                Expression e = namedExpression();
+                if (peek().isOp("=")) {
+                    throw PySyntaxError.syntax("expression cannot contain assignment, perhaps you meant \"==\"?",
+                            e.line(), e.col());
+                }
+                if (peek().isKeyword("for")) {
+                    e = new GeneratorExp(e, comprehensions(), e.line(), e.col());
+                    if (!args.isEmpty() || !keywords.isEmpty() || peek().isOp(",") && !tokens.get(current + 1).isOp(")")) {
+                        throw PySyntaxError.syntax("Generator expression must be parenthesized", e.line(), e.col());
+                    }
+                }
+                if (sawDoubleStar) {
+                    throw PySyntaxError.syntax("positional argument follows keyword argument unpacking", e.line(), e.col());
+                }
+                if (sawKeyword) {
+                    throw PySyntaxError.syntax("positional argument follows keyword argument", e.line(), e.col());
+                }
+                args.add(e);
+            }
+            if (!match(",")) {
+                break;
+            }
+        }
+    }
+
+    private Expression slices() {
+        Token start = peek();
+        Expression first = slice();
+        if (!peek().isOp(",")) {
+            return first;
+        }
+        List<Expression> elts = new ArrayList<>(List.of(first));
+        while (match(",")) {
+            if (peek().isOp("]")) {
+                break;
+            }
+            elts.add(slice());
+        }
+        return new Node.Tuple(elts, start.line(), start.col());
+    }
+
+    private Expression slice() {
+        Token t = peek();
+        Expression lower = null;
+        if (!t.isOp(":")) {
+            lower = starExpression();
+            if (!peek().isOp(":")) {
+                return lower;
+            }
+        }
+        expect(":", "invalid syntax");
+        Expression upper = peek().isOp(":") || peek().isOp("]") || peek().isOp(",") ? null : expression();
+        Expression step = null;
+        if (match(":")) {
+            step = peek().isOp("]") || peek().isOp(",") ? null : expression();
+        }
+        return new Slice(lower, upper, step, t.line(), t.col());
+    }
+
+    private Expression atom() {
+        Token t = peek();
+        switch (t.kind()) {
+            case NUMBER -> {
+                advance();
+                return new Constant(t.value(), t.line(), t.col());
+            }
+            case STRING, FSTRING -> {
+                return strings();
+            }
+            case NAME -> {
+                advance();
+                switch (t.text()) {
+                    case "True": return new Constant(Boolean.TRUE, t.line(), t.col());
+                    case "False": return new Constant(Boolean.FALSE, t.line(), t.col());
+                    case "None": return new Constant(null, t.line(), t.col());
+                    case "yield":
+                        throw PySyntaxError.syntax("yield inside an expression is not supported in OptimLab;"
+                                + " write it as its own statement", t.line(), t.col());
+                    default:
+                        if (KEYWORDS.contains(t.text())) {
+                            throw invalidSyntax(t);
+                        }
+                        return new Name(t.text(), t.line(), t.col());
+                }
+            }
+            case OP -> {
+                switch (t.text()) {
+                    case "(": return parenthesized();
+                    case "[": return listDisplay();
+                    case "{": return braceDisplay();
+                    case "...":
+                        advance();
+                        return new Constant(EllipsisMarker.ELLIPSIS, t.line(), t.col());
+                    default:
+                        throw invalidSyntax(t);
+                }
+            }
+            case INDENT -> throw new PySyntaxError("IndentationError", "unexpected indent", t.line(), t.col());
+            default -> throw invalidSyntax(t);
+        }
+    }
+
+    private Expression parenthesized() {
+        Token open = advance();
+        enter(open);
+        try {
+            if (match(")")) {
+                return new Node.Tuple(List.of(), open.line(), open.col());
+            }
+            if (peek().isKeyword("yield")) {
+                throw PySyntaxError.syntax("yield inside an expression is not supported in OptimLab;"
+                        + " write it as its own statement", peek().line(), peek().col());
+            }
+            Expression first = starExpression();
+            if (peek().isKeyword("for")) {
+                Expression g = new GeneratorExp(first, comprehensions(), open.line(), open.col());
+                expect(")", "invalid syntax");
+                return g;
+            }
+            if (match(")")) {
+                if (first instanceof Starred s) {
+                    throw PySyntaxError.syntax("cannot use starred expression here", s.line(), s.col());
+                }
+                return first;
+            }
+            List<Expression> elts = new ArrayList<>(List.of(first));
+            while (match(",")) {
+                if (peek().isOp(")")) {
+                    break;
+                }
+                elts.add(starExpression());
+            }
+            expect(")", "invalid syntax");
+            return new Node.Tuple(elts, open.line(), open.col());
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expression yieldExpression() {
+        Token t = advance();
+        if (generatorFlags.isEmpty() || functionDepth == 0) {
+            throw PySyntaxError.syntax("'yield' outside function", t.line(), t.col());
+        }
+        generatorFlags.get(generatorFlags.size() - 1)[0] = true;
+        if (matchKeyword("from")) {
+            return new YieldFrom(expression(), t.line(), t.col());
+        }
+        Expression value = atExpressionEnd() ? null : starExpressions();
+        return new Yield(value, t.line(), t.col());
+    }
+
+    private Expression listDisplay() {
+        Token open = advance();
+        enter(open);
+        try {
+            List<Expression> elts = new ArrayList<>();
+            if (match("]")) {
+                return new Node.List(elts, open.line(), open.col());
+            }
+            Expression first = starExpression();
+            if (peek().isKeyword("for")) {
+                Expression comp = new ListComp(first, comprehensions(), open.line(), open.col());
+                expect("]", "invalid syntax");
+                return comp;
+            }
+            elts.add(first);
+            while (match(",")) {
+                if (peek().isOp("]")) {
+                    break;
+                }
+                elts.add(starExpression());
+            }
+            expect("]", "invalid syntax");
+            return new Node.List(elts, open.line(), open.col());
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expression braceDisplay() {
+        Token open = advance();
+        enter(open);
+        try {
+            if (match("}")) {
+                return new Dict(List.of(), List.of(), open.line(), open.col());
+            }
+            List<Expression> keys = new ArrayList<>();
+            List<Expression> values = new ArrayList<>();
+            if (match("**")) {
+                keys.add(null);
+                values.add(bitOr());
+            } else {
+                Expression first = starExpression();
+                if (!match(":")) {
+                    return setDisplay(open, first);
+                }
+                Expression value = expression();
+                if (peek().isKeyword("for")) {
+                    Expression comp = new DictComp(first, value, comprehensions(), open.line(), open.col());
+                    expect("}", "invalid syntax");
+                    return comp;
+                }
+                keys.add(first);
+                values.add(value);
+            }
+            while (match(",")) {
+                if (peek().isOp("}")) {
+                    break;
+                }
+                if (match("**")) {
+                    keys.add(null);
+                    values.add(bitOr());
+                } else {
+                    keys.add(expression());
+                    expect(":", "':' expected after dictionary key");
+                    values.add(expression());
+                }
+            }
+            expect("}", "invalid syntax");
+            return new Dict(keys, values, open.line(), open.col());
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expression setDisplay(Token open, Expression first) {
+        if (peek().isKeyword("for")) {
+            Expression comp = new SetComp(first, comprehensions(), open.line(), open.col());
+            expect("}", "invalid syntax");
+            return comp;
+        }
+        List<Expression> elts = new ArrayList<>(List.of(first));
+        while (match(",")) {
+            if (peek().isOp("}")) {
+                break;
+            }
+            elts.add(starExpression());
+        }
+        expect("}", "invalid syntax");
+        return new Node.Set(elts, open.line(), open.col());
+    }
+
+    private List<Comprehension> comprehensions() {
+        List<Comprehension> result = new ArrayList<>();
+        while (peek().isKeyword("for")) {
+            advance();
+            Expression target = targetList();
+            checkAssignable(target, "assign", false);
+            expectKeyword("in");
+            Expression iter = disjunction();
+            List<Expression> ifs = new ArrayList<>();
+            while (matchKeyword("if")) {
+                ifs.add(disjunction());
+            }
+            result.add(new Comprehension(target, iter, ifs));
+        }
+        return result;
+    }
+
+    private Expression strings() {
+        Token first = peek();
+        List<Expression> parts = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        boolean formatted = false;
+        while (check(Kind.STRING) || check(Kind.FSTRING)) {
+            Token t = advance();
+            if (t.kind() == Kind.STRING) {
+                pending.append((String) t.value());
+            } else {
+                formatted = true;
+                for (Expression part : new FStringParser(t, depth).parse()) {
+                    if (part instanceof Constant c) {
+                        pending.append((String) c.value());
+                    } else {
+                        if (!pending.isEmpty()) {
+                            parts.add(new Constant(pending.toString(), first.line(), first.col()));
+                            pending.setLength(0);
+                        }
+                        parts.add(part);
+                    }
+                }
+            }
+        }
+        if (!formatted) {
+            return new Constant(pending.toString(), first.line(), first.col());
+        }
+        if (!pending.isEmpty()) {
+            parts.add(new Constant(pending.toString(), first.line(), first.col()));
+        }
+        return new JoinedStr(parts, first.line(), first.col());
+    }
+
+    // ---- helpers
+
+    private void enter(Token t) {
+        if (++depth > MAX_NESTING) {
+            throw PySyntaxError.syntax("too many nested parentheses, blocks or operators (OptimLab allows "
+                    + MAX_NESTING + " levels)", t.line(), t.col());
+        }
+    }
+
+    /** Refuses a feature outside the subset; {@code feature} reads as a plural ("async functions are ..."). */
+    private PySyntaxError notSupported(String feature, Token t) {
+        return PySyntaxError.syntax(feature + " are not supported in OptimLab", t.line(), t.col());
+    }
+
+    private PySyntaxError invalidSyntax(Token t) {
+        if (t.kind() == Kind.INDENT) {
+            return new PySyntaxError("IndentationError", "unexpected indent", t.line(), t.col());
+        }
+        return PySyntaxError.syntax("invalid syntax", t.line(), t.col());
+    }
+
+    private void expectColon() {
+        if (peek().isOp("=")) {
+            throw PySyntaxError.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    peek().line(), peek().col());
+        }
+        expect(":", "expected ':'");
+    }
+
+    private void expectNewline() {
+        if (!check(Kind.NEWLINE)) {
+            throw invalidSyntax(peek());
+        }
+        advance();
+    }
+
+    private Token name(String message) {
+        if (!check(Kind.NAME) || KEYWORDS.contains(peek().text())) {
+            throw PySyntaxError.syntax(message, peek().line(), peek().col());
+        }
+        return advance();
+    }
+
+    private void expect(String op, String message) {
+        if (!peek().isOp(op)) {
+            Token t = peek();
+            if (t.kind() == Kind.NEWLINE && message.equals("expected ':'")) {
+                throw PySyntaxError.syntax(message, t.line(), t.col());
+            }
+            throw message.equals("invalid syntax") ? invalidSyntax(t) : PySyntaxError.syntax(message, t.line(), t.col());
+        }
+        advance();
+    }
+
+    private void expectKeyword(String keyword) {
+        if (!peek().isKeyword(keyword)) {
+            throw invalidSyntax(peek());
+        }
+        advance();
+    }
+
+    private boolean match(String op) {
+        if (peek().isOp(op)) {
+            current++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean match(Kind kind) {
+        if (check(kind)) {
+            current++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean matchKeyword(String keyword) {
+        if (peek().isKeyword(keyword)) {
+            current++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean check(Kind kind) {
+        return peek().kind() == kind;
+    }
+
+    private Token peek() {
+        return tokens.get(current);
+    }
+
+    private Token advance() {
+        return tokens.get(current++);
+    }
+}

@@ -1,0 +1,2 @@
+# expect: PYTHON_ERROR AttributeError
+print(print.__self__.__dict__)

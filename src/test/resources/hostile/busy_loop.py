@@ -1,0 +1,3 @@
+# expect: LIMIT_EXCEEDED TIME
+while True:
+    pass

@@ -1,0 +1,2 @@
+# expect: PYTHON_ERROR NameError
+compile('1', 'x', 'eval')

@@ -1,0 +1,5 @@
+# expect: LIMIT_EXCEEDED RECURSION
+def f(n):
+    return f(n + 1)
+
+f(0)

@@ -1,0 +1,6 @@
+# expect: LIMIT_EXCEEDED MEMORY
+d = {}
+i = 0
+while True:
+    d[i] = str(i) * 1000
+    i += 1

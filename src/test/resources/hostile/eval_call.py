@@ -1,0 +1,2 @@
+# expect: PYTHON_ERROR NameError
+print(eval('1 + 1'))

@@ -1,0 +1,2 @@
+# expect: PYTHON_ERROR ValueError
+print(format(1, '1000000000'))

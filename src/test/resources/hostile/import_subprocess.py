@@ -1,0 +1,2 @@
+# expect: PYTHON_ERROR ModuleNotFoundError
+import subprocess

@@ -1,0 +1,3 @@
+# expect: PYTHON_ERROR ModuleNotFoundError
+import sys
+sys.exit(0)

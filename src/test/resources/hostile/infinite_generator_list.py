@@ -1,0 +1,6 @@
+# expect: LIMIT_EXCEEDED MEMORY
+def forever():
+    while True:
+        yield [1] * 1000
+
+items = list(forever())

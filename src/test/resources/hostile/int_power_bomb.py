@@ -1,0 +1,2 @@
+# expect: LIMIT_EXCEEDED MEMORY
+x = 10 ** 10 ** 10

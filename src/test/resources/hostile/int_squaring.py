@@ -1,0 +1,4 @@
+# expect: LIMIT_EXCEEDED MEMORY
+x = 3
+while True:
+    x = x * x

@@ -1,0 +1,2 @@
+# expect: LIMIT_EXCEEDED MEMORY
+x = [0] * 10 ** 9

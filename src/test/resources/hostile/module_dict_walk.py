@@ -1,0 +1,3 @@
+# expect: PYTHON_ERROR AttributeError
+import math
+print(math.__dict__)

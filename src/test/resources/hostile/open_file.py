@@ -1,0 +1,2 @@
+# expect: PYTHON_ERROR NameError
+print(open('/etc/passwd').read())

@@ -1,0 +1,3 @@
+# expect: LIMIT_EXCEEDED OUTPUT
+while True:
+    print('x' * 1000)

@@ -1,0 +1,3 @@
+# expect: PYTHON_ERROR AttributeError
+import math
+math.sqrt = lambda x: 0

@@ -1,0 +1,2 @@
+# expect: LIMIT_EXCEEDED MEMORY
+big = list(range(10 ** 9))

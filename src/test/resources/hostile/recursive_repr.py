@@ -1,0 +1,6 @@
+# expect: LIMIT_EXCEEDED RECURSION
+class A:
+    def __repr__(self):
+        return repr(self)
+
+print(A())

@@ -1,0 +1,3 @@
+# expect: LIMIT_EXCEEDED TIME
+import time
+time.sleep(100)

@@ -1,0 +1,2 @@
+# expect: LIMIT_EXCEEDED MEMORY
+s = 'a' * 10 ** 10

@@ -1,0 +1,2 @@
+# expect: LIMIT_EXCEEDED MEMORY
+s = 'x'.center(10 ** 9)

@@ -1,0 +1,4 @@
+# expect: LIMIT_EXCEEDED MEMORY
+s = 'ab'
+while True:
+    s += s

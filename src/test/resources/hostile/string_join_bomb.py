@@ -1,0 +1,3 @@
+# expect: LIMIT_EXCEEDED MEMORY
+parts = ['a' * 1000] * 100000
+s = ''.join(parts)

@@ -1,0 +1,6 @@
+# expect: LIMIT_EXCEEDED TIME
+while True:
+    try:
+        x = 1
+    except:
+        pass

@@ -1,0 +1,7 @@
+# expect: LIMIT_EXCEEDED TIME
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        print('swallowed')

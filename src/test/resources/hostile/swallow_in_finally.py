@@ -1,0 +1,6 @@
+# expect: LIMIT_EXCEEDED TIME
+try:
+    while True:
+        pass
+finally:
+    print('finally must not run')

@@ -1,0 +1,6 @@
+# expect: LIMIT_EXCEEDED TIME
+while True:
+    try:
+        raise ValueError('x')
+    except ValueError:
+        continue

@@ -1,0 +1,4 @@
+def f(*, lr):
+    return lr
+
+f()

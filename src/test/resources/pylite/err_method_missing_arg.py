@@ -1,0 +1,6 @@
+class Model:
+    def forward(self, x):
+        return x
+
+m = Model()
+m.forward()

@@ -1,0 +1,4 @@
+class TrainingError(Exception):
+    pass
+
+raise TrainingError('loss is nan')

@@ -1,0 +1,8 @@
+def inner():
+    raise KeyError('k')
+
+try:
+    inner()
+except KeyError:
+    print('logging')
+    raise

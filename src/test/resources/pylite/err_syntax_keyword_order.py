@@ -1,0 +1,4 @@
+def f(a, b):
+    pass
+
+f(a=1, 2)

@@ -1,0 +1,4 @@
+def f(a, b=1):
+    return a
+
+f(1, 2, 3)
