@@ -5,7 +5,10 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** Renders chapter Markdown to HTML. Raw HTML in content is escaped, so a chapter can only be Markdown. */
+/**
+ * Renders chapter Markdown to HTML. Raw HTML in content is escaped, so a chapter can only be Markdown.
+ * Formulas ({@code $…$}, {@code $$…$$}) come out as {@code <span class="ol-math">TeX</span>} for KaTeX.
+ */
 public final class MarkdownRenderer {
 
     private final Parser parser;
@@ -18,6 +21,7 @@ public final class MarkdownRenderer {
     }
 
     public String toHtml(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        MathExtractor math = new MathExtractor();
+        return math.restore(renderer.render(parser.parse(math.extract(markdown))));
     }
 }

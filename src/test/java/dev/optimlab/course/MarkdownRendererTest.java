@@ -22,4 +22,29 @@ class MarkdownRendererTest {
         String html = renderer.toHtml("<script>alert(1)</script>\n\n[x](javascript:alert(1))");
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;").doesNotContain("href=\"javascript:");
     }
+
+    @Test
+    @DisplayName("inline and display formulas survive Markdown untouched, ready for KaTeX")
+    void formulas() {
+        String html = renderer.toHtml("The update is $v_t = \\mu v_{t-1} + g_t$ and *this* is emphasis.\n\n"
+                + "$$\\theta_{t+1} = \\theta_t - \\eta \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon}$$\n");
+        assertThat(html).contains("<span class=\"ol-math\">v_t = \\mu v_{t-1} + g_t</span>")
+                .contains("<em>this</em>")
+                .contains("<span class=\"ol-math ol-math-display\" data-display=\"true\">\\theta_{t+1} = \\theta_t - \\eta "
+                        + "\\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon}</span>")
+                .doesNotContain("<p><span class=\"ol-math ol-math-display\"");
+    }
+
+    @Test
+    @DisplayName("dollars in code, escaped dollars and prices are not formulas")
+    void notFormulas() {
+        String html = renderer.toHtml("Use `x = $a$` in code, costs \\$5 or $5 and $10.\n\n```python\nprint('$x$')\n```\n");
+        assertThat(html).doesNotContain("ol-math").contains("<code>x = $a$</code>").contains("print('$x$')");
+    }
+
+    @Test
+    @DisplayName("a formula with < and & is escaped inside its element")
+    void formulaIsEscaped() {
+        assertThat(renderer.toHtml("$a < b & c$")).contains("<span class=\"ol-math\">a &lt; b &amp; c</span>");
+    }
 }

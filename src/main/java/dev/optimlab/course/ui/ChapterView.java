@@ -1,6 +1,5 @@
 package dev.optimlab.course.ui;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -8,6 +7,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.optimlab.base.ui.RichText;
 import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
@@ -18,6 +18,7 @@ import dev.optimlab.course.Lang;
 class ChapterView extends Article implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final CourseCatalog catalog;
+    final RichText text = new RichText();
     Chapter chapter;
 
     ChapterView(CourseCatalog catalog) {
@@ -32,8 +33,10 @@ class ChapterView extends Article implements HasUrlParameter<String>, HasDynamic
             event.rerouteToError(NotFoundException.class, getTranslation("notfound.chapter", slug));
             return;
         }
-        removeAll();
-        add(new Html("<div>" + catalog.chapterHtml(chapter, Lang.of(getLocale())) + "</div>"));
+        text.setHtml(catalog.chapterHtml(chapter, Lang.of(getLocale())));
+        if (text.getParent().isEmpty()) {
+            add(text);
+        }
     }
 
     @Override
