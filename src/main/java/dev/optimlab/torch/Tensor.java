@@ -298,6 +298,9 @@ public final class Tensor {
             return this;
         }
         DType original = dtype();
+        if (!type.isFloatingPoint()) {
+            return convertedTo(type);
+        }
         return record(convertedTo(type), "ToCopyBackward0", (g, n) -> new Tensor[] {g.convertedTo(original)}, this);
     }
 
