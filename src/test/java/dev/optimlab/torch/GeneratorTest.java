@@ -1,0 +1,240 @@
+package dev.optimlab.torch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The test vectors of the notes on PyTorch 1.13's CPU generator (values taken from real PyTorch). */
+@DisplayName("Generator")
+class GeneratorTest {
+
+    private static Generator seeded(long seed) {
+        return new Generator().manualSeed(seed);
+    }
+
+    private static float[] floats(int n, java.util.function.Consumer<float[]> fill) {
+        float[] out = new float[n];
+        fill.accept(out);
+        return out;
+    }
+
+    @Nested
+    @DisplayName("the mt19937 engine")
+    class Engine {
+
+        @Test
+        @DisplayName("yields mt19937's outputs for seed 0")
+        void rawOutputs() {
+            Generator generator = seeded(0);
+            assertThat(new long[] {generator.nextRandom32(), generator.nextRandom32(), generator.nextRandom32()})
+                    .containsExactly(2357136044L, 2546248239L, 3071714933L);
+        }
+
+        @Test
+        @DisplayName("joins two outputs into random64, first one high")
+        void random64() {
+            Generator generator = seeded(0);
+            assertThat(generator.nextRandom64()).isEqualTo((2357136044L << 32) | 2546248239L);
+        }
+
+        @Test
+        @DisplayName("gives random_() on int64 as random64 mod 2^63")
+        void randomInt64() {
+            assertThat(seeded(0).randomInt64()).isEqualTo(900450186894289455L);
+        }
+
+        @Test
+        @DisplayName("uses only the low 32 bits of the seed")
+        void low32BitsOfSeed() {
+            assertThat(seeded((1L << 32) + 5).nextRandom32()).isEqualTo(seeded(5).nextRandom32());
+        }
+
+        @Test
+        @DisplayName("remembers the seed it was given, unsigned")
+        void initialSeed() {
+            assertThat(seeded(-1).initialSeed()).isEqualTo(-1L);
+            assertThat(new Generator().initialSeed()).isEqualTo(67280421310721L);
+        }
+    }
+
+    @Nested
+    @DisplayName("uniform draws")
+    class Uniform {
+
+        @Test
+        @DisplayName("match rand(4) for seed 0")
+        void randFloat() {
+            assertThat(floats(4, out -> seeded(0).uniform(out, 0, 4, 0, 1)))
+                    .containsExactly(0.49625658988952637f, 0.7682217955589294f, 0.08847743272781372f, 0.13203048706054688f);
+        }
+
+        @Test
+        @DisplayName("match rand(3, dtype=float64) for seed 42")
+        void randDouble() {
+            double[] out = new double[3];
+            seeded(42).uniform(out, 0, 3, 0, 1);
+            assertThat(out).containsExactly(0.05815448596142969, 0.06291016742457756, 0.12358607277440903);
+        }
+
+        @Test
+        @DisplayName("match uniform_(-2.5, 3.7) for seed 1, which needs the fused multiply-add")
+        void uniformRange() {
+            assertThat(floats(4, out -> seeded(1).uniform(out, 0, 4, -2.5, 3.7)))
+                    .containsExactly(2.1973156929016113f, -0.7682725787162781f, -0.0009706789278425276f, 2.0550434589385986f);
+        }
+
+        @Test
+        @DisplayName("reject a range whose start lies above its end, with PyTorch's message")
+        void rejectsReversedRange() {
+            assertThatThrownBy(() -> seeded(0).uniform(new float[1], 0, 1, 1.5, 0.25))
+                    .hasMessage("uniform_ expects to return a [from, to) range, but found from=1.5 > to=0.25");
+        }
+    }
+
+    @Nested
+    @DisplayName("normal draws")
+    class Normal {
+
+        @Test
+        @DisplayName("take the scalar path below 16 elements: randn(4), seed 0")
+        void scalarPath() {
+            assertThat(floats(4, out -> seeded(0).normal(out, 0, 4, 0, 1)))
+                    .containsExactly(1.5409960746765137f, -0.293428897857666f, -2.1787893772125244f, 0.5684312582015991f);
+        }
+
+        @Test
+        @DisplayName("take the scalar path below 16 elements: randn(5), seed 42")
+        void scalarPathOddCount() {
+            assertThat(floats(5, out -> seeded(42).normal(out, 0, 5, 0, 1))).containsExactly(
+                    0.33669036626815796f, 0.12880940735340118f, 0.23446236550807953f, 0.23033303022384644f,
+                    -1.1228563785552979f);
+        }
+
+        @Test
+        @DisplayName("take the 16-wide fill path: randn(16), seed 0")
+        void fillPath() {
+            float[] out = floats(16, o -> seeded(0).normal(o, 0, 16, 0, 1));
+            assertThat(new float[] {out[0], out[1], out[2], out[8], out[9], out[10]}).containsExactly(
+                    -1.1258398294448853f, -1.152360200881958f, -0.2505785822868347f,
+                    0.32227492332458496f, -1.2633347511291504f, 0.34998318552970886f);
+        }
+
+        @Test
+        @DisplayName("recompute the last block from fresh draws: randn(17), seed 1")
+        void fillPathTail() {
+            float[] out = floats(17, o -> seeded(1).normal(o, 0, 17, 0, 1));
+            assertThat(new float[] {out[0], out[1], out[16]})
+                    .containsExactly(-1.5255959033966064f, -1.1607614755630493f, -0.7984398007392883f);
+        }
+
+        @Test
+        @DisplayName("scale and shift on both paths: normal_(0.5, 2.0), seed 1")
+        void meanAndStd() {
+            assertThat(floats(3, out -> seeded(1).normal(out, 0, 3, 0.5, 2.0)))
+                    .containsExactly(1.8227043151855469f, 1.0338481664657593f, 0.6233544945716858f);
+            float[] block = floats(32, out -> seeded(1).normal(out, 0, 32, 0.5, 2.0));
+            assertThat(new float[] {block[0], block[1], block[2]})
+                    .containsExactly(-2.551191806793213f, -1.000463604927063f, -0.8079618215560913f);
+        }
+
+        @Test
+        @DisplayName("match randn(3, dtype=float64), seed 1234")
+        void scalarPathDouble() {
+            double[] out = new double[3];
+            seeded(1234).normal(out, 0, 3, 0, 1);
+            assertThat(out).containsExactly(0.04613046189666927, 0.4024028259218943, -1.0115290977852014);
+        }
+
+        @Test
+        @DisplayName("keep the cached sine half until manual_seed clears it")
+        void cacheClearedBySeed() {
+            Generator generator = seeded(0);
+            generator.normalScalar(0, 1);
+            generator.manualSeed(0);
+            assertThat((float) generator.normalScalar(0, 1)).isEqualTo(1.5409960746765137f);
+        }
+    }
+
+    @Nested
+    @DisplayName("integer draws")
+    class Integers {
+
+        @Test
+        @DisplayName("match randint(0, 10, (8,)), seed 1234")
+        void smallRange() {
+            long[] out = new long[8];
+            seeded(1234).randint(out, 0, 8, 0, 10);
+            assertThat(out).containsExactly(5, 1, 6, 5, 6, 4, 2, 5);
+        }
+
+        @Test
+        @DisplayName("use random64 for ranges of 2^32 or more: randint(3, 2**40, (2,)), seed 42")
+        void wideRange() {
+            long[] out = new long[2];
+            seeded(42).randint(out, 0, 2, 3, 1L << 40);
+            assertThat(out).containsExactly(441526641482L, 395972688666L);
+        }
+
+        @Test
+        @DisplayName("match randperm(10), seed 0, and randperm(8), seed 42")
+        void randperm() {
+            assertThat(seeded(0).randperm(10)).containsExactly(4, 1, 7, 5, 3, 9, 0, 8, 6, 2);
+            assertThat(seeded(42).randperm(8)).containsExactly(6, 3, 0, 7, 2, 1, 4, 5);
+        }
+    }
+
+    @Nested
+    @DisplayName("Bernoulli draws")
+    class Bernoulli {
+
+        @Test
+        @DisplayName("match bernoulli(full((8,), 0.5)), seed 0")
+        void tensorProbability() {
+            float[] p = new float[8];
+            java.util.Arrays.fill(p, 0.5f);
+            assertThat(floats(8, out -> seeded(0).bernoulli(out, 0, 8, p, 0)))
+                    .containsExactly(1, 0, 1, 1, 1, 0, 1, 0);
+        }
+
+        @Test
+        @DisplayName("match F.dropout's noise for p = 0.5 and p = 0.2, seed 0")
+        void dropout() {
+            assertThat(floats(8, out -> seeded(0).dropoutNoise(out, 0, 8, 0.5)))
+                    .containsExactly(0, 0, 2, 0, 0, 0, 2, 2);
+            assertThat(floats(6, out -> seeded(0).dropoutNoise(out, 0, 6, 0.2)))
+                    .containsExactly(0, 1.25f, 1.25f, 0, 1.25f, 1.25f);
+        }
+    }
+
+    @Nested
+    @DisplayName("copies and state")
+    class CopiesAndState {
+
+        @Test
+        @DisplayName("let a copy continue the same stream independently")
+        void copyIsIndependent() {
+            Generator original = seeded(7);
+            original.normalScalar(0, 1);
+            Generator copy = original.copy();
+            assertThat(copy.normalScalar(0, 1)).isEqualTo(original.normalScalar(0, 1));
+            assertThat(copy.nextRandom64()).isEqualTo(original.nextRandom64());
+        }
+
+        @Test
+        @DisplayName("restore the engine from get_state's 5056 bytes")
+        void stateRoundTrip() {
+            Generator generator = seeded(3);
+            generator.nextRandom32();
+            byte[] state = generator.getState();
+            assertThat(state).hasSize(5056);
+            long expected = generator.nextRandom64();
+            Generator other = new Generator();
+            other.setState(state);
+            assertThat(other.nextRandom64()).isEqualTo(expected);
+            assertThat(other.initialSeed()).isEqualTo(3);
+        }
+    }
+}
