@@ -1,0 +1,276 @@
+"""Records torch.optim trajectories from real PyTorch as golden data for the Java optimizers.
+
+Run with Debian's PyTorch: /usr/bin/python3 tools/golden/gen_optim.py
+Writes src/test/resources/golden/optim/trajectories_<Optimizer>.json and behaviour.json. Every float is a float32 value
+widened exactly to a double, so the JSON number round-trips to the same float32 bits.
+"""
+import json
+import os
+
+import torch
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "..", "src", "test", "resources", "golden", "optim")
+
+# Problems: explicit data and starting points; the Java tests build the same expressions.
+PROBLEMS = {
+    "quadratic": {
+        "data": {"a": [1.0, 4.0, 0.5], "c": [1.0, -2.0, 0.5]},
+        "params": [[[3], [0.5, 1.5, -1.0]]],
+    },
+    "rosenbrock": {
+        "data": {},
+        "params": [[[2], [-1.5, 2.0]]],
+    },
+    "linreg": {
+        "data": {
+            "x": [[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [-0.75, 1.0, 0.0], [2.0, -0.5, 1.0],
+                  [0.0, 0.5, -1.5], [1.0, 1.0, 1.0], [-1.25, -0.25, 0.75], [0.3, -0.7, 0.2]],
+            "y": [[1.0], [2.5], [-1.0], [3.0], [-0.5], [2.0], [-1.5], [0.4]],
+        },
+        "params": [[[1, 3], [0.1, -0.2, 0.3]], [[1], [0.05]]],
+    },
+    "mlp": {
+        "data": {
+            "x": [[0.5, -1.0], [1.5, 0.25], [-0.75, 1.0], [2.0, -0.5], [0.0, 0.5], [-1.0, -1.0]],
+            "y": [[0.2], [1.0], [-0.6], [1.2], [0.1], [-0.9]],
+        },
+        "params": [[[4, 2], [0.3, -0.5, 0.8, 0.1, -0.4, 0.6, 0.2, 0.9]], [[4], [0.1, -0.1, 0.05, 0.0]],
+                   [[1, 4], [0.7, -0.3, 0.5, -0.8]], [[1], [0.02]]],
+    },
+}
+
+
+def loss_fn(problem, params):
+    data = {k: torch.tensor(v) for k, v in PROBLEMS[problem]["data"].items()}
+    if problem == "quadratic":
+        (x,) = params
+        return (data["a"] * (x - data["c"]) ** 2).sum()
+    if problem == "rosenbrock":
+        (xy,) = params
+        return (1 - xy[0]) ** 2 + 100 * (xy[1] - xy[0] ** 2) ** 2
+    if problem == "linreg":
+        w, b = params
+        return ((data["x"] @ w.t() + b - data["y"]) ** 2).mean()
+    if problem == "mlp":
+        w1, b1, w2, b2 = params
+        hidden = torch.tanh(data["x"] @ w1.t() + b1)
+        return ((hidden @ w2.t() + b2 - data["y"]) ** 2).mean()
+    raise ValueError(problem)
+
+
+def flat(t):
+    return [float(v) for v in t.detach().reshape(-1).tolist()]
+
+
+def state_record(opt, params):
+    records = []
+    for p in params:
+        entry = {}
+        for key, value in opt.state.get(p, {}).items():
+            if torch.is_tensor(value):
+                entry[key] = flat(value) if value.dim() > 0 else float(value.item())
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                entry[key] = float(value)
+        records.append(entry)
+    return records
+
+
+def kwargs_for_torch(kwargs):
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in kwargs.items()}
+
+
+def run_case(name, optimizer, kwargs, problem, steps, lr_changes=None, groups=None):
+    params = [torch.tensor(values).reshape(shape).requires_grad_() for shape, values in PROBLEMS[problem]["params"]]
+    cls = getattr(torch.optim, optimizer)
+    if groups:
+        spec = [dict(kwargs_for_torch(g["options"]), params=[params[i] for i in g["params"]]) for g in groups]
+        opt = cls(spec, **kwargs_for_torch(kwargs))
+    else:
+        opt = cls(params, **kwargs_for_torch(kwargs))
+    closure_based = optimizer == "LBFGS"
+    trajectory = []
+    for step in range(steps):
+        if lr_changes and str(step) in lr_changes:
+            for group in opt.param_groups:
+                group["lr"] = lr_changes[str(step)]
+
+        def closure():
+            opt.zero_grad(set_to_none=True)
+            value = loss_fn(problem, params)
+            value.backward()
+            return value
+
+        if closure_based:
+            loss = opt.step(closure)
+        else:
+            loss = closure()
+            opt.step()
+        trajectory.append({"loss": float(loss.item()), "params": [flat(p) for p in params],
+                           "state": state_record(opt, params)})
+    case = {"name": name, "optimizer": optimizer, "kwargs": kwargs, "problem": problem, "steps": steps,
+            "trajectory": trajectory}
+    if lr_changes:
+        case["lr_changes"] = lr_changes
+    if groups:
+        case["groups"] = groups
+    return case
+
+
+def trajectory_cases():
+    cases = []
+    add = lambda *args, **kw: cases.append(run_case(*args, **kw))
+    for problem in ["quadratic", "rosenbrock", "linreg", "mlp"]:
+        lr = 0.001 if problem == "rosenbrock" else 0.05
+        add(f"SGD plain on {problem}", "SGD", {"lr": lr}, problem, 30)
+        add(f"SGD momentum on {problem}", "SGD", {"lr": lr, "momentum": 0.9}, problem, 30)
+        add(f"Adam on {problem}", "Adam", {"lr": 0.01}, problem, 40)
+        add(f"RMSprop on {problem}", "RMSprop", {"lr": 0.01}, problem, 30)
+        add(f"Adagrad on {problem}", "Adagrad", {"lr": 0.1}, problem, 30)
+    add("SGD momentum with dampening", "SGD", {"lr": 0.05, "momentum": 0.9, "dampening": 0.5}, "linreg", 30)
+    add("SGD nesterov", "SGD", {"lr": 0.05, "momentum": 0.9, "nesterov": True}, "mlp", 30)
+    add("SGD weight_decay", "SGD", {"lr": 0.05, "momentum": 0.5, "weight_decay": 0.1}, "linreg", 30)
+    add("SGD maximize", "SGD", {"lr": 0.01, "momentum": 0.9, "maximize": True}, "quadratic", 20)
+    add("Adam amsgrad", "Adam", {"lr": 0.05, "amsgrad": True}, "mlp", 60)
+    add("Adam weight_decay", "Adam", {"lr": 0.01, "weight_decay": 0.1}, "linreg", 40)
+    add("Adam maximize", "Adam", {"lr": 0.01, "maximize": True}, "quadratic", 20)
+    add("Adam betas and eps", "Adam", {"lr": 0.02, "betas": [0.8, 0.99], "eps": 1e-6}, "rosenbrock", 100)
+    add("AdamW default decay", "AdamW", {"lr": 0.01}, "mlp", 40)
+    add("AdamW amsgrad", "AdamW", {"lr": 0.05, "weight_decay": 0.1, "amsgrad": True}, "linreg", 40)
+    add("AdamW maximize", "AdamW", {"lr": 0.01, "maximize": True}, "quadratic", 20)
+    add("Adagrad lr_decay", "Adagrad", {"lr": 0.1, "lr_decay": 0.01}, "linreg", 30)
+    add("Adagrad weight_decay and initial accumulator", "Adagrad",
+        {"lr": 0.1, "weight_decay": 0.1, "initial_accumulator_value": 0.5, "eps": 1e-8}, "mlp", 30)
+    add("RMSprop momentum", "RMSprop", {"lr": 0.01, "momentum": 0.9}, "linreg", 30)
+    add("RMSprop centered", "RMSprop", {"lr": 0.01, "centered": True}, "mlp", 30)
+    add("RMSprop centered momentum weight_decay", "RMSprop",
+        {"lr": 0.01, "alpha": 0.9, "centered": True, "momentum": 0.5, "weight_decay": 0.1}, "quadratic", 30)
+    add("Adadelta", "Adadelta", {"lr": 1.0}, "linreg", 30)
+    add("Adadelta rho and weight_decay", "Adadelta", {"lr": 0.5, "rho": 0.8, "weight_decay": 0.1}, "mlp", 30)
+    add("Adamax", "Adamax", {"lr": 0.02}, "mlp", 40)
+    add("Adamax weight_decay", "Adamax", {"lr": 0.02, "weight_decay": 0.1}, "quadratic", 30)
+    add("NAdam", "NAdam", {"lr": 0.01}, "linreg", 40)
+    add("NAdam momentum_decay and weight_decay", "NAdam",
+        {"lr": 0.02, "momentum_decay": 0.008, "weight_decay": 0.1}, "mlp", 40)
+    add("RAdam", "RAdam", {"lr": 0.01}, "linreg", 40)
+    add("RAdam weight_decay", "RAdam", {"lr": 0.02, "weight_decay": 0.1}, "mlp", 40)
+    add("Rprop", "Rprop", {"lr": 0.01}, "linreg", 40)
+    add("Rprop etas and step sizes", "Rprop",
+        {"lr": 0.05, "etas": [0.4, 1.5], "step_sizes": [1e-4, 0.5]}, "rosenbrock", 60)
+    add("ASGD", "ASGD", {"lr": 0.01, "t0": 5.0}, "linreg", 30)
+    add("ASGD lambd alpha weight_decay", "ASGD",
+        {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 3.0, "weight_decay": 0.1}, "mlp", 30)
+    add("LBFGS on quadratic", "LBFGS", {"lr": 1.0, "max_iter": 5}, "quadratic", 4)
+    add("LBFGS on rosenbrock", "LBFGS", {"lr": 0.5, "max_iter": 10, "history_size": 5}, "rosenbrock", 10)
+    add("LBFGS strong_wolfe on rosenbrock", "LBFGS",
+        {"lr": 1.0, "max_iter": 20, "line_search_fn": "strong_wolfe"}, "rosenbrock", 10)
+    add("LBFGS strong_wolfe on mlp", "LBFGS",
+        {"lr": 1.0, "max_iter": 10, "history_size": 4, "line_search_fn": "strong_wolfe"}, "mlp", 5)
+    add("SGD lr changed mid-run", "SGD", {"lr": 0.05, "momentum": 0.9}, "linreg", 30, lr_changes={"10": 0.01})
+    add("Adam lr changed mid-run", "Adam", {"lr": 0.05}, "mlp", 30, lr_changes={"10": 0.005, "20": 0.02})
+    add("SGD two param groups", "SGD", {"lr": 0.05, "momentum": 0.9}, "linreg", 30,
+        groups=[{"params": [0], "options": {}}, {"params": [1], "options": {"lr": 0.01, "momentum": 0.0}}])
+    add("Adam two param groups", "Adam", {"lr": 0.01}, "mlp", 30,
+        groups=[{"params": [0, 1], "options": {"weight_decay": 0.1}},
+                {"params": [2, 3], "options": {"lr": 0.03, "betas": [0.5, 0.9]}}])
+    return cases
+
+
+def message(action):
+    try:
+        action()
+    except Exception as e:  # noqa: BLE001 - recording whichever error torch raises
+        return {"type": type(e).__name__, "message": str(e)}
+    raise AssertionError("expected an error")
+
+
+def behaviour():
+    p = lambda: torch.zeros(2, requires_grad=True)
+    errors = []
+    def err(name, action):
+        errors.append(dict(name=name, **message(action)))
+    err("SGD negative lr", lambda: torch.optim.SGD([p()], lr=-0.1))
+    err("SGD negative momentum", lambda: torch.optim.SGD([p()], lr=0.1, momentum=-0.5))
+    err("SGD negative weight_decay", lambda: torch.optim.SGD([p()], lr=0.1, weight_decay=-1))
+    err("SGD nesterov without momentum", lambda: torch.optim.SGD([p()], lr=0.1, nesterov=True))
+    err("SGD nesterov with dampening", lambda: torch.optim.SGD([p()], lr=0.1, momentum=0.9, dampening=0.1, nesterov=True))
+    err("Adam negative lr", lambda: torch.optim.Adam([p()], lr=-0.001))
+    err("Adam negative eps", lambda: torch.optim.Adam([p()], eps=-1e-8))
+    err("Adam beta1 of one", lambda: torch.optim.Adam([p()], betas=(1.0, 0.999)))
+    err("Adam negative beta2", lambda: torch.optim.Adam([p()], betas=(0.9, -0.1)))
+    err("Adam negative weight_decay", lambda: torch.optim.Adam([p()], weight_decay=-0.1))
+    err("AdamW negative lr", lambda: torch.optim.AdamW([p()], lr=-1.0))
+    err("AdamW beta1 of one", lambda: torch.optim.AdamW([p()], betas=(1.0, 0.999)))
+    err("Adagrad negative lr_decay", lambda: torch.optim.Adagrad([p()], lr_decay=-0.1))
+    err("Adagrad negative initial accumulator", lambda: torch.optim.Adagrad([p()], initial_accumulator_value=-1.0))
+    err("Adagrad negative eps", lambda: torch.optim.Adagrad([p()], eps=-1.0))
+    err("RMSprop negative alpha", lambda: torch.optim.RMSprop([p()], alpha=-0.5))
+    err("RMSprop negative momentum", lambda: torch.optim.RMSprop([p()], momentum=-0.5))
+    err("RMSprop negative eps", lambda: torch.optim.RMSprop([p()], eps=-1.0))
+    err("Adadelta rho above one", lambda: torch.optim.Adadelta([p()], rho=1.5))
+    err("Adamax beta2 of one", lambda: torch.optim.Adamax([p()], betas=(0.9, 1.0)))
+    err("NAdam negative momentum_decay", lambda: torch.optim.NAdam([p()], momentum_decay=-0.1))
+    err("RAdam negative eps", lambda: torch.optim.RAdam([p()], eps=-1.0))
+    err("Rprop etas out of order", lambda: torch.optim.Rprop([p()], etas=(1.5, 0.5)))
+    err("ASGD negative weight_decay", lambda: torch.optim.ASGD([p()], weight_decay=-1.0))
+    err("empty parameter list", lambda: torch.optim.SGD([], lr=0.1))
+    err("a tensor instead of a list", lambda: torch.optim.SGD(p(), lr=0.1))
+    err("a non-leaf tensor", lambda: torch.optim.SGD([p() * 2], lr=0.1))
+    shared = p()
+    err("a parameter in two groups", lambda: torch.optim.SGD([{"params": [shared]}, {"params": [shared]}], lr=0.1))
+    def add_duplicate():
+        q = p()
+        torch.optim.SGD([q], lr=0.1).add_param_group({"params": [q]})
+    err("add_param_group with a parameter already present", add_duplicate)
+    def load_wrong_group_count():
+        a = torch.optim.SGD([{"params": [p()]}, {"params": [p()]}], lr=0.1)
+        torch.optim.SGD([p()], lr=0.1).load_state_dict(a.state_dict())
+    err("load_state_dict with another number of groups", load_wrong_group_count)
+    def load_wrong_group_size():
+        a = torch.optim.SGD([p(), p()], lr=0.1)
+        torch.optim.SGD([p()], lr=0.1).load_state_dict(a.state_dict())
+    err("load_state_dict with groups of another size", load_wrong_group_size)
+
+    # zero_grad: None by default in 2.x, zeros when asked
+    q = torch.tensor([1.0, -2.0], requires_grad=True)
+    opt = torch.optim.SGD([q], lr=0.1)
+    (q * q).sum().backward()
+    opt.zero_grad(set_to_none=False)
+    zeros = flat(q.grad)
+    opt.zero_grad(set_to_none=True)
+    zero_grad = {"set_to_none_false": zeros, "set_to_none_true_is_none": q.grad is None}
+
+    # state_dict structure after two Adam steps over two groups (1.13 keys; Java holds 2.x keys)
+    a, b, c = (torch.tensor([1.0, 2.0], requires_grad=True), torch.tensor([3.0], requires_grad=True),
+               torch.tensor([[0.5, -0.5]], requires_grad=True))
+    opt = torch.optim.Adam([{"params": [a, b]}, {"params": [c], "lr": 0.1}], lr=0.01)
+    for _ in range(2):
+        opt.zero_grad()
+        ((a * a).sum() + (b ** 3).sum() + (c * 2).sum()).backward()
+        opt.step()
+    sd = opt.state_dict()
+    state_dict = {
+        "state_keys": {str(k): sorted(v.keys()) for k, v in sd["state"].items()},
+        "group_params": [g["params"] for g in sd["param_groups"]],
+        "group_keys_1_13": [sorted(g.keys()) for g in sd["param_groups"]],
+        "state": {str(k): {kk: (flat(vv) if vv.dim() > 0 else float(vv.item())) for kk, vv in v.items()}
+                  for k, v in sd["state"].items()},
+    }
+    return {"errors": errors, "zero_grad": zero_grad, "state_dict": state_dict}
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    meta = {"generator": "tools/golden/gen_optim.py", "torch": torch.__version__,
+            "problems": {k: v["data"] for k, v in PROBLEMS.items()}}
+    by_optimizer = {}
+    for case in trajectory_cases():
+        by_optimizer.setdefault(case["optimizer"], []).append(case)
+    for optimizer, cases in by_optimizer.items():
+        with open(os.path.join(OUT, f"trajectories_{optimizer}.json"), "w") as f:
+            json.dump(dict(meta, cases=cases), f, separators=(",", ":"))
+    with open(os.path.join(OUT, "behaviour.json"), "w") as f:
+        json.dump({"generator": meta["generator"], "torch": torch.__version__, **behaviour()}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
