@@ -40,6 +40,57 @@ PROBLEMS = {
 }
 
 
+class DerivedNAdam(torch.optim.Optimizer):
+    """PyTorch 2.x's _single_tensor_nadam (decoupled_weight_decay=False), ported line by line.
+
+    1.13 computes mu_product_next as mu_product * mu * mu_next (mu counted twice, in float32);
+    2.x uses mu_product.item() * mu_next in double and lerp_ for the first moment.
+    """
+
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3):
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
+                                      momentum_decay=momentum_decay))
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        for group in self.param_groups:
+            beta1, beta2 = group["betas"]
+            lr, eps, weight_decay, momentum_decay = (group["lr"], group["eps"], group["weight_decay"],
+                                                     group["momentum_decay"])
+            for param in group["params"]:
+                if param.grad is None:
+                    continue
+                grad = param.grad
+                state = self.state[param]
+                if not state:
+                    state["step"] = torch.tensor(0.0)
+                    state["mu_product"] = torch.tensor(1.0)
+                    state["exp_avg"] = torch.zeros_like(param)
+                    state["exp_avg_sq"] = torch.zeros_like(param)
+                step_t, mu_product = state["step"], state["mu_product"]
+                exp_avg, exp_avg_sq = state["exp_avg"], state["exp_avg_sq"]
+                step_t += 1
+                step = step_t.item()
+                bias_correction2 = 1 - beta2 ** step
+                if weight_decay != 0:
+                    grad = grad.add(param, alpha=weight_decay)
+                mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
+                mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
+                mu_product *= mu
+                exp_avg.lerp_(grad, 1 - beta1)
+                exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+                denom = exp_avg_sq.div(bias_correction2).sqrt()
+                mu_product_next = mu_product.item() * mu_next
+                denom.add_(eps)
+                param.addcdiv_(grad, denom, value=(-lr * (1.0 - mu) / (1.0 - mu_product.item())))
+                param.addcdiv_(exp_avg, denom, value=(-lr * mu_next) / (1.0 - mu_product_next))
+        return None
+
+
+DERIVED = {"NAdam": (DerivedNAdam, "2.x fixed NAdam's mu_product_next (1.13 multiplies mu in twice); "
+                                   "trajectory from a port of 2.x's _single_tensor_nadam run on torch 1.13 ops")}
+
+
 def loss_fn(problem, params):
     data = {k: torch.tensor(v) for k, v in PROBLEMS[problem]["data"].items()}
     if problem == "quadratic":
@@ -81,7 +132,7 @@ def kwargs_for_torch(kwargs):
 
 def run_case(name, optimizer, kwargs, problem, steps, lr_changes=None, groups=None):
     params = [torch.tensor(values).reshape(shape).requires_grad_() for shape, values in PROBLEMS[problem]["params"]]
-    cls = getattr(torch.optim, optimizer)
+    cls = DERIVED[optimizer][0] if optimizer in DERIVED else getattr(torch.optim, optimizer)
     if groups:
         spec = [dict(kwargs_for_torch(g["options"]), params=[params[i] for i in g["params"]]) for g in groups]
         opt = cls(spec, **kwargs_for_torch(kwargs))
@@ -109,6 +160,9 @@ def run_case(name, optimizer, kwargs, problem, steps, lr_changes=None, groups=No
                            "state": state_record(opt, params)})
     case = {"name": name, "optimizer": optimizer, "kwargs": kwargs, "problem": problem, "steps": steps,
             "trajectory": trajectory}
+    if optimizer in DERIVED:
+        case["derived"] = True
+        case["note"] = DERIVED[optimizer][1]
     if lr_changes:
         case["lr_changes"] = lr_changes
     if groups:
