@@ -315,7 +315,8 @@ def behaviour():
 def main():
     os.makedirs(OUT, exist_ok=True)
     meta = {"generator": "tools/golden/gen_optim.py", "torch": torch.__version__,
-            "problems": {k: v["data"] for k, v in PROBLEMS.items()}}
+            "problems": {k: v["data"] for k, v in PROBLEMS.items()},
+            "starts": {k: v["params"] for k, v in PROBLEMS.items()}}
     by_optimizer = {}
     for case in trajectory_cases():
         by_optimizer.setdefault(case["optimizer"], []).append(case)
