@@ -163,6 +163,17 @@ class AutogradTest {
         }
 
         @Test
+        @DisplayName("passes gradients back through dtype conversions in the input's dtype")
+        void conversions() {
+            Tensor x = leaf(1, 2);
+            Tensor y = x.toDouble();
+            assertThat(y.gradFn().name()).isEqualTo("ToCopyBackward0");
+            y.mul(3.0).sum().backward();
+            assertThat(x.grad().dtype()).isEqualTo(DType.FLOAT32);
+            assertThat(x.grad().toDoubleArray()).containsExactly(3, 3);
+        }
+
+        @Test
         @DisplayName("records in-place ops on non-leaves as new history")
         void inPlaceOnNonLeaf() {
             Tensor x = leaf(1, 2);
