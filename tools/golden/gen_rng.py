@@ -14,6 +14,7 @@ import json
 import math
 import os
 import struct
+from fractions import Fraction
 import sys
 
 import numpy
@@ -140,7 +141,7 @@ def case(name, seed, steps):
     return {"name": name, "seed": seed, "steps": recorded}
 
 
-def write(area, cases):
+def write(area, cases, derived=False):
     os.makedirs(OUT_DIR, exist_ok=True)
     document = {
         "generator": "tools/golden/gen_rng.py",
@@ -148,6 +149,8 @@ def write(area, cases):
         "cpu_capability": "AVX2" if "CPU capability usage: AVX2" in torch.__config__.show() else "other",
         "cases": cases,
     }
+    if derived:
+        document["derived"] = "expected values follow PyTorch 2.x's source where it differs from 1.13 (see docs/fidelity.md)"
     path = os.path.join(OUT_DIR, area + ".json")
     with open(path, "w") as f:
         json.dump(document, f, separators=(",", ":"))
@@ -285,6 +288,60 @@ def state_cases():
     return cases
 
 
+class ScalarNormal2x:
+    """PyTorch 2.x's at::normal_distribution<double> (log1p(-u2)) fed with 1.13's real uniform draws.
+
+    The uniforms are torch.rand(dtype=float64) draws, which consume random64() exactly as the scalar
+    path does; log1p, sin and cos are glibc's through Python's math module; fma is rounded once.
+    """
+
+    def __init__(self, seed):
+        torch.manual_seed(seed)
+        self.cached = None
+
+    def __call__(self, mean, std):
+        if self.cached is not None:
+            value, self.cached = self.cached, None
+            return fma(value, std, mean)
+        u1, u2 = torch.rand(2, dtype=torch.float64).tolist()
+        radius = math.sqrt(-2.0 * math.log1p(-u2))
+        theta = 2.0 * math.pi * u1
+        self.cached = radius * math.sin(theta)
+        return fma(radius * math.cos(theta), std, mean)
+
+
+def fma(a, b, c):
+    return float(Fraction(a) * Fraction(b) + Fraction(c))
+
+
+def derived_cases():
+    cases = []
+    for seed in SEEDS:
+        normal = ScalarNormal2x(seed)
+        steps = []
+        for n, mean, std in ((1, 0.0, 1.0), (3, 0.0, 1.0), (15, 0.0, 1.0), (4, 0.5, 2.0), (7, -3.0, 0.01)) * 20:
+            values = [normal(mean, std) for _ in range(n)]
+            steps.append({"op": "normal", "n": n, "mean": mean, "std": std, "dtype": "float64",
+                          "outputs": {"out": {"dtype": "float64", "values": [struct.pack(">d", v).hex() for v in values]}}})
+        cases.append({"name": f"2.x scalar normal float64 seed={seed}", "seed": seed, "steps": steps})
+    for seed in SEEDS:
+        # PyTorch 2.x's randperm for n >= 214748364 (inside-out, random64() % (i + 1)), replayed on small n.
+        raw = numpy.random.RandomState(seed % 2**32).randint(0, 2**32, size=2 * 1000, dtype=numpy.uint32).tolist()
+        steps = []
+        offset = 0
+        for n in (1, 2, 10, 100):
+            perm = [0] * n
+            for i in range(n):
+                draw = (raw[offset] << 32) | raw[offset + 1]
+                offset += 2
+                z = draw % (i + 1)
+                perm[i] = perm[z]
+                perm[z] = i
+            steps.append({"op": "randperm_inside_out", "n": n, "outputs": {"out": int64s(perm)}})
+        cases.append({"name": f"2.x wide randperm seed={seed}", "seed": seed, "steps": steps})
+    return cases
+
+
 if __name__ == "__main__":
     write("uniform", uniform_cases())
     write("normal", normal_cases())
@@ -294,3 +351,4 @@ if __name__ == "__main__":
     write("init", init_cases())
     write("data", data_cases())
     write("state", state_cases())
+    write("derived2x", derived_cases(), derived=True)

@@ -375,3 +375,175 @@ os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "ops.json"), "w") as f:
     json.dump({"generator": "tools/golden/gen_tensor_ops.py", "torch": torch.__version__, "cases": CASES}, f, indent=1)
 print(len(CASES), "cases")
+
+
+# ---------------------------------------------------------------- creation, random draws, reprs, in-place ops
+def write(name, payload):
+    with open(os.path.join(out_dir, name), "w") as f:
+        json.dump(dict(payload, generator="tools/golden/gen_tensor_ops.py", torch=torch.__version__), f, indent=1)
+
+
+def outcome(fn):
+    try:
+        return {"output": encode(fn())}
+    except Exception as e:
+        return {"error": {"type": type(e).__name__, "message": str(e)}}
+
+
+CREATION = [
+    ("arange 5", "arange", [5]),
+    ("arange 1 10 3", "arange", [1, 10, 3]),
+    ("arange 10 0 -3", "arange", [10, 0, -3]),
+    ("arange 0 1 0.1", "arange", [0, 1, 0.1]),
+    ("arange -1.5 2.5 0.5", "arange", [-1.5, 2.5, 0.5]),
+    ("arange 0 1 0.3", "arange", [0, 1, 0.3]),
+    ("arange 1 2.5", "arange", [1, 2.5]),
+    ("arange 0 10 0.7", "arange", [0.0, 10.0, 0.7]),
+    ("arange step 0", "arange", [0, 5, 0]),
+    ("arange wrong sign", "arange", [0, 5, -1]),
+    ("linspace 0 1 5", "linspace", [0, 1, 5]),
+    ("linspace -3 7 11", "linspace", [-3, 7, 11]),
+    ("linspace 0 1 7", "linspace", [0, 1, 7]),
+    ("linspace -1.3 2.9 13", "linspace", [-1.3, 2.9, 13]),
+    ("linspace 0.1 0.9 100", "linspace", [0.1, 0.9, 100]),
+    ("linspace -3 7 50", "linspace", [-3, 7, 50]),
+    ("linspace 0 1 37", "linspace", [0, 1, 37]),
+    ("linspace -2.7 3.1 1000", "linspace", [-2.7, 3.1, 1000]),
+    ("linspace single", "linspace", [2, 2, 1]),
+    ("linspace empty", "linspace", [0, 1, 0]),
+    ("eye 3", "eye", [3]),
+    ("eye 2 4", "eye", [2, 4]),
+    ("full float", "full", [[2, 3], 2.5]),
+    ("full int", "full", [[2], 3]),
+    ("full bool", "full", [[2], True]),
+    ("zeros", "zeros", [[2, 2]]),
+    ("ones", "ones", [[3]]),
+    ("tensor of ints and a float", "tensor", [[1, 2.5]]),
+    ("tensor of int lists", "tensor", [[[1, 2], [3, 4]]]),
+    ("tensor of bools", "tensor", [[True, False]]),
+    ("tensor of bool and int", "tensor", [[True, 2]]),
+    ("tensor of nothing", "tensor", [[]]),
+    ("tensor of a float", "tensor", [3.5]),
+    ("tensor of an int", "tensor", [7]),
+    ("tensor ragged", "tensor", [[[1, 2], [3]]]),
+]
+CREATORS = {
+    "arange": lambda *a: torch.arange(*a),
+    "linspace": lambda *a: torch.linspace(*a),
+    "eye": lambda *a: torch.eye(*a),
+    "full": lambda shape, v: torch.full(shape, v),
+    "zeros": lambda shape: torch.zeros(shape),
+    "ones": lambda shape: torch.ones(shape),
+    "tensor": lambda data: torch.tensor(data),
+}
+write("creation.json", {"cases": [dict({"name": n, "call": c, "args": a}, **outcome(lambda: CREATORS[c](*a)))
+                                  for n, c, a in CREATION]})
+
+RANDOM = []
+for seed in [0, 42, 2024]:
+    torch.manual_seed(seed)
+    draws = []
+    draws.append({"call": "rand", "shape": [3, 4], "output": encode(torch.rand(3, 4))})
+    draws.append({"call": "randn", "shape": [5], "output": encode(torch.randn(5))})
+    draws.append({"call": "randn", "shape": [4, 5], "output": encode(torch.randn(4, 5))})
+    draws.append({"call": "randint", "low": -3, "high": 10, "shape": [8], "output": encode(torch.randint(-3, 10, (8,)))})
+    draws.append({"call": "randperm", "n": 10, "output": encode(torch.randperm(10))})
+    draws.append({"call": "bernoulli", "p": 0.3, "shape": [12], "output": encode(torch.bernoulli(torch.full((12,), 0.3)))})
+    draws.append({"call": "rand_float64", "shape": [3], "output": encode(torch.rand(3, dtype=torch.float64))})
+    draws.append({"call": "randn_like", "shape": [2, 3], "output": encode(torch.randn_like(torch.zeros(2, 3)))})
+    RANDOM.append({"seed": seed, "draws": draws})
+write("random.json", {"sequences": RANDOM})
+
+torch.manual_seed(1)
+leaf = torch.tensor([1.0, 2.5, -0.125], requires_grad=True)
+REPRS = [
+    ("leaf requiring grad", repr(leaf)),
+    ("result of a multiplication", repr(leaf * 2)),
+    ("sum", repr((leaf * leaf).sum())),
+    ("int64", repr(torch.tensor([[1, 2], [3, 40]]))),
+    ("bool", repr(torch.tensor([True, False]))),
+    ("float64", repr(torch.tensor([0.5, 1e-8], dtype=torch.float64))),
+]
+write("repr.json", {"cases": [{"name": n, "repr": r} for n, r in REPRS]})
+
+torch.manual_seed(3)
+# 4 x 37 covers both ATen's vectorised loop (8 floats at a time) and its scalar tail.
+a, b, c = randn(4, 37), randn(4, 37), positive(4, 37)
+INPLACE = [
+    ("add_", lambda: a.clone().add_(b)),
+    ("add_ alpha", lambda: a.clone().add_(b, alpha=-0.1)),
+    ("add_ broadcast", lambda: a.clone().add_(b[0])),
+    ("sub_ alpha", lambda: a.clone().sub_(b, alpha=0.3)),
+    ("mul_", lambda: a.clone().mul_(b)),
+    ("mul_ scalar", lambda: a.clone().mul_(0.9)),
+    ("div_", lambda: a.clone().div_(c)),
+    ("addcmul_", lambda: a.clone().addcmul_(b, c, value=0.001)),
+    ("addcdiv_", lambda: a.clone().addcdiv_(b, c, value=-0.01)),
+    ("lerp_ small weight", lambda: a.clone().lerp_(b, 0.1)),
+    ("lerp_ large weight", lambda: a.clone().lerp_(b, 0.9)),
+    ("copy_", lambda: a.clone().copy_(b)),
+    ("copy_ broadcast", lambda: a.clone().copy_(b[1])),
+    ("zero_", lambda: a.clone().zero_()),
+    ("fill_", lambda: a.clone().fill_(0.7)),
+    ("clamp_", lambda: a.clone().clamp_(-0.3, 0.4)),
+    ("sqrt_", lambda: c.clone().sqrt_()),
+    ("add_ float to int64", lambda: torch.tensor([1, 2]).add_(torch.tensor([0.5, 0.5]))),
+    ("add_ broadcast to larger", lambda: b[0].clone().add_(a)),
+]
+write("inplace.json", {"inputs": {"a": encode(a), "b": encode(b), "c": encode(c)},
+                       "cases": [dict({"name": n}, **outcome(f)) for n, f in INPLACE]})
+
+
+def scenario(fn):
+    try:
+        fn()
+        return {"ok": True}
+    except Exception as e:
+        return {"error": {"type": type(e).__name__, "message": str(e)}}
+
+
+def backward_twice():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = (x * x).sum()
+    y.backward()
+    y.backward()
+
+
+def backward_twice_without_saved():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = (x + 1).sum()
+    y.backward()
+    y.backward()
+
+
+def modified_output():
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    y = (x * 2).exp()
+    y.add_(1)
+    y.sum().backward()
+
+
+def modified_input():
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    a = x * 2
+    y = a * a
+    a.mul_(3)
+    y.sum().backward()
+
+
+AUTOGRAD = {
+    "backward of a non-scalar": lambda: (torch.tensor([1.0, 2.0], requires_grad=True) * 2).backward(),
+    "backward of a tensor without grad": lambda: torch.zeros(2).sum().backward(),
+    "backward twice": backward_twice,
+    "backward twice without saved tensors": backward_twice_without_saved,
+    "in-place on a leaf": lambda: torch.ones(2, requires_grad=True).add_(1),
+    "in-place on a view of a leaf": lambda: torch.ones(2, 2, requires_grad=True)[0].add_(1),
+    "requires_grad on int64": lambda: torch.tensor([1, 2]).requires_grad_(),
+    "requires_grad false on a non-leaf": lambda: (torch.ones(2, requires_grad=True) * 2).requires_grad_(False),
+    "gradient of the wrong shape": lambda: (torch.ones(3, requires_grad=True) * 2).backward(torch.ones(2)),
+    "saved output modified in place": modified_output,
+    "saved input modified in place": modified_input,
+    "retain_grad without requires_grad": lambda: torch.ones(2).retain_grad(),
+}
+write("autograd.json", {"cases": [dict({"name": n}, **scenario(f)) for n, f in AUTOGRAD.items()]})
+print("wrote creation, random, repr, inplace, autograd")

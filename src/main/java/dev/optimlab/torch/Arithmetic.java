@@ -48,11 +48,15 @@ final class Arithmetic {
                 n.needsGrad(1) ? sumToShape(alpha == 1 ? g : g.mul(alpha), sb) : null}, new Tensor[] {a, b});
     }
 
-    /** {@code a + alpha * b} with alpha cast to the compute type, as ATen's add kernel does. */
+    /**
+     * {@code a + alpha * b} with alpha cast to the compute type; ATen's CPU kernel is compiled with contraction,
+     * so the product and sum round once, as a fused multiply-add.
+     */
     static Pointwise.Binary addScaled(double alpha) {
         float alphaFloat = (float) alpha;
         long alphaLong = (long) alpha;
-        return new Pointwise.Binary((a, b) -> a + alphaFloat * b, (a, b) -> a + alpha * b, (a, b) -> a + alphaLong * b);
+        return new Pointwise.Binary((a, b) -> Math.fma(alphaFloat, b, a), (a, b) -> Math.fma(alpha, b, a),
+                (a, b) -> a + alphaLong * b);
     }
 
     static Tensor sub(Tensor a, Tensor b, double alpha) {

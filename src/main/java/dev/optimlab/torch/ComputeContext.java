@@ -3,8 +3,9 @@ package dev.optimlab.torch;
 import java.util.Objects;
 
 /**
- * The per-thread state of one run: grad mode (PyTorch's thread-local {@code GradMode}) and the compute
- * guard, so that two runs on two threads never share state.
+ * The per-thread state of one run: grad mode (PyTorch's thread-local {@code GradMode}), the default random
+ * generator ({@code torch.default_generator}), the print options ({@code torch.set_printoptions}) and the
+ * compute guard, so that two runs on two threads never share state.
  *
  * <p>Each thread starts with a fresh context (grad enabled, no guard); a run installs its own with
  * {@link #install(ComputeContext)} and restores the previous one by closing the returned scope.
@@ -15,6 +16,8 @@ public final class ComputeContext {
 
     private boolean gradEnabled = true;
     private ComputeGuard guard = ComputeGuard.NONE;
+    private Generator generator = new Generator();
+    private PrintOptions printOptions = PrintOptions.DEFAULT;
 
     public static ComputeContext current() {
         return CURRENT.get();
@@ -43,6 +46,24 @@ public final class ComputeContext {
 
     public void setGuard(ComputeGuard guard) {
         this.guard = Objects.requireNonNull(guard);
+    }
+
+    /** The generator that {@code torch.manual_seed}, {@code rand}, {@code randn}, ... use on this thread. */
+    public Generator generator() {
+        return generator;
+    }
+
+    public void setGenerator(Generator generator) {
+        this.generator = Objects.requireNonNull(generator);
+    }
+
+    public PrintOptions printOptions() {
+        return printOptions;
+    }
+
+    /** Mirrors {@code torch.set_printoptions}, for this run only. */
+    public void setPrintOptions(PrintOptions printOptions) {
+        this.printOptions = Objects.requireNonNull(printOptions);
     }
 
     /** Mirrors the context managers {@code torch.no_grad()}, {@code torch.enable_grad()} and {@code set_grad_enabled}. */

@@ -30,6 +30,8 @@ public final class Generator {
     private static final float FLOAT_UNIT = 1.0f / (1 << 24);
     private static final double DOUBLE_UNIT = 1.0 / (1L << 53);
     private static final long TWO_POW_32 = 1L << 32;
+    /** {@code std::numeric_limits<uint32_t>::max() / 20}, where PyTorch 2.x's randperm switches to 64-bit draws. */
+    private static final int WIDE_RANDPERM_THRESHOLD = (int) (0xFFFFFFFFL / 20);
 
     private final int[] state = new int[N];
     private int next;
@@ -198,11 +200,19 @@ public final class Generator {
         }
     }
 
-    /** Mirrors {@code randperm(n)} in 1.13 ({@code randperm_cpu}): a forward Fisher–Yates with 32-bit draws. */
+    /**
+     * Mirrors {@code randperm(n)} ({@code randperm_cpu}): below 214,748,364 elements a forward
+     * Fisher–Yates with 32-bit draws, as in every version; from there on PyTorch 2.x's inside-out
+     * shuffle with 64-bit draws (1.13 kept the 32-bit rule for all n).
+     */
     public synchronized long[] randperm(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, got" + n);
         }
+        return n < WIDE_RANDPERM_THRESHOLD ? randpermNarrow(n) : randpermInsideOut(n);
+    }
+
+    private long[] randpermNarrow(int n) {
         long[] permutation = new long[n];
         for (int i = 0; i < n; i++) {
             permutation[i] = i;
@@ -212,6 +222,17 @@ public final class Generator {
             long swap = permutation[i];
             permutation[i] = permutation[i + z];
             permutation[i + z] = swap;
+        }
+        return permutation;
+    }
+
+    /** PyTorch 2.x's shuffle for huge n; package-private so that tests can run it on small n. */
+    synchronized long[] randpermInsideOut(int n) {
+        long[] permutation = new long[n];
+        for (int i = 0; i < n; i++) {
+            int z = (int) Long.remainderUnsigned(nextLong(), i + 1);
+            permutation[i] = permutation[z];
+            permutation[z] = i;
         }
         return permutation;
     }
@@ -347,7 +368,8 @@ public final class Generator {
         }
         double u1 = nextDoubleUnit();
         double u2 = nextDoubleUnit();
-        double radius = Math.sqrt(-2.0 * Math.log(1.0 - u2));
+        // PyTorch 2.x takes log1p(-u2) (1.13: log(1 - u2)); fdlibm's log1p is the algorithm glibc uses.
+        double radius = Math.sqrt(-2.0 * StrictMath.log1p(-u2));
         double theta = 2.0 * Math.PI * u1;
         cachedNormal = radius * Math.sin(theta);
         hasCachedNormal = true;

@@ -85,12 +85,12 @@ final class InPlace {
         });
     }
 
-    /** ATen's lerp: {@code self + w * (end - self)} for w &lt; 0.5, else {@code end - (end - self) * (1 - w)}. */
+    /** ATen's lerp: {@code self + w * (end - self)} for |w| &lt; 0.5, else {@code end - (end - self) * (1 - w)}, fused. */
     static Tensor lerp_(Tensor self, Tensor end, double weight) {
         float w = (float) weight;
         Pointwise.Binary lerp = new Pointwise.Binary(
-                (s, e) -> Math.abs(w) < 0.5f ? s + w * (e - s) : e - (e - s) * (1 - w),
-                (s, e) -> Math.abs(weight) < 0.5 ? s + weight * (e - s) : e - (e - s) * (1 - weight), null);
+                (s, e) -> Math.abs(w) < 0.5f ? Math.fma(w, e - s, s) : Math.fma(-(e - s), 1 - w, e),
+                (s, e) -> Math.abs(weight) < 0.5 ? Math.fma(weight, e - s, s) : Math.fma(-(e - s), 1 - weight, e), null);
         return apply(self, new Tensor[] {end}, s -> s.add(end.sub(s).mul(weight)),
                 () -> Pointwise.binaryInPlace(self, end, lerp));
     }

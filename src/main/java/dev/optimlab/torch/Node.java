@@ -24,6 +24,8 @@ public final class Node {
     private final Backward backward;
     private Tensor[] saved;
     private final int[] savedVersions;
+    /** The grad_fn name each saved tensor had when saved, for PyTorch's in-place modification message. */
+    private final String[] savedOwners;
     private boolean released;
     /** The leaf a gradient is accumulated into, for AccumulateGrad nodes. */
     final Tensor variable;
@@ -37,8 +39,10 @@ public final class Node {
         this.backward = backward;
         this.saved = saved;
         this.savedVersions = new int[saved.length];
+        this.savedOwners = new String[saved.length];
         for (int i = 0; i < saved.length; i++) {
             savedVersions[i] = saved[i].storage.version;
+            savedOwners[i] = saved[i].gradFn() == null ? null : saved[i].gradFn().name();
         }
         this.variable = null;
     }
@@ -51,6 +55,7 @@ public final class Node {
         this.backward = null;
         this.saved = new Tensor[0];
         this.savedVersions = new int[0];
+        this.savedOwners = new String[0];
         this.variable = variable;
     }
 
@@ -94,7 +99,7 @@ public final class Node {
         }
         Tensor tensor = saved[i];
         if (tensor.storage.version != savedVersions[i]) {
-            String owner = tensor.gradFn() == null ? "" : ", which is output 0 of " + tensor.gradFn().name() + ",";
+            String owner = savedOwners[i] == null ? "" : ", which is output 0 of " + savedOwners[i] + ",";
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified "
                     + "by an inplace operation: [" + tensor.legacyTypeName() + " " + Shapes.str(tensor.shape) + "]"
                     + owner + " is at version " + tensor.storage.version + "; expected version "
@@ -102,6 +107,15 @@ public final class Node {
                     + "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).");
         }
         return tensor;
+    }
+
+    /** Saved tensors that are this node's own output belong to it in error messages. */
+    void ownOutput(Tensor output) {
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i] == output) {
+                savedOwners[i] = name;
+            }
+        }
     }
 
     Tensor[] apply(Tensor grad) {

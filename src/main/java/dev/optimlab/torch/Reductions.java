@@ -91,19 +91,28 @@ final class Reductions {
         long pending = 0;
         for (int i = 0; i < r.rows; i++) {
             int start = base + i * r.length;
-            if (outType == DType.INT64) {
-                long s = 0;
-                for (int j = 0; j < r.length; j++) {
-                    s += in.getLong(start + j);
+            double sum = 0;
+            long sumLong = 0;
+            // Long rows are summed block by block so that the guard can stop even a single huge row.
+            for (int from = 0; from < r.length; from += ComputeGuard.BLOCK) {
+                int n = Math.min(ComputeGuard.BLOCK, r.length - from);
+                if (outType == DType.INT64) {
+                    for (int j = 0; j < n; j++) {
+                        sumLong += in.getLong(start + from + j);
+                    }
+                } else {
+                    sum += sumDouble(in, start + from, n);
                 }
-                out.storage.longs[i] = s;
-            } else {
-                out.storage.setDouble(i, sumDouble(in, start, r.length) * scale);
+                pending += n;
+                if (pending >= ComputeGuard.BLOCK) {
+                    ComputeContext.checkpoint(pending);
+                    pending = 0;
+                }
             }
-            pending += r.length;
-            if (pending >= ComputeGuard.BLOCK) {
-                ComputeContext.checkpoint(pending);
-                pending = 0;
+            if (outType == DType.INT64) {
+                out.storage.longs[i] = sumLong;
+            } else {
+                out.storage.setDouble(i, sum * scale);
             }
         }
         if (pending > 0) {

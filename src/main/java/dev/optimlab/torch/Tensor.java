@@ -154,7 +154,7 @@ public final class Tensor {
             return this;
         }
         if (requires && !dtype().isFloatingPoint()) {
-            throw TorchException.runtime("only Tensors of floating point and complex dtype can require gradients");
+            throw TorchException.runtime("only Tensors of floating point dtype can require gradients");
         }
         requiresGrad = requires;
         return this;
@@ -261,6 +261,7 @@ public final class Tensor {
         }
         out.requiresGrad = true;
         out.gradFn = new Node(name, next, types, backward, saved);
+        out.gradFn.ownOutput(out);
         return out;
     }
 
@@ -1099,6 +1100,30 @@ public final class Tensor {
         return InPlace.sqrt_(this);
     }
 
+    /** Mirrors {@code uniform_(from, to)}, drawing from the current run's generator. */
+    public Tensor uniform_(double from, double to) {
+        return Random.fill(this, (g, values) -> {
+            if (values instanceof float[] f) {
+                g.uniform(f, 0, f.length, from, to);
+            } else {
+                double[] d = (double[]) values;
+                g.uniform(d, 0, d.length, from, to);
+            }
+        });
+    }
+
+    /** Mirrors {@code normal_(mean, std)}, drawing from the current run's generator. */
+    public Tensor normal_(double mean, double std) {
+        return Random.fill(this, (g, values) -> {
+            if (values instanceof float[] f) {
+                g.normal(f, 0, f.length, mean, std);
+            } else {
+                double[] d = (double[]) values;
+                g.normal(d, 0, d.length, mean, std);
+            }
+        });
+    }
+
     /** Rejects in-place changes PyTorch rejects, then bumps the version counter. */
     void prepareInPlace(boolean recordsHistory) {
         if (ComputeContext.current().isGradEnabled()) {
@@ -1133,8 +1158,16 @@ public final class Tensor {
         return copy;
     }
 
+    /** Mirrors {@code repr(tensor)}, with the current run's print options. */
     @Override
     public String toString() {
-        return "tensor(" + tolist() + ", dtype=" + dtype() + ")";
+        PrintOptions options = ComputeContext.current().printOptions();
+        String gradFnName = gradFn == null ? null : gradFn.name();
+        return switch (dtype()) {
+            case FLOAT16, FLOAT32, FLOAT64 -> TensorFormatter.repr(shape, dtype(), toDoubleArray(), requiresGrad,
+                    gradFnName, options);
+            case INT64 -> TensorFormatter.repr(shape, dtype(), toLongArray(), requiresGrad, gradFnName, options);
+            case BOOL -> TensorFormatter.repr(shape, toBooleanArray(), options);
+        };
     }
 }

@@ -286,7 +286,10 @@ public final class Torch {
         return (int) size;
     }
 
-    /** Mirrors {@code torch.linspace}: float32, computed in float from both ends as ATen's kernel does. */
+    /**
+     * Mirrors {@code torch.linspace}: float32, computed in float from both ends exactly as ATen's CPU kernel
+     * does for up to 32768 steps (beyond that PyTorch splits the work by thread count).
+     */
     public static Tensor linspace(double start, double end, int steps) {
         if (steps < 0) {
             throw TorchException.runtime("number of steps must be non-negative");
@@ -299,8 +302,17 @@ public final class Torch {
         } else if (steps > 1) {
             float step = (to - from) / (float) (steps - 1);
             int halfway = steps / 2;
+            // ATen fills blocks of 16 with 8-wide vectors (a fused base, then base + k * step), the tail one by one.
+            int vectorEnd = steps / 16 * 16;
             for (int i = 0; i < steps; i++) {
-                values[i] = i < halfway ? from + step * i : to - step * (steps - i - 1);
+                if (i < vectorEnd) {
+                    int chunk = i / 8 * 8;
+                    float base = chunk < halfway ? Math.fma(step, (float) chunk, from)
+                            : Math.fma(-step, (float) (steps - chunk - 1), to);
+                    values[i] = base + (i - chunk) * step;
+                } else {
+                    values[i] = i < halfway ? Math.fma(step, (float) i, from) : Math.fma(-step, (float) (steps - i - 1), to);
+                }
             }
         }
         return Tensor.of(Storage.ofFloats(DType.FLOAT32, values), steps);
@@ -355,6 +367,54 @@ public final class Torch {
     /** Mirrors {@code base ** exponent} with a Python number base. */
     public static Tensor pow(double base, Tensor exponent) {
         return exponent.rpow(base);
+    }
+
+    // ---------------------------------------------------------------- random numbers (current run's generator)
+
+    /** Mirrors {@code torch.manual_seed(seed)} for the current run. */
+    public static Generator manualSeed(long seed) {
+        return ComputeContext.current().generator().manualSeed(seed);
+    }
+
+    /** Mirrors {@code torch.rand(*size)}: uniform on [0, 1), float32. */
+    public static Tensor rand(int... shape) {
+        return Random.rand(shape, DType.FLOAT32);
+    }
+
+    public static Tensor rand(int[] shape, DType dtype) {
+        return Random.rand(shape, dtype);
+    }
+
+    /** Mirrors {@code torch.randn(*size)}: standard normal, float32. */
+    public static Tensor randn(int... shape) {
+        return Random.randn(shape, DType.FLOAT32);
+    }
+
+    public static Tensor randn(int[] shape, DType dtype) {
+        return Random.randn(shape, dtype);
+    }
+
+    /** Mirrors {@code torch.randint(low, high, size)}: int64 in [low, high). */
+    public static Tensor randint(long low, long high, int... shape) {
+        return Random.randint(low, high, shape);
+    }
+
+    /** Mirrors {@code torch.randperm(n)}. */
+    public static Tensor randperm(int n) {
+        return Random.randperm(n);
+    }
+
+    public static Tensor randLike(Tensor like) {
+        return Random.rand(like.shape, like.dtype());
+    }
+
+    public static Tensor randnLike(Tensor like) {
+        return Random.randn(like.shape, like.dtype());
+    }
+
+    /** Mirrors {@code torch.bernoulli(p)}. */
+    public static Tensor bernoulli(Tensor p) {
+        return Random.bernoulli(p);
     }
 
     // ---------------------------------------------------------------- grad mode
