@@ -494,6 +494,36 @@ def behaviour():
     return {"errors": errors, "zero_grad": zero_grad, "state_dict": state_dict}
 
 
+CLIP_GRADS = [[[2, 2], [0.5, -1.25, 3.0, 0.75]], [[3], [-2.5, 0.125, 1.5]], [[1], [4.0]]]
+
+
+def clipping():
+    """clip_grad_norm_ and clip_grad_value_ on explicit gradients: total norms, clipped gradients, errors."""
+    def params(grads=CLIP_GRADS):
+        out = []
+        for shape, values in grads:
+            p = torch.zeros(shape, requires_grad=True)
+            p.grad = torch.tensor(values).reshape(shape)
+            out.append(p)
+        return out
+
+    norm_cases = []
+    for max_norm in [1.0, 5.0, 100.0]:
+        for norm_type in [2.0, 1.0, 3.5, float("inf")]:
+            ps = params()
+            total = torch.nn.utils.clip_grad_norm_(ps, max_norm, norm_type=norm_type)
+            norm_cases.append({"max_norm": max_norm, "norm_type": "inf" if norm_type == float("inf") else norm_type,
+                               "total_norm": float(total), "grads": [flat(p.grad) for p in ps]})
+    value_cases = []
+    for clip_value in [0.1, 1.0, 3.0]:
+        ps = params()
+        torch.nn.utils.clip_grad_value_(ps, clip_value)
+        value_cases.append({"clip_value": clip_value, "grads": [flat(p.grad) for p in ps]})
+    bad = params([[[2], [1.0, float("inf")]]])
+    error = message(lambda: torch.nn.utils.clip_grad_norm_(bad, 1.0, error_if_nonfinite=True))
+    return {"grads": CLIP_GRADS, "norm": norm_cases, "value": value_cases, "nonfinite_error": error}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     meta = {"generator": "tools/golden/gen_optim.py", "torch": torch.__version__,
@@ -507,6 +537,8 @@ def main():
             json.dump(dict(meta, cases=cases), f, separators=(",", ":"))
     with open(os.path.join(OUT, "behaviour.json"), "w") as f:
         json.dump({"generator": meta["generator"], "torch": torch.__version__, **behaviour()}, f, indent=1)
+    with open(os.path.join(OUT, "clipping.json"), "w") as f:
+        json.dump({"generator": meta["generator"], "torch": torch.__version__, **clipping()}, f, indent=1)
 
 
 if __name__ == "__main__":
