@@ -24,6 +24,41 @@ LAMBDAS = {
 }
 
 
+def with_initial_mode(cls, keeps_lr):
+    """A 1.13 scheduler given 2.x's _initial_mode: 2.x sets _is_initial during the constructor's step, and the
+    schedulers named in INITIAL_MODE then return the current lrs instead of stepping (so a scheduler built with
+    last_epoch does not move the lr one step ahead). keeps_lr(self) is 2.x's condition, ported line by line."""
+
+    class Derived(cls):
+        _is_initial = False
+
+        def _initial_step(self):
+            self._is_initial = True
+            try:
+                super()._initial_step()
+            finally:
+                self._is_initial = False
+
+        def get_lr(self):
+            if keeps_lr(self):
+                return [group["lr"] for group in self.optimizer.param_groups]
+            return super().get_lr()
+
+    Derived.__name__ = cls.__name__
+    return Derived
+
+
+INITIAL_MODE = {
+    "ExponentialLR": lambda s: s._is_initial,
+    "CosineAnnealingLR": lambda s: s._is_initial,
+    "PolynomialLR": lambda s: s._is_initial,
+    "MultiplicativeLR": lambda s: s._is_initial,
+    "LinearLR": lambda s: s._is_initial and s.last_epoch != 0,
+}
+INITIAL_MODE_NOTE = ("2.x builds a scheduler with last_epoch >= 0 without moving the lr (its _is_initial mode); "
+                     "1.13 steps it once; expected values from 1.13's scheduler with 2.x's _is_initial check")
+
+
 def make_optimizer(spec):
     params = [torch.zeros(1, requires_grad=True) for _ in spec["lrs"]]
     groups = [{"params": [p], "lr": lr} for p, lr in zip(params, spec["lrs"])]
@@ -32,7 +67,7 @@ def make_optimizer(spec):
     return torch.optim.Adam(groups, lr=spec["lrs"][0], betas=tuple(spec.get("betas", (0.9, 0.999))))
 
 
-def make_scheduler(name, kwargs, optimizer):
+def make_scheduler(name, kwargs, optimizer, derived=False):
     kw = dict(kwargs)
     for key in ("lr_lambda",):
         if key in kw:
@@ -42,7 +77,10 @@ def make_scheduler(name, kwargs, optimizer):
         if name == "ChainedScheduler":
             return lr_scheduler.ChainedScheduler(inner)
         return lr_scheduler.SequentialLR(optimizer, inner, **kw)
-    return getattr(lr_scheduler, name)(optimizer, **kw)
+    cls = getattr(lr_scheduler, name)
+    if derived and name in INITIAL_MODE:
+        cls = with_initial_mode(cls, INITIAL_MODE[name])
+    return cls(optimizer, **kw)
 
 
 def snapshot(optimizer):
@@ -60,7 +98,8 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
     if preset_initial_lr:
         for group in opt.param_groups:
             group["initial_lr"] = group["lr"]
-    sched = make_scheduler(scheduler, kwargs, opt)
+    derived = preset_initial_lr and scheduler in INITIAL_MODE
+    sched = make_scheduler(scheduler, kwargs, opt, derived)
     records = [snapshot(opt)]
     last_lrs = [list(sched.get_last_lr())] if scheduler != "ReduceLROnPlateau" else None
     for step in range(steps):
@@ -88,6 +127,9 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
         case["resume_at"] = resume_at
     if preset_initial_lr:
         case["preset_initial_lr"] = True
+    if derived:
+        case["derived"] = True
+        case["note"] = INITIAL_MODE_NOTE
     return case
 
 
@@ -182,7 +224,58 @@ def cases():
         preset_initial_lr=True)
     add("CosineAnnealingLR built with last_epoch", "CosineAnnealingLR", {"T_max": 20, "last_epoch": 5}, 100,
         preset_initial_lr=True)
+    add("LinearLR built with last_epoch", "LinearLR", {"start_factor": 0.2, "total_iters": 30, "last_epoch": 10}, 100,
+        preset_initial_lr=True)
+    add("PolynomialLR built with last_epoch", "PolynomialLR", {"total_iters": 50, "power": 2.0, "last_epoch": 20},
+        100, preset_initial_lr=True)
+    add("MultiplicativeLR built with last_epoch", "MultiplicativeLR", {"lr_lambda": "const095", "last_epoch": 3},
+        100, preset_initial_lr=True)
     return c
+
+
+def errors():
+    """Constructor errors as str(e) from 1.13, plus the messages 2.x reworded (taken from 2.x's source)."""
+    recorded = []
+
+    def err(name, scheduler, kwargs, spec=None):
+        opt = make_optimizer(spec or {"type": "SGD", "lrs": [0.1], "momentum": 0.9})
+        try:
+            make_scheduler(scheduler, kwargs, opt)
+        except (ValueError, TypeError) as e:
+            recorded.append({"name": name, "scheduler": scheduler, "kwargs": kwargs, "optimizer": spec,
+                             "type": type(e).__name__, "message": str(e)})
+            return
+        raise AssertionError(name)
+
+    err("ConstantLR factor above one", "ConstantLR", {"factor": 2.0})
+    err("LinearLR end factor above one", "LinearLR", {"end_factor": 1.5})
+    err("ReduceLROnPlateau factor of one", "ReduceLROnPlateau", {"factor": 1.0})
+    err("ReduceLROnPlateau unknown mode", "ReduceLROnPlateau", {"mode": "avg"})
+    err("ReduceLROnPlateau unknown threshold mode", "ReduceLROnPlateau", {"threshold_mode": "pct"})
+    err("ReduceLROnPlateau min_lr per group of the wrong length", "ReduceLROnPlateau", {"min_lr": [0.1, 0.2]})
+    err("CosineAnnealingWarmRestarts T_0 of zero", "CosineAnnealingWarmRestarts", {"T_0": 0})
+    err("CosineAnnealingWarmRestarts T_mult of zero", "CosineAnnealingWarmRestarts", {"T_0": 5, "T_mult": 0})
+    err("OneCycleLR without a length", "OneCycleLR", {"max_lr": 0.1})
+    err("OneCycleLR with zero total steps", "OneCycleLR", {"max_lr": 0.1, "total_steps": 0})
+    err("OneCycleLR with zero epochs", "OneCycleLR", {"max_lr": 0.1, "epochs": 0, "steps_per_epoch": 5})
+    err("OneCycleLR with pct_start above one", "OneCycleLR", {"max_lr": 0.1, "total_steps": 10, "pct_start": 1.5})
+    err("CyclicLR with an unknown mode", "CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "mode": "sawtooth"})
+    err("LambdaLR with too few lambdas", "LambdaLR", {"lr_lambda": ["pow095"]},
+        {"type": "SGD", "lrs": [0.1, 0.2], "momentum": 0.9})
+    derived = [
+        {"name": "LinearLR start factor of zero", "scheduler": "LinearLR", "kwargs": {"start_factor": 0.0},
+         "optimizer": None, "type": "ValueError", "derived": True,
+         "message": "Starting multiplicative factor expected to be greater than 0 and less or equal to 1."},
+        {"name": "OneCycleLR unknown anneal strategy", "scheduler": "OneCycleLR",
+         "kwargs": {"max_lr": 0.1, "total_steps": 10, "anneal_strategy": "step"}, "optimizer": None,
+         "type": "ValueError", "derived": True,
+         "message": "anneal_strategy must be one of 'cos' or 'linear', instead got step"},
+        {"name": "CyclicLR max_lr per group of the wrong length", "scheduler": "CyclicLR",
+         "kwargs": {"base_lr": 0.01, "max_lr": [0.1, 0.2]}, "optimizer": None, "type": "ValueError", "derived": True,
+         "message": "max_lr must have the same length as optimizer.param_groups. max_lr has 2 values, "
+                    "param_groups has 1."},
+    ]
+    return recorded + derived
 
 
 def warning_text():
@@ -197,7 +290,7 @@ def warning_text():
 def main():
     os.makedirs(OUT, exist_ok=True)
     data = {"generator": "tools/golden/gen_lr_scheduler.py", "torch": torch.__version__,
-            "step_before_optimizer_warning": warning_text(), "cases": cases()}
+            "step_before_optimizer_warning": warning_text(), "errors": errors(), "cases": cases()}
     with open(os.path.join(OUT, "schedules.json"), "w") as f:
         json.dump(data, f, separators=(",", ":"))
 

@@ -170,7 +170,7 @@ public final class LBFGS extends Optimizer {
         Tensor origLoss = evaluate(closure);
         double loss = origLoss.itemDouble();
         long currentEvals = 1;
-        state.put("func_evals", (Long) state.get("func_evals") + 1);
+        state.put("func_evals", count(state, "func_evals") + 1);
         Tensor flatGrad = gatherFlatGrad();
         boolean optCond = flatGrad.abs().max().itemDouble() <= (float) toleranceGrad;
         if (optCond) {
@@ -187,12 +187,12 @@ public final class LBFGS extends Optimizer {
         List<Object> ro = state.containsKey("ro") ? new ArrayList<>((List<Object>) state.get("ro")) : null;
         Scalar hDiag = state.containsKey("H_diag") ? Scalar.fromStateValue(state.get("H_diag")) : null;
         Tensor prevFlatGrad = (Tensor) state.get("prev_flat_grad");
-        Double prevLoss = (Double) state.get("prev_loss");
+        Double prevLoss = state.get("prev_loss") instanceof Number n ? n.doubleValue() : null;
 
         long nIter = 0;
         while (nIter < maxIter) {
             nIter++;
-            long stateIter = (Long) state.get("n_iter") + 1;
+            long stateIter = count(state, "n_iter") + 1;
             state.put("n_iter", stateIter);
 
             if (stateIter == 1) {
@@ -274,7 +274,7 @@ public final class LBFGS extends Optimizer {
                 }
             }
             currentEvals += lsFuncEvals;
-            state.put("func_evals", (Long) state.get("func_evals") + lsFuncEvals);
+            state.put("func_evals", count(state, "func_evals") + lsFuncEvals);
 
             if (nIter == maxIter || currentEvals >= maxEval || optCond) {
                 break;
@@ -295,6 +295,11 @@ public final class LBFGS extends Optimizer {
         state.put("prev_flat_grad", prevFlatGrad);
         state.put("prev_loss", prevLoss);
         return origLoss;
+    }
+
+    /** A counter kept in state; a loaded state dict may hold it as any integer type. */
+    private static long count(Map<String, Object> state, String key) {
+        return ((Number) state.get(key)).longValue();
     }
 
     @FunctionalInterface

@@ -27,14 +27,6 @@ import java.util.function.Supplier;
  */
 public abstract class Optimizer {
 
-    /** Marks a hyperparameter without a default, as PyTorch's {@code required} sentinel does. */
-    public static final Object REQUIRED = new Object() {
-        @Override
-        public String toString() {
-            return "<required parameter>";
-        }
-    };
-
     private final SequencedMap<String, Object> defaults;
     private final List<ParamGroup> paramGroups = new ArrayList<>();
     /** Keyed by identity (Tensor keeps Object's equals), in the order parameters first received state. */
@@ -203,13 +195,7 @@ public abstract class Optimizer {
                 options.put(key, OptionValues.normalize(value));
             }
         });
-        for (Map.Entry<String, Object> entry : defaults.entrySet()) {
-            if (entry.getValue() == REQUIRED && !options.containsKey(entry.getKey())) {
-                throw new TorchException(PythonType.ValueError,
-                        "parameter group didn't specify a value of required optimization parameter " + entry.getKey());
-            }
-            options.putIfAbsent(entry.getKey(), entry.getValue());
-        }
+        defaults.forEach(options::putIfAbsent);
         if (distinctCount(params) != params.size()) {
             warnings.warn("UserWarning", "optimizer contains a parameter group with duplicate parameters; "
                     + "in future, this will cause an error; see github.com/pytorch/pytorch/issues/40967 for more "

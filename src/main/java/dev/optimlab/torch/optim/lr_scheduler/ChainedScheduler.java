@@ -14,16 +14,31 @@ public final class ChainedScheduler extends LRScheduler {
 
     public ChainedScheduler(List<LRScheduler> schedulers) {
         super(requireOptimizer("ChainedScheduler", schedulers));
-        for (int i = 1; i < schedulers.size(); i++) {
-            if (schedulers.get(i).optimizer() != optimizer) {
-                throw new TorchException(PythonType.ValueError, "ChainedScheduler expects all schedulers to belong "
-                        + "to the same optimizer, but got scheduler " + schedulers.get(i).getClass().getSimpleName()
-                        + " at index " + i + " has " + schedulers.get(i).optimizer() + ", which is different from "
-                        + optimizer + ".");
-            }
-        }
+        checkComposable("ChainedScheduler", optimizer, schedulers);
         this.schedulers = List.copyOf(schedulers);
         this.lastLr = currentLrs();
+    }
+
+    /** The checks ChainedScheduler and SequentialLR make on the schedulers they compose. */
+    static void checkComposable(String owner, Optimizer optimizer, List<LRScheduler> schedulers) {
+        for (int i = 0; i < schedulers.size(); i++) {
+            LRScheduler scheduler = schedulers.get(i);
+            if (scheduler instanceof ReduceLROnPlateau) {
+                throw new TorchException(PythonType.ValueError, owner + " does not support `ReduceLROnPlateau` "
+                        + "scheduler as it requires additional kwargs to be specified when calling `step`, but got "
+                        + "one at index " + i + " in the given schedulers sequence.");
+            }
+            if (scheduler.optimizer() != optimizer) {
+                throw new TorchException(PythonType.ValueError, owner + " expects all schedulers to belong to the "
+                        + "same optimizer, but got scheduler " + scheduler.getClass().getSimpleName() + " at index " + i
+                        + " has " + scheduler.optimizer() + ", which is different from "
+                        + optimizer.getClass().getSimpleName() + ".");
+            }
+        }
+    }
+
+    List<LRScheduler> schedulers() {
+        return schedulers;
     }
 
     static Optimizer requireOptimizer(String owner, List<LRScheduler> schedulers) {

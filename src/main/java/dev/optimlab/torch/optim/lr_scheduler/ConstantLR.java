@@ -25,7 +25,7 @@ public final class ConstantLR extends LRScheduler {
 
     /** Keyword form: factor=1/3, total_iters=5, last_epoch=-1. */
     public static ConstantLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("ConstantLR", kwargs, "factor", "total_iters", "last_epoch", "verbose");
+        Arguments a = new Arguments("ConstantLR", kwargs, "factor", "total_iters", "last_epoch");
         return new ConstantLR(optimizer, a.number("factor", 1.0 / 3), a.integer("total_iters", 5),
                 a.integer("last_epoch", -1));
     }

@@ -27,7 +27,7 @@ public final class CosineAnnealingLR extends LRScheduler {
 
     /** Keyword form: T_max (required), eta_min=0.0, last_epoch=-1. */
     public static CosineAnnealingLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("CosineAnnealingLR", kwargs, "T_max", "eta_min", "last_epoch", "verbose");
+        Arguments a = new Arguments("CosineAnnealingLR", kwargs, "T_max", "eta_min", "last_epoch");
         return new CosineAnnealingLR(optimizer, ((Number) a.required("T_max")).intValue(), a.number("eta_min", 0.0),
                 a.integer("last_epoch", -1));
     }
@@ -39,7 +39,7 @@ public final class CosineAnnealingLR extends LRScheduler {
         for (int i = 0; i < lrs.size(); i++) {
             double lr = lrs.get(i);
             double base = baseLrs.get(i);
-            if (lastEpoch == 0) {
+            if (isInitial) {
                 next.add(lr);
             } else if (stepCount == 1 && lastEpoch > 0) {
                 next.add(etaMin + (base - etaMin) * (1 + Math.cos(lastEpoch * Math.PI / tMax)) / 2);

@@ -36,8 +36,7 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
 
     /** Keyword form: T_0 (required), T_mult=1, eta_min=0.0, last_epoch=-1. */
     public static CosineAnnealingWarmRestarts of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("CosineAnnealingWarmRestarts", kwargs, "T_0", "T_mult", "eta_min", "last_epoch",
-                "verbose");
+        Arguments a = new Arguments("CosineAnnealingWarmRestarts", kwargs, "T_0", "T_mult", "eta_min", "last_epoch");
         Object t0 = a.required("T_0");
         Object tMult = a.get("T_mult", 1);
         if (!Arguments.isInt(t0)) {
@@ -64,7 +63,7 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
         }
         tCur = tCur + 1;
         if (tCur >= tI) {
-            tCur = tCur - tI;
+            tCur = tCur % tI;
             tI = tI * tMult;
         }
         lastEpoch = lastEpoch + 1;

@@ -29,12 +29,12 @@ public final class CyclicLR extends LRScheduler {
 
     /**
      * Keyword form: base_lr, max_lr (required), step_size_up=2000, step_size_down=None, mode='triangular',
-     * gamma=1.0, cycle_momentum=True, base_momentum=0.8, max_momentum=0.9, last_epoch=-1.
+     * gamma=1.0, scale_fn=None (a {@link DoubleUnaryOperator}), scale_mode='cycle', cycle_momentum=True,
+     * base_momentum=0.8, max_momentum=0.9, last_epoch=-1.
      */
     public CyclicLR(Optimizer optimizer, Map<String, ?> kwargs) {
         this(optimizer, new Arguments("CyclicLR", kwargs, "base_lr", "max_lr", "step_size_up", "step_size_down",
-                "mode", "gamma", "scale_mode", "cycle_momentum", "base_momentum", "max_momentum", "last_epoch",
-                "verbose"));
+                "mode", "gamma", "scale_fn", "scale_mode", "cycle_momentum", "base_momentum", "max_momentum", "last_epoch"));
     }
 
     private CyclicLR(Optimizer optimizer, Arguments a) {
@@ -46,13 +46,18 @@ public final class CyclicLR extends LRScheduler {
         this.stepRatio = up / totalSize;
         this.mode = a.text("mode", "triangular");
         this.gamma = a.number("gamma", 1.0);
-        this.scaleFn = switch (mode) {
-            case "triangular" -> x -> 1.0;
-            case "triangular2" -> x -> 1 / Math.pow(2.0, x - 1);
-            case "exp_range" -> x -> Math.pow(gamma, x);
-            default -> throw new TorchException(PythonType.ValueError, "mode is invalid and scale_fn is None");
-        };
-        this.scaleByCycle = !mode.equals("exp_range");
+        if (a.get("scale_fn", null) instanceof DoubleUnaryOperator custom) {
+            this.scaleFn = custom;
+            this.scaleByCycle = a.text("scale_mode", "cycle").equals("cycle");
+        } else {
+            this.scaleFn = switch (mode) {
+                case "triangular" -> x -> 1.0;
+                case "triangular2" -> x -> 1 / Math.pow(2.0, x - 1);
+                case "exp_range" -> x -> Math.pow(gamma, x);
+                default -> throw new TorchException(PythonType.ValueError, "mode is invalid and scale_fn is None");
+            };
+            this.scaleByCycle = !mode.equals("exp_range");
+        }
         this.cycleMomentum = a.flag("cycle_momentum", true);
         if (cycleMomentum) {
             this.useBeta1 = optimizer.defaults().containsKey("betas");

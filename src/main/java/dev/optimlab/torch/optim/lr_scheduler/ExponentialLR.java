@@ -21,14 +21,15 @@ public final class ExponentialLR extends LRScheduler {
 
     /** Keyword form: gamma (required), last_epoch=-1. */
     public static ExponentialLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("ExponentialLR", kwargs, "gamma", "last_epoch", "verbose");
+        Arguments a = new Arguments("ExponentialLR", kwargs, "gamma", "last_epoch");
         return new ExponentialLR(optimizer, Arguments.toDouble("gamma", a.required("gamma")),
                 a.integer("last_epoch", -1));
     }
 
     @Override
     protected List<Double> getLr() {
-        if (lastEpoch == 0) {
+        // Resuming with last_epoch must not move the lr one step ahead while the constructor steps.
+        if (isInitial) {
             return currentLrs();
         }
         return scaled(lr -> lr * gamma);

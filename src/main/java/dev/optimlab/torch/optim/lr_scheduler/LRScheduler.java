@@ -38,6 +38,8 @@ public abstract class LRScheduler {
     protected int lastEpoch;
     /** PyTorch's {@code _step_count}: 1 right after construction. */
     protected int stepCount;
+    /** PyTorch's {@code _is_initial}: true only during the step the constructor takes. */
+    protected boolean isInitial;
     protected List<Double> lastLr;
 
     /** Records {@code initial_lr} and {@code base_lrs}; the subclass then sets its fields and calls {@link #initialStep()}. */
@@ -50,7 +52,10 @@ public abstract class LRScheduler {
             for (int i = 0; i < groups.size(); i++) {
                 if (!groups.get(i).contains("initial_lr")) {
                     throw new TorchException(PythonType.RuntimeError, "KeyError: \"param 'initial_lr' is not "
-                            + "specified in param_groups[" + i + "] when resuming an optimizer\"");
+                            + "specified in param_groups[" + i + "] when resuming scheduler with last_epoch >= 0.\\n"
+                            + "This typically happens when:\\n1. You're trying to resume training from a checkpoint "
+                            + "but haven't properly loaded the optimizer state\\n2. You're using last_epoch >= 0 for "
+                            + "a fresh training run (not recommended)\"");
                 }
             }
         }
@@ -66,10 +71,15 @@ public abstract class LRScheduler {
         this.lastLr = currentLrs();
     }
 
-    /** Mirrors {@code _initial_step}: construction counts as step 0. */
+    /** Mirrors {@code _initial_step}: construction counts as step 0, taken in PyTorch's {@code _initial_mode}. */
     protected final void initialStep() {
         stepCount = 0;
-        step();
+        isInitial = true;
+        try {
+            step();
+        } finally {
+            isInitial = false;
+        }
     }
 
     public Optimizer optimizer() {
@@ -101,8 +111,7 @@ public abstract class LRScheduler {
     public void step() {
         warnIfBeforeOptimizerStep();
         stepCount++;
-        lastEpoch++;
-        apply(getLr());
+        updateLr(null);
     }
 
     /** Mirrors the deprecated {@code scheduler.step(epoch)}: jumps to {@code epoch}, by the closed form if any. */
@@ -110,6 +119,16 @@ public abstract class LRScheduler {
         warnIfBeforeOptimizerStep();
         stepCount++;
         optimizer.warningSink().warn("UserWarning", EPOCH_DEPRECATION_WARNING);
+        updateLr(epoch);
+    }
+
+    /** Mirrors {@code _update_lr(epoch)}: one epoch on, or a jump to {@code epoch} by the closed form if any. */
+    void updateLr(Integer epoch) {
+        if (epoch == null) {
+            lastEpoch++;
+            apply(getLr());
+            return;
+        }
         lastEpoch = epoch;
         List<Double> closed = closedFormLr();
         apply(closed != null ? closed : getLr());
@@ -159,8 +178,8 @@ public abstract class LRScheduler {
         LinkedHashMap<String, Object> state = new LinkedHashMap<>();
         state.put("base_lrs", List.copyOf(baseLrs));
         state.put("last_epoch", lastEpoch);
-        state.put("verbose", false);
         state.put("_step_count", stepCount);
+        state.put("_is_initial", false);
         state.put("_get_lr_called_within_step", false);
         state.put("_last_lr", List.copyOf(lastLr));
         writeState(state);

@@ -33,8 +33,7 @@ public final class LinearLR extends LRScheduler {
 
     /** Keyword form: start_factor=1/3, end_factor=1.0, total_iters=5, last_epoch=-1. */
     public static LinearLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("LinearLR", kwargs, "start_factor", "end_factor", "total_iters", "last_epoch",
-                "verbose");
+        Arguments a = new Arguments("LinearLR", kwargs, "start_factor", "end_factor", "total_iters", "last_epoch");
         return new LinearLR(optimizer, a.number("start_factor", 1.0 / 3), a.number("end_factor", 1.0),
                 a.integer("total_iters", 5), a.integer("last_epoch", -1));
     }
@@ -44,7 +43,7 @@ public final class LinearLR extends LRScheduler {
         if (lastEpoch == 0) {
             return scaled(lr -> lr * startFactor);
         }
-        if (lastEpoch > totalIters) {
+        if (isInitial || lastEpoch > totalIters) {
             return currentLrs();
         }
         double ratio = 1.0 + (endFactor - startFactor)

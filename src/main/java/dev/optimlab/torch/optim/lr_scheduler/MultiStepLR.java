@@ -30,7 +30,7 @@ public final class MultiStepLR extends LRScheduler {
 
     /** Keyword form: milestones (required), gamma=0.1, last_epoch=-1. */
     public static MultiStepLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("MultiStepLR", kwargs, "milestones", "gamma", "last_epoch", "verbose");
+        Arguments a = new Arguments("MultiStepLR", kwargs, "milestones", "gamma", "last_epoch");
         List<Integer> milestones = ((List<?>) a.required("milestones")).stream()
                 .map(m -> ((Number) m).intValue()).toList();
         return new MultiStepLR(optimizer, milestones, a.number("gamma", 0.1), a.integer("last_epoch", -1));

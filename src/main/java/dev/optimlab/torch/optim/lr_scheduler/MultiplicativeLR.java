@@ -25,7 +25,7 @@ public final class MultiplicativeLR extends LRScheduler {
     @Override
     protected List<Double> getLr() {
         List<Double> lrs = currentLrs();
-        if (lastEpoch > 0) {
+        if (!isInitial) {
             List<Double> next = new ArrayList<>();
             for (int i = 0; i < lrs.size(); i++) {
                 next.add(lrs.get(i) * lrLambdas.get(i).applyAsDouble(lastEpoch));

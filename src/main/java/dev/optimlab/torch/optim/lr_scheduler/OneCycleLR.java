@@ -32,7 +32,7 @@ public final class OneCycleLR extends LRScheduler {
     public OneCycleLR(Optimizer optimizer, Map<String, ?> kwargs) {
         this(optimizer, new Arguments("OneCycleLR", kwargs, "max_lr", "total_steps", "epochs", "steps_per_epoch",
                 "pct_start", "anneal_strategy", "cycle_momentum", "base_momentum", "max_momentum", "div_factor",
-                "final_div_factor", "three_phase", "last_epoch", "verbose"));
+                "final_div_factor", "three_phase", "last_epoch"));
     }
 
     private OneCycleLR(Optimizer optimizer, Arguments a) {

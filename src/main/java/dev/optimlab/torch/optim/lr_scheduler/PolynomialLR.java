@@ -19,14 +19,14 @@ public final class PolynomialLR extends LRScheduler {
 
     /** Keyword form: total_iters=5, power=1.0, last_epoch=-1. */
     public static PolynomialLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("PolynomialLR", kwargs, "total_iters", "power", "last_epoch", "verbose");
+        Arguments a = new Arguments("PolynomialLR", kwargs, "total_iters", "power", "last_epoch");
         return new PolynomialLR(optimizer, a.integer("total_iters", 5), a.number("power", 1.0),
                 a.integer("last_epoch", -1));
     }
 
     @Override
     protected List<Double> getLr() {
-        if (lastEpoch == 0 || lastEpoch > totalIters) {
+        if (isInitial || lastEpoch > totalIters) {
             return currentLrs();
         }
         double decay = Math.pow((1.0 - (double) lastEpoch / totalIters)

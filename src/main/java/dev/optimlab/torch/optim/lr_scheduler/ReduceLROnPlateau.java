@@ -21,7 +21,9 @@ public final class ReduceLROnPlateau extends LRScheduler {
     private final double threshold;
     private final String thresholdMode;
     private final int cooldown;
-    private final List<Double> minLrs;
+    private List<Double> minLrs;
+    /** The scalar min_lr, kept to cover groups added later; null when min_lr was given per group. */
+    private final Double defaultMinLr;
     private final double eps;
     private double best;
     private int numBadEpochs;
@@ -31,7 +33,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
     public ReduceLROnPlateau(Optimizer optimizer, Map<String, ?> kwargs) {
         super(optimizer);
         Arguments a = new Arguments("ReduceLROnPlateau", kwargs, "mode", "factor", "patience", "threshold",
-                "threshold_mode", "cooldown", "min_lr", "eps", "verbose");
+                "threshold_mode", "cooldown", "min_lr", "eps");
         this.factor = a.number("factor", 0.1);
         if (factor >= 1.0) {
             throw new TorchException(PythonType.ValueError, "Factor should be < 1.0.");
@@ -42,6 +44,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
                     + " min_lrs, got " + list.size());
         }
         this.minLrs = Arguments.perGroup("min_lr", optimizer, minLr);
+        this.defaultMinLr = minLr instanceof List<?> ? null : Arguments.toDouble("min_lr", minLr);
         this.patience = a.integer("patience", 10);
         this.cooldown = a.integer("cooldown", 0);
         this.mode = a.text("mode", "min");
@@ -68,9 +71,10 @@ public final class ReduceLROnPlateau extends LRScheduler {
                 "ReduceLROnPlateau.step() missing 1 required positional argument: 'metrics'");
     }
 
+    /** {@code step(5)} in Python passes 5 as the metric, not as an epoch. */
     @Override
-    public void step(int epoch) {
-        step((double) epoch);
+    public void step(int metric) {
+        step((double) metric);
     }
 
     /** Mirrors {@code step(metrics)}. */
@@ -96,6 +100,15 @@ public final class ReduceLROnPlateau extends LRScheduler {
 
     private void reduceLr() {
         List<ParamGroup> groups = optimizer.paramGroups();
+        if (groups.size() != minLrs.size()) {
+            if (defaultMinLr == null) {
+                throw new TorchException(PythonType.RuntimeError, "The number of param groups in the `optimizer` ("
+                        + groups.size() + ") differs from when `ReduceLROnPlateau` was initialized (" + minLrs.size()
+                        + "), usually due to a new param group being added to the optimizer. Please modify the "
+                        + "`min_lrs` field to match the length of the `optimizer` param groups.");
+            }
+            minLrs = java.util.Collections.nCopies(groups.size(), defaultMinLr);
+        }
         for (int i = 0; i < groups.size(); i++) {
             double oldLr = groups.get(i).lr();
             double scaled = oldLr * factor;
@@ -121,6 +134,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
     @Override
     protected void writeState(Map<String, Object> state) {
         state.put("factor", factor);
+        state.put("default_min_lr", defaultMinLr);
         state.put("min_lrs", List.copyOf(minLrs));
         state.put("patience", patience);
         state.put("cooldown", cooldown);
@@ -136,6 +150,9 @@ public final class ReduceLROnPlateau extends LRScheduler {
 
     @Override
     protected void readState(Map<String, Object> state) {
+        if (state.get("min_lrs") instanceof List<?> saved) {
+            minLrs = doubles(saved);
+        }
         best = ((Number) state.getOrDefault("best", best)).doubleValue();
         numBadEpochs = ((Number) state.getOrDefault("num_bad_epochs", numBadEpochs)).intValue();
         cooldownCounter = ((Number) state.getOrDefault("cooldown_counter", cooldownCounter)).intValue();

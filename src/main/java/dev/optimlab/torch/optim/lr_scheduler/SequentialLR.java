@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Mirrors {@code torch.optim.lr_scheduler.SequentialLR}: hands over from one scheduler to the next at each
- * milestone, restarting the next one with {@code step(0)} (its closed form, with PyTorch's deprecation warning).
+ * milestone, restarting the next one at epoch 0 by its closed form ({@code _update_lr(0)}).
  */
 public final class SequentialLR extends LRScheduler {
 
@@ -24,14 +24,7 @@ public final class SequentialLR extends LRScheduler {
             throw new TorchException(PythonType.ValueError,
                     "SequentialLR expects at least one scheduler, but got no scheduler.");
         }
-        for (int i = 0; i < schedulers.size(); i++) {
-            if (schedulers.get(i).optimizer() != optimizer) {
-                throw new TorchException(PythonType.ValueError, "Sequential Schedulers expects all schedulers to "
-                        + "belong to the same optimizer, but got scheduler " + schedulers.get(i).getClass().getSimpleName()
-                        + " at index " + i + " has " + schedulers.get(i).optimizer() + ", which is different from "
-                        + optimizer + ".");
-            }
-        }
+        ChainedScheduler.checkComposable("SequentialLR", optimizer, schedulers);
         if (milestones.size() != schedulers.size() - 1) {
             throw new TorchException(PythonType.ValueError, "Sequential Schedulers expects number of schedulers "
                     + "provided to be one more than the number of milestone points, but got number of schedulers "
@@ -44,9 +37,7 @@ public final class SequentialLR extends LRScheduler {
             group.setLr(group.getDouble("initial_lr"));
         }
         // Undo the step each scheduler took when it was built; only the first one starts now.
-        for (LRScheduler scheduler : schedulers) {
-            scheduler.lastEpoch--;
-        }
+        schedulers.forEach(SequentialLR::recursiveUndo);
         schedulers.getFirst().initialStep();
         this.lastLr = schedulers.getFirst().getLastLr();
     }
@@ -57,7 +48,7 @@ public final class SequentialLR extends LRScheduler {
         int index = bisectRight(milestones, lastEpoch);
         LRScheduler scheduler = schedulers.get(index);
         if (index > 0 && milestones.get(index - 1) == lastEpoch) {
-            scheduler.step(0);
+            scheduler.updateLr(0);
         } else {
             scheduler.step();
         }
@@ -67,6 +58,15 @@ public final class SequentialLR extends LRScheduler {
     @Override
     public void step(int epoch) {
         throw new TorchException(PythonType.TypeError, "SequentialLR.step() takes 1 positional argument but 2 were given");
+    }
+
+    /** Mirrors {@code recursive_undo}: composed schedulers undo the construction step of each scheduler inside. */
+    private static void recursiveUndo(LRScheduler scheduler) {
+        switch (scheduler) {
+            case ChainedScheduler chained -> chained.schedulers().forEach(SequentialLR::recursiveUndo);
+            case SequentialLR sequential -> sequential.schedulers.forEach(SequentialLR::recursiveUndo);
+            default -> scheduler.lastEpoch--;
+        }
     }
 
     static int bisectRight(List<Integer> sorted, int value) {

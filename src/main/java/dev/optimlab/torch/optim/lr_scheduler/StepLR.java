@@ -23,7 +23,7 @@ public final class StepLR extends LRScheduler {
 
     /** Keyword form: step_size (required), gamma=0.1, last_epoch=-1. */
     public static StepLR of(Optimizer optimizer, Map<String, ?> kwargs) {
-        Arguments a = new Arguments("StepLR", kwargs, "step_size", "gamma", "last_epoch", "verbose");
+        Arguments a = new Arguments("StepLR", kwargs, "step_size", "gamma", "last_epoch");
         return new StepLR(optimizer, ((Number) a.required("step_size")).intValue(), a.number("gamma", 0.1),
                 a.integer("last_epoch", -1));
     }

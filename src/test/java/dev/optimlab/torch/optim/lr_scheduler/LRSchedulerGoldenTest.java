@@ -1,11 +1,13 @@
 package dev.optimlab.torch.optim.lr_scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.Torch;
+import dev.optimlab.torch.TorchException;
 import dev.optimlab.torch.optim.Adam;
 import dev.optimlab.torch.optim.Optimizer;
 import dev.optimlab.torch.optim.ParamGroup;
@@ -163,6 +165,25 @@ class LRSchedulerGoldenTest {
                 fail(what + "[" + i + "]: expected " + e + " but was " + actual.get(i));
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> errors() {
+        return ((List<Map<String, Object>>) golden().get("errors")).stream().map(e -> Arguments.of(e.get("name"), e));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    @DisplayName("invalid arguments raise PyTorch's exception type and message")
+    @SuppressWarnings("unchecked")
+    void raisesPyTorchsError(String name, Map<String, Object> golden) {
+        Map<String, Object> spec = (Map<String, Object>) golden.get("optimizer");
+        Optimizer optimizer = optimizer(spec != null ? spec : Map.of("type", "SGD", "lrs", List.of(0.1), "momentum", 0.9));
+        assertThatThrownBy(() -> scheduler((String) golden.get("scheduler"), (Map<String, Object>) golden.get("kwargs"),
+                optimizer))
+                .isInstanceOfSatisfying(TorchException.class,
+                        e -> assertThat(e.pythonType().name()).isEqualTo(golden.get("type")))
+                .hasMessage((String) golden.get("message"));
     }
 
     @Nested
