@@ -488,6 +488,8 @@ def behaviour():
         "state_keys": {str(k): sorted(v.keys()) for k, v in sd["state"].items()},
         "group_params": [g["params"] for g in sd["param_groups"]],
         "group_keys_1_13": [sorted(g.keys()) for g in sd["param_groups"]],
+        # Derived: current 2.x Adam adds decoupled_weight_decay to every group (AdamW became Adam with it set).
+        "group_keys_2x": [sorted(list(g.keys()) + ["decoupled_weight_decay"]) for g in sd["param_groups"]],
         "state": {str(k): {kk: (flat(vv) if vv.dim() > 0 else float(vv.item())) for kk, vv in v.items()}
                   for k, v in sd["state"].items()},
     }

@@ -25,8 +25,8 @@ public final class Adagrad extends Optimizer {
     }
 
     private static SequencedMap<String, Object> validated(Map<String, ?> given) {
-        SequencedMap<String, Object> o = options("Adagrad", given, "lr", 1e-2, "lr_decay", 0, "weight_decay", 0,
-                "initial_accumulator_value", 0, "eps", 1e-10, "foreach", null, "maximize", false,
+        SequencedMap<String, Object> o = options("Adagrad", given, "lr", 1e-2, "lr_decay", 0, "eps", 1e-10,
+                "weight_decay", 0, "initial_accumulator_value", 0, "foreach", null, "maximize", false,
                 "differentiable", false, "fused", null);
         check(number(o, "lr") >= 0, "Invalid learning rate: ", o.get("lr"));
         check(number(o, "lr_decay") >= 0, "Invalid lr_decay value: ", o.get("lr_decay"));

@@ -1,33 +1,26 @@
 package dev.optimlab.torch.optim;
 
-import dev.optimlab.torch.Tensor;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.SequencedMap;
 
 /**
- * Mirrors {@code torch.optim.AdamW}: Adam with decoupled weight decay, {@code param.mul_(1 - lr * weight_decay)}
- * before the Adam update, and a default weight decay of 1e-2.
+ * Mirrors {@code torch.optim.AdamW}: in current PyTorch a subclass of Adam with {@code decoupled_weight_decay=True},
+ * so weights decay by {@code param.mul_(1 - lr * weight_decay)} before the Adam update; weight decay defaults
+ * to 1e-2.
  */
-public final class AdamW extends Optimizer {
+public final class AdamW extends Adam {
 
-    /** {@code options} holds AdamW's keyword arguments, the same as Adam's. */
+    /** {@code options}: lr, betas, eps, weight_decay, amsgrad, maximize, foreach, capturable, differentiable, fused. */
     public AdamW(Object params, Map<String, ?> options) {
-        super(params, Adam.validated("AdamW", options, 1e-2));
+        super(params, validated(options));
     }
 
-    @Override
-    protected Tensor performStep(Supplier<Tensor> closure) {
-        Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
-            double decay = group.lr() * group.getDouble("weight_decay");
-            for (Tensor param : group.params()) {
-                if (param.grad() != null) {
-                    checkpoint(param);
-                    param.mul_(1 - decay);
-                    Adam.update(group, param, state(param), 0);
-                }
-            }
-        }
-        return loss;
+    private static SequencedMap<String, Object> validated(Map<String, ?> given) {
+        SequencedMap<String, Object> o = options("AdamW", given, "lr", 1e-3, "betas", new double[] {0.9, 0.999},
+                "eps", 1e-8, "weight_decay", 1e-2, "amsgrad", false, "maximize", false, "foreach", null,
+                "capturable", false, "differentiable", false, "fused", null);
+        o.put("decoupled_weight_decay", true);
+        check(o);
+        return o;
     }
 }

@@ -164,7 +164,7 @@ class OptimizerBehaviourTest {
         }
 
         @Test
-        @DisplayName("replaces parameters by their indices and holds PyTorch's keys and values")
+        @DisplayName("replaces parameters by their indices and holds PyTorch 2.x's keys and values")
         @SuppressWarnings("unchecked")
         void matchesPyTorchsLayout() {
             Map<String, Object> expected = (Map<String, Object>) GOLDEN.get("state_dict");
@@ -172,7 +172,7 @@ class OptimizerBehaviourTest {
             List<Map<String, Object>> groups = (List<Map<String, Object>>) actual.get("param_groups");
             assertThat(groups.stream().map(g -> g.get("params")).toList()).isEqualTo(expected.get("group_params"));
             assertThat(groups.stream().map(g -> new ArrayList<>(new TreeSet<>(g.keySet()))).toList())
-                    .isEqualTo(expected.get("group_keys_1_13"));
+                    .isEqualTo(expected.get("group_keys_2x"));
             Map<Integer, Map<String, Object>> state = (Map<Integer, Map<String, Object>>) actual.get("state");
             Map<String, Map<String, Object>> expectedState = (Map<String, Map<String, Object>>) expected.get("state");
             assertThat(state.keySet().stream().map(String::valueOf).toList())
@@ -216,23 +216,58 @@ class OptimizerBehaviourTest {
         assertThat(new SGD(List.of(param()), 0.1).toString()).isEqualTo(derived.get("expected"));
     }
 
-    @Test
-    @DisplayName("accepts foreach, fused, capturable and differentiable without changing a number")
-    void implementationFlagsChangeNothing() {
+    static Stream<Arguments> implementationFlags() {
+        return Stream.of(Arguments.of(Map.of("foreach", true, "capturable", true, "differentiable", true)),
+                Arguments.of(Map.of("fused", true)), Arguments.of(Map.of("foreach", false, "fused", false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementationFlags")
+    @DisplayName("implementation flags are accepted and change no number")
+    void implementationFlagsChangeNothing(Map<String, Object> flags) {
         Tensor plain = Torch.tensor(List.of(0.5, -1.5)).requiresGrad_();
         Tensor flagged = Torch.tensor(List.of(0.5, -1.5)).requiresGrad_();
+        Map<String, Object> options = new LinkedHashMap<>(flags);
+        options.put("lr", 0.1);
         Adam reference = new Adam(List.of(plain), Map.of("lr", 0.1));
-        Adam withFlags = new Adam(List.of(flagged), Map.of("lr", 0.1, "foreach", true, "fused", true,
-                "capturable", true, "differentiable", true));
+        Adam withFlags = new Adam(List.of(flagged), options);
         for (int i = 0; i < 5; i++) {
-            for (Tensor[] pair : new Tensor[][] {{plain}, {flagged}}) {
-                pair[0].setGrad(null);
-                pair[0].mul(pair[0]).sum().backward();
+            for (Tensor p : List.of(plain, flagged)) {
+                p.setGrad(null);
+                p.mul(p).sum().backward();
             }
             reference.step();
             withFlags.step();
         }
         assertThat(flagged.toDoubleArray()).containsExactly(plain.toDoubleArray());
+    }
+
+    @Test
+    @DisplayName("fused cannot be combined with foreach or differentiable, as in PyTorch")
+    void fusedExcludesOtherImplementations() {
+        assertThatThrownBy(() -> new Adam(List.of(param()), Map.of("fused", true, "foreach", true)))
+                .hasMessage("`fused` and `foreach` cannot be `True` together.");
+        assertThatThrownBy(() -> new AdamW(List.of(param()), Map.of("fused", true, "differentiable", true)))
+                .hasMessage("`fused` does not support `differentiable`");
+    }
+
+    @Test
+    @DisplayName("AdamW is Adam with decoupled weight decay")
+    void adamWIsDecoupledAdam() {
+        Tensor a = Torch.tensor(List.of(0.5, -1.5)).requiresGrad_();
+        Tensor b = Torch.tensor(List.of(0.5, -1.5)).requiresGrad_();
+        AdamW adamW = new AdamW(List.of(a), Map.of("lr", 0.1, "weight_decay", 0.2));
+        Adam adam = new Adam(List.of(b), Map.of("lr", 0.1, "weight_decay", 0.2, "decoupled_weight_decay", true));
+        for (int i = 0; i < 3; i++) {
+            for (Tensor p : List.of(a, b)) {
+                p.setGrad(null);
+                p.mul(p).sum().backward();
+            }
+            adamW.step();
+            adam.step();
+        }
+        assertThat(a.toDoubleArray()).containsExactly(b.toDoubleArray());
+        assertThat(adamW.paramGroups().getFirst().get("decoupled_weight_decay")).isEqualTo(true);
     }
 
     @Test
