@@ -92,7 +92,8 @@ def snapshot(optimizer):
     return record
 
 
-def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=None, preset_initial_lr=False):
+def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=None, preset_initial_lr=False,
+        epochs=None):
     spec = optimizer or {"type": "SGD", "lrs": [0.1], "momentum": 0.9}
     opt = make_optimizer(spec)
     if preset_initial_lr:
@@ -112,6 +113,8 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
         opt.step()
         if metrics is not None:
             sched.step(metrics[step])
+        elif epochs is not None:
+            sched.step(epochs[step])
         else:
             sched.step()
         records.append(snapshot(opt))
@@ -123,6 +126,8 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
         case["last_lr"] = last_lrs
     if metrics is not None:
         case["metrics"] = metrics
+    if epochs is not None:
+        case["epochs"] = epochs
     if resume_at is not None:
         case["resume_at"] = resume_at
     if preset_initial_lr:
@@ -230,6 +235,18 @@ def cases():
         100, preset_initial_lr=True)
     add("MultiplicativeLR built with last_epoch", "MultiplicativeLR", {"lr_lambda": "const095", "last_epoch": 3},
         100, preset_initial_lr=True)
+    jumps = [3, 7, 7, 12, 30, 29, 45, 0, 80, 81, 64, 100, 5, 55, 120, 33, 34, 35, 90, 10]
+    for scheduler, kw in [("StepLR", {"step_size": 10, "gamma": 0.5}), ("MultiStepLR", {"milestones": [10, 30, 30, 60]}),
+                          ("ConstantLR", {"factor": 0.25, "total_iters": 30}),
+                          ("LinearLR", {"start_factor": 0.1, "total_iters": 50}),
+                          ("ExponentialLR", {"gamma": 0.97}), ("PolynomialLR", {"total_iters": 90, "power": 1.5}),
+                          ("CosineAnnealingLR", {"T_max": 40, "eta_min": 0.002}), ("LambdaLR", {"lr_lambda": "pow095"})]:
+        add(scheduler + " stepped to explicit epochs", scheduler, kw, len(jumps), optimizer=two, epochs=jumps)
+    fractional = [e + i / 4 for e in range(30) for i in range(4)]
+    add("CosineAnnealingWarmRestarts fractional epochs", "CosineAnnealingWarmRestarts", {"T_0": 7}, len(fractional),
+        epochs=fractional)
+    add("CosineAnnealingWarmRestarts T_mult fractional epochs", "CosineAnnealingWarmRestarts",
+        {"T_0": 3, "T_mult": 2, "eta_min": 0.01}, len(fractional), optimizer=two, epochs=fractional)
     return c
 
 
@@ -287,10 +304,21 @@ def warning_text():
     return [str(w.message) for w in caught]
 
 
+def epoch_warning_text():
+    opt = make_optimizer({"type": "SGD", "lrs": [0.1]})
+    sched = lr_scheduler.StepLR(opt, step_size=1)
+    opt.step()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sched.step(5)
+    return [str(w.message) for w in caught]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     data = {"generator": "tools/golden/gen_lr_scheduler.py", "torch": torch.__version__,
-            "step_before_optimizer_warning": warning_text(), "errors": errors(), "cases": cases()}
+            "step_before_optimizer_warning": warning_text(),
+            "epoch_argument_warning": epoch_warning_text(), "errors": errors(), "cases": cases()}
     with open(os.path.join(OUT, "schedules.json"), "w") as f:
         json.dump(data, f, separators=(",", ":"))
 
