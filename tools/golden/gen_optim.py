@@ -448,6 +448,7 @@ def behaviour():
     err("RAdam negative eps", lambda: torch.optim.RAdam([p()], eps=-1.0))
     err("Rprop etas out of order", lambda: torch.optim.Rprop([p()], etas=(1.5, 0.5)))
     err("ASGD negative weight_decay", lambda: torch.optim.ASGD([p()], weight_decay=-1.0))
+    err("LBFGS with two param groups", lambda: torch.optim.LBFGS([{"params": [p()]}, {"params": [p()]}]))
     err("empty parameter list", lambda: torch.optim.SGD([], lr=0.1))
     err("a tensor instead of a list", lambda: torch.optim.SGD(p(), lr=0.1))
     err("a non-leaf tensor", lambda: torch.optim.SGD([p() * 2], lr=0.1))
