@@ -357,6 +357,13 @@ case("index ellipsis", "index", [randn(2, 3, 4)], {"index": [["ellipsis"], ["int
 case("index long tensor", "index", [randn(4, 3)], {"index": [["longs", [3, 0, 3]]]})
 case("index long tensor on dim 1", "index", [randn(4, 3)], {"index": [["slice", None, None, None], ["longs", [2, 0]]]})
 case("index bool mask", "index", [randn(3, 4)], {"index": [["mask_gt0"]]})
+case("index two long tensors", "index", [randn(4, 3)], {"index": [["longs", [0, 1, 3, 3]], ["longs", [2, 0, 1, 2]]]})
+case("index rows by range and columns by labels", "index", [randn(5, 4)],
+     {"index": [["longs", [0, 1, 2, 3, 4]], ["longs", [3, 0, 0, 2, 1]]]})
+case("index int and long tensor apart", "index", [randn(2, 3, 4)], {"index": [["int", 0], ["slice", None, None, None], ["longs", [1, 3]]]})
+case("index long tensor and int adjacent", "index", [randn(2, 3, 4)], {"index": [["slice", None, None, None], ["int", 1], ["longs", [0, 2, 2]]]})
+case("index 2-d long tensor", "index", [randn(4, 3)], {"index": [["longs", [[0, 1], [3, 3]]]]})
+case("index long tensors apart", "index", [randn(2, 3, 4)], {"index": [["longs", [1, 0]], ["slice", None, None, None], ["longs", [3, 2]]]})
 case("index out of range", "index", [randn(3, 4)], {"index": [["int", 5]]})
 case("index long tensor out of range", "index", [randn(3)], {"index": [["longs", [3]]]})
 case("index too many", "index", [randn(3)], {"index": [["int", 0], ["int", 0]]})

@@ -178,19 +178,11 @@ class GoldenTensorOpsTest {
                 case "slice" -> Index.slice(optionalLong(item.get(1)), optionalLong(item.get(2)), optionalLong(item.get(3)));
                 case "none" -> Index.newAxis();
                 case "ellipsis" -> Index.ellipsis();
-                case "longs" -> Index.of(Torch.tensor(longsOf(item.get(1))));
+                case "longs" -> Index.of(Torch.tensor(CreationGoldenTest.toJava(item.get(1))));
                 case "mask_gt0" -> Index.of(input.gt(0.0));
                 default -> throw new IllegalArgumentException(item.toString());
             };
         }
         return items;
-    }
-
-    private static long[] longsOf(JsonNode node) {
-        long[] out = new long[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asLong();
-        }
-        return out;
     }
 }
