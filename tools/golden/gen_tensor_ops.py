@@ -187,7 +187,14 @@ OPS = {
     "gt_scalar": lambda x, a: x[0] > a["scalar"],
     "index": lambda x, a: x[0][index_of(a["index"], x)],
     "item_error": lambda x, a: x[0].item(),
+    "setitem": lambda x, a: setitem(x, a),
 }
+
+
+def setitem(x, a):
+    target = x[0].detach().clone()
+    target[index_of(a["index"], [target])] = x[1].detach() if len(x) > 1 else a["value"]
+    return target
 
 
 def index_of(spec, inputs):
@@ -368,6 +375,16 @@ case("index out of range", "index", [randn(3, 4)], {"index": [["int", 5]]})
 case("index long tensor out of range", "index", [randn(3)], {"index": [["longs", [3]]]})
 case("index too many", "index", [randn(3)], {"index": [["int", 0], ["int", 0]]})
 case("index negative step", "index", [randn(3)], {"index": [["slice", None, None, -1]]})
+
+# Assignment through subscripts (no autograd).
+case("setitem int", "setitem", [randn(3, 4)], {"index": [["int", 1]], "value": 5.0}, grad=False)
+case("setitem slice from a row", "setitem", [randn(3, 4), randn(4)], {"index": [["slice", 0, 2, None]]}, grad=False)
+case("setitem mask", "setitem", [randn(3, 4)], {"index": [["mask_gt0"]], "value": 0.0}, grad=False)
+case("setitem long tensor rows", "setitem", [randn(4, 3), randn(2, 3)], {"index": [["longs", [3, 1]]]}, grad=False)
+case("setitem two long tensors", "setitem", [randn(4, 3), randn(2)], {"index": [["longs", [0, 3]], ["longs", [2, 2]]]}, grad=False)
+case("setitem int64 from float", "setitem", [ints(4)], {"index": [["slice", 1, None, None]], "value": 2.7}, grad=False)
+case("setitem wrong shape", "setitem", [randn(3, 4), randn(3)], {"index": [["int", 0]]}, grad=False)
+case("setitem advanced wrong shape", "setitem", [randn(3, 4), randn(3)], {"index": [["longs", [0, 1]]]}, grad=False)
 
 # Comparisons.
 for op in ["eq", "ne", "lt", "le", "gt", "ge"]:

@@ -12,7 +12,62 @@ final class Indexing {
     private Indexing() {
     }
 
+    /** The basic-indexing view of a subscript plus its tensor (advanced) indices, if any. */
+    private record Resolved(Tensor view, int[] dims, Tensor[] indices) {
+    }
+
     static Tensor get(Tensor tensor, Index... items) {
+        Resolved r = resolve(tensor, items);
+        if (r.dims.length == 0) {
+            return r.view == tensor ? aliasOf(tensor) : r.view;
+        }
+        return advanced(r.view, r.dims, r.indices);
+    }
+
+    /** Mirrors {@code x[items] = value}: writes through views, or scatters for tensor indices. */
+    static void put(Tensor tensor, Index[] items, Tensor value) {
+        if (Tensor.recording(tensor, value)) {
+            tensor.prepareInPlace(false);
+            throw new TorchException(TorchException.PythonType.NotImplementedError,
+                    "assigning into a tensor that requires grad (outside torch.no_grad()) is not supported yet");
+        }
+        Resolved r = resolve(tensor.detach(), items);
+        if (r.dims.length == 0) {
+            Tensor source = value.expand(r.view.shape);
+            tensor.prepareInPlace(false);
+            Pointwise.copy(r.view, source);
+            return;
+        }
+        Plan plan = plan(r.view, r.dims, r.indices);
+        if (!expandableTo(value.shape, plan.shape)) {
+            throw TorchException.runtime("shape mismatch: value tensor of shape " + Shapes.str(value.shape)
+                    + " cannot be broadcast to indexing result of shape " + Shapes.str(plan.shape));
+        }
+        Tensor ordered = Reductions.contiguousCopy(value.convertedTo(tensor.dtype()).detach().expand(plan.shape)
+                .permute(plan.inverse));
+        tensor.prepareInPlace(false);
+        for (int i = 0; i < plan.count; i++) {
+            for (int k = 0; k < plan.restCount; k++) {
+                tensor.storage.setFrom(plan.sourceBase[i] + plan.sourceRest[k], ordered.storage,
+                        i * plan.restCount + k);
+            }
+        }
+    }
+
+    private static boolean expandableTo(int[] shape, int[] target) {
+        if (shape.length > target.length) {
+            return false;
+        }
+        for (int i = 1; i <= shape.length; i++) {
+            int size = shape[shape.length - i];
+            if (size != 1 && size != target[target.length - i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Resolved resolve(Tensor tensor, Index... items) {
         int consumed = 0;
         int ellipses = 0;
         for (Index item : items) {
@@ -61,10 +116,7 @@ final class Indexing {
                 }
             }
         }
-        if (advancedDims.isEmpty()) {
-            return result == tensor ? aliasOf(tensor) : result;
-        }
-        return advanced(result, advancedDims.stream().mapToInt(Integer::intValue).toArray(),
+        return new Resolved(result, advancedDims.stream().mapToInt(Integer::intValue).toArray(),
                 advancedIndices.toArray(new Tensor[0]));
     }
 
@@ -115,6 +167,47 @@ final class Indexing {
      * PyTorch applies int indices first as plain selections, and so does this.
      */
     private static Tensor advanced(Tensor tensor, int[] dims, Tensor[] indices) {
+        Plan plan = plan(tensor, dims, indices);
+        Tensor gathered = Tensor.empty(plan.gatheredShape, tensor.dtype());
+        for (int i = 0; i < plan.count; i++) {
+            for (int r = 0; r < plan.restCount; r++) {
+                gathered.storage.setFrom(i * plan.restCount + r, tensor.storage, plan.sourceBase[i] + plan.sourceRest[r]);
+            }
+        }
+        Tensor out = new Tensor(gathered.storage, plan.shape, plan.strides(gathered.strides), 0, null);
+        int[] inputShape = tensor.shape;
+        return Tensor.record(out, "IndexBackward0", (g, n) -> {
+            Tensor grad = g.permute(plan.inverse).contiguous();
+            Tensor result = Tensor.empty(inputShape, grad.dtype());
+            for (int i = 0; i < plan.count; i++) {
+                for (int r = 0; r < plan.restCount; r++) {
+                    int to = plan.denseBase[i] + plan.denseRest[r];
+                    result.storage.setDouble(to, result.storage.getDouble(to)
+                            + grad.storage.getDouble(grad.offset + i * plan.restCount + r));
+                }
+            }
+            return new Tensor[] {result};
+        }, tensor);
+    }
+
+    /**
+     * Where advanced indexing reads: for each of the {@code count} broadcast index positions a base offset in the
+     * source (and in a dense tensor of the source's shape, for the backward pass), plus the offsets of the
+     * non-indexed dims. The gathered data is laid out as B + rest; {@code order} moves B to its place in
+     * {@code shape}, the result's shape.
+     */
+    private record Plan(int count, int restCount, int[] sourceBase, int[] sourceRest, int[] denseBase,
+                        int[] denseRest, int[] gatheredShape, int[] order, int[] inverse, int[] shape) {
+        int[] strides(int[] gatheredStrides) {
+            int[] strides = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                strides[i] = gatheredStrides[order[i]];
+            }
+            return strides;
+        }
+    }
+
+    private static Plan plan(Tensor tensor, int[] dims, Tensor[] indices) {
         int[] broadcast = new int[0];
         for (Tensor index : indices) {
             if (index.dtype() != DType.INT64) {
@@ -125,7 +218,7 @@ final class Indexing {
         int count = Shapes.numel(broadcast);
         long[][] positions = new long[indices.length][];
         for (int k = 0; k < indices.length; k++) {
-            positions[k] = indices[k].expand(broadcast).toLongArray();
+            positions[k] = indices[k].detach().expand(broadcast).toLongArray();
             int size = tensor.shape[dims[k]];
             for (int i = 0; i < count; i++) {
                 long p = positions[k][i];
@@ -149,10 +242,7 @@ final class Indexing {
                 restDims[r++] = d;
             }
         }
-        int restCount = Shapes.numel(restShape);
-        int[] sourceRest = restOffsets(restShape, restDims, tensor.strides);
         int[] denseStrides = Shapes.contiguousStrides(tensor.shape);
-        int[] denseRest = restOffsets(restShape, restDims, denseStrides);
         int[] sourceBase = new int[count];
         int[] denseBase = new int[count];
         for (int i = 0; i < count; i++) {
@@ -168,12 +258,6 @@ final class Indexing {
         int[] gatheredShape = new int[broadcast.length + restRank];
         System.arraycopy(broadcast, 0, gatheredShape, 0, broadcast.length);
         System.arraycopy(restShape, 0, gatheredShape, broadcast.length, restRank);
-        Tensor gathered = Tensor.empty(gatheredShape, tensor.dtype());
-        for (int i = 0; i < count; i++) {
-            for (int r = 0; r < restCount; r++) {
-                gathered.storage.setFrom(i * restCount + r, tensor.storage, sourceBase[i] + sourceRest[r]);
-            }
-        }
         // Adjacent index dims keep their place, as in NumPy: move B back to where the first of them was.
         boolean adjacent = dims[dims.length - 1] - dims[0] == dims.length - 1;
         int place = adjacent ? dims[0] : 0;
@@ -188,31 +272,14 @@ final class Indexing {
         for (int r = place; r < restRank; r++) {
             order[o++] = broadcast.length + r;
         }
-        int[] shape = new int[order.length];
-        int[] strides = new int[order.length];
-        int[] gatheredStrides = gathered.strides;
-        for (int i = 0; i < order.length; i++) {
-            shape[i] = gatheredShape[order[i]];
-            strides[i] = gatheredStrides[order[i]];
-        }
-        Tensor out = new Tensor(gathered.storage, shape, strides, 0, null);
-        int[] inputShape = tensor.shape;
         int[] inverse = new int[order.length];
+        int[] shape = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             inverse[order[i]] = i;
+            shape[i] = gatheredShape[order[i]];
         }
-        return Tensor.record(out, "IndexBackward0", (g, n) -> {
-            Tensor grad = g.permute(inverse).contiguous();
-            Tensor result = Tensor.empty(inputShape, grad.dtype());
-            for (int i = 0; i < count; i++) {
-                for (int r = 0; r < restCount; r++) {
-                    int to = denseBase[i] + denseRest[r];
-                    result.storage.setDouble(to, result.storage.getDouble(to)
-                            + grad.storage.getDouble(grad.offset + i * restCount + r));
-                }
-            }
-            return new Tensor[] {result};
-        }, tensor);
+        return new Plan(count, Shapes.numel(restShape), sourceBase, restOffsets(restShape, restDims, tensor.strides),
+                denseBase, restOffsets(restShape, restDims, denseStrides), gatheredShape, order, inverse, shape);
     }
 
     /** Offsets, relative to a base, of every position of the non-indexed dims in row-major order. */

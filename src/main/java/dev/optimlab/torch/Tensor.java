@@ -706,6 +706,18 @@ public final class Tensor {
         return Indexing.get(this, items);
     }
 
+    /** Mirrors {@code x[...] = value}: writes into this tensor's memory (broadcasting value). */
+    public Tensor indexPut_(Index[] items, Tensor value) {
+        Indexing.put(this, items, value);
+        return this;
+    }
+
+    /** Mirrors {@code x[...] = number}. */
+    public Tensor indexPut_(Index[] items, double value) {
+        Indexing.put(this, items, wrap(value));
+        return this;
+    }
+
     // ---------------------------------------------------------------- arithmetic (see Arithmetic)
 
     public Tensor add(Tensor other) {

@@ -149,6 +149,11 @@ class GoldenTensorOpsTest {
             case "gt_scalar" -> x0.gt(a.get("scalar").asDouble());
             case "index" -> x0.index(indexItems(a.get("index"), x0));
             case "item_error" -> x0.item();
+            case "setitem" -> {
+                Tensor target = x0.detach().clone();
+                Index[] items = indexItems(a.get("index"), target);
+                yield x.size() > 1 ? target.indexPut_(items, x.get(1)) : target.indexPut_(items, a.get("value").asDouble());
+            }
             default -> fail("no Java mapping for op " + op);
         };
     }
