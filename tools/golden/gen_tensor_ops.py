@@ -6,7 +6,7 @@ Run with Debian's PyTorch:  /usr/bin/python3 tools/golden/gen_tensor_ops.py
 Each case names an op that the Java test (GoldenTensorOpsTest) maps to the same call. Gradients are those
 of sum(out * weight) with weight[i] = 1 + 0.25 * (i % 5) over the output's row-major elements, so that every
 element of the upstream gradient differs. Where PyTorch 2.x names a grad_fn differently from 1.13, the
-2.x name is written and the case carries "derived" with the reason (see docs/fidelity.md).
+2.x name is written and the case carries "derived": true with a "note" (see docs/fidelity.md).
 """
 import json
 import math
@@ -95,9 +95,11 @@ def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn
     if out.grad_fn is not None:
         name13 = type(out.grad_fn).__name__
         if derived_grad_fn:
-            record["grad_fn"], record["derived"] = derived_grad_fn
+            record["grad_fn"], record["note"] = derived_grad_fn
+            record["derived"] = True
         elif name13 in DERIVED_NAMES:
-            record["grad_fn"], record["derived"] = DERIVED_NAMES[name13]
+            record["grad_fn"], record["note"] = DERIVED_NAMES[name13]
+            record["derived"] = True
         else:
             record["grad_fn"] = name13
     else:
