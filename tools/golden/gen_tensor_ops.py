@@ -270,6 +270,18 @@ case("maximum", "maximum", [randn(2, 3), randn(3)])
 case("minimum", "minimum", [randn(2, 3), randn(3)])
 case("maximum with ties", "maximum", [torch.tensor([1.0, 2.0, 3.0]), torch.tensor([1.0, 5.0, 0.0])])
 
+# float64 keeps double precision end to end; float16 rounds every result to half precision.
+F64 = torch.float64
+case("float64 exp", "exp", [randn(5, dtype=F64)], tolerance=1e-12)
+case("float64 div broadcast", "div", [randn(2, 3, dtype=F64), positive(3, dtype=F64)], tolerance=1e-12)
+case("float64 sigmoid", "sigmoid", [randn(5, dtype=F64)], tolerance=1e-12)
+case("float64 log_softmax", "log_softmax", [randn(3, 4, dtype=F64)], {"dim": 1}, tolerance=1e-12)
+case("float64 mm", "mm", [randn(3, 5, dtype=F64), randn(5, 2, dtype=F64)], tolerance=1e-12)
+case("float64 mean dims", "mean_dims", [randn(3, 4, dtype=F64)], {"dims": [0], "keepdim": False}, tolerance=1e-12)
+case("float16 add", "add", [randn(6, dtype=torch.float16), randn(6, dtype=torch.float16)], grad=False)
+case("float16 mul by scalar", "mul_scalar", [randn(6, dtype=torch.float16)], {"scalar": 0.1}, grad=False)
+case("float16 plus float32 gives float32", "add", [randn(4, dtype=torch.float16), randn(4)], grad=False)
+
 # Reductions.
 case("sum all", "sum", [randn(3, 4)])
 case("sum of int64 stays int64", "sum", [ints(5)])
