@@ -158,6 +158,7 @@ OPS = {
     "matmul": lambda x, a: x[0] @ x[1],
     "mm": lambda x, a: x[0].mm(x[1]),
     "mv": lambda x, a: x[0].mv(x[1]),
+    "bmm": lambda x, a: x[0].bmm(x[1]),
     "dot": lambda x, a: x[0].dot(x[1]),
     "where": lambda x, a: torch.where(x[0] > 0, x[1], x[2]),
     "cat": lambda x, a: torch.cat(x, a["dim"]),
@@ -324,6 +325,15 @@ case("matmul vector by matrix", "matmul", [randn(3), randn(3, 2)])
 case("matmul vector by vector", "matmul", [randn(5), randn(5)])
 case("matmul vector by matrix mismatch", "matmul", [randn(3), randn(2, 3)])
 case("mv", "mv", [randn(2, 3), randn(3)])
+case("matmul 3-d by 3-d", "matmul", [randn(2, 3, 4), randn(2, 4, 5)])
+case("matmul 3-d by 2-d", "matmul", [randn(2, 3, 4), randn(4, 5)])
+case("matmul 3-d by vector", "matmul", [randn(2, 3, 4), randn(4)])
+case("matmul broadcast batch", "matmul", [randn(3, 1, 2, 4), randn(2, 4, 3)])
+case("matmul vector by 3-d", "matmul", [randn(4), randn(2, 4, 3)])
+case("matmul 3-d by 2-d mismatch", "matmul", [randn(2, 3, 4), randn(3, 5)])
+case("matmul 3-d by 3-d mismatch", "matmul", [randn(2, 3, 4), randn(2, 3, 5)])
+case("bmm", "bmm", [randn(3, 2, 4), randn(3, 4, 2)])
+case("bmm of a matrix", "bmm", [randn(3, 2, 4), randn(4, 2)])
 case("dot", "dot", [randn(4), randn(4)])
 case("dot size mismatch", "dot", [randn(3), randn(2)])
 case("mm float64", "mm", [randn(3, 3, dtype=torch.float64), randn(3, 2, dtype=torch.float64)])

@@ -118,6 +118,7 @@ class GoldenTensorOpsTest {
             case "matmul" -> x0.matmul(x.get(1));
             case "mm" -> x0.mm(x.get(1));
             case "mv" -> x0.mv(x.get(1));
+            case "bmm" -> x0.bmm(x.get(1));
             case "dot" -> x0.dot(x.get(1));
             case "where" -> Torch.where(x0.gt(0.0), x.get(1), x.get(2));
             case "cat" -> Torch.cat(x, a.get("dim").asInt());
