@@ -69,7 +69,7 @@ def weight_like(out):
 CASES = []
 
 
-def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn=None):
+def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn=None, derived_error=None):
     args = args or {}
     leaves = []
     for t in inputs:
@@ -86,6 +86,9 @@ def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn
         out = OPS[op](leaves, args)
     except Exception as e:  # the expected error is the case
         record["error"] = {"type": type(e).__name__, "message": str(e)}
+        if derived_error:
+            record["error"]["message"], record["note"] = derived_error
+            record["derived"] = True
         CASES.append(record)
         return
     if isinstance(out, tuple):
@@ -336,6 +339,11 @@ case("bmm", "bmm", [randn(3, 2, 4), randn(3, 4, 2)])
 case("bmm of a matrix", "bmm", [randn(3, 2, 4), randn(4, 2)])
 case("dot", "dot", [randn(4), randn(4)])
 case("dot size mismatch", "dot", [randn(3), randn(2)])
+case("mm float32 by float64", "mm", [randn(2, 3), randn(3, 2, dtype=torch.float64)],
+     derived_error=("mat1 and mat2 must have the same dtype, but got Float and Double",
+                    "PyTorch 2.x checks mm's dtypes up front; 1.13 said 'expected scalar type Float but found Double'"))
+case("mv float32 by float64", "mv", [randn(2, 3), randn(3, dtype=torch.float64)])
+case("dot float32 by float64", "dot", [randn(3), randn(3, dtype=torch.float64)])
 case("mm float64", "mm", [randn(3, 3, dtype=torch.float64), randn(3, 2, dtype=torch.float64)])
 case("mm larger", "mm", [randn(16, 33), randn(33, 8)])
 

@@ -89,7 +89,7 @@ final class LinearAlgebra {
             throw TorchException.runtime("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0]
                     + ", " + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].");
         }
-        requireSameType(a, b, "batch1", "batch2");
+        requireSameType(a, b, false);
         Tensor x = a.isContiguous() ? a : Reductions.contiguousCopy(a);
         Tensor y = b.isContiguous() ? b : Reductions.contiguousCopy(b);
         int batch = a.shape[0];
@@ -105,24 +105,16 @@ final class LinearAlgebra {
                 node.needsGrad(1) ? node.saved(0).transpose(1, 2).bmm(g) : null}, new Tensor[] {a, b}, a, b);
     }
 
-    private static void requireSameType(Tensor a, Tensor b, String first, String second) {
+    /** PyTorch 2.x's check in mm; mv and bmm keep ATen's older "expected scalar type" wording. */
+    private static void requireSameType(Tensor a, Tensor b, boolean matrices) {
         if (a.dtype() != b.dtype()) {
-            throw TorchException.runtime("expected " + first + " and " + second + " to have the same dtype, but got: "
-                    + cName(a.dtype()) + " != " + cName(b.dtype()));
+            throw TorchException.runtime(matrices
+                    ? "mat1 and mat2 must have the same dtype, but got " + typeName(a.dtype()) + " and " + typeName(b.dtype())
+                    : "expected scalar type " + typeName(a.dtype()) + " but found " + typeName(b.dtype()));
         }
         if (a.dtype() == DType.BOOL) {
             throw TorchException.runtime("\"addmm_impl_cpu_\" not implemented for 'Bool'");
         }
-    }
-
-    private static String cName(DType type) {
-        return switch (type) {
-            case FLOAT16 -> "c10::Half";
-            case FLOAT32 -> "float";
-            case FLOAT64 -> "double";
-            case INT64 -> "long int";
-            case BOOL -> "bool";
-        };
     }
 
     static Tensor mm(Tensor a, Tensor b) {
@@ -136,7 +128,7 @@ final class LinearAlgebra {
             throw TorchException.runtime("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
                     + " and " + b.shape[0] + "x" + b.shape[1] + ")");
         }
-        requireSameType(a, b, "m1", "m2");
+        requireSameType(a, b, true);
         Tensor out = multiply(a, b);
         return Tensor.record(out, "MmBackward0", (g, n) -> new Tensor[] {
                 n.needsGrad(0) ? g.mm(n.saved(1).t()) : null,
@@ -226,7 +218,7 @@ final class LinearAlgebra {
             throw TorchException.runtime("size mismatch, got " + matrix.shape[0] + ", " + matrix.shape[0] + "x"
                     + matrix.shape[1] + "," + vector.shape[0]);
         }
-        requireSameType(matrix, vector, "m1", "m2");
+        requireSameType(matrix, vector, false);
         Tensor out = multiply(matrix, asColumn(vector));
         Tensor result = new Tensor(out.storage, new int[] {matrix.shape[0]}, new int[] {1}, 0, null);
         return Tensor.record(result, "MvBackward0", (g, n) -> new Tensor[] {
