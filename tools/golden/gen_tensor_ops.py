@@ -146,6 +146,8 @@ OPS = {
     "minimum": lambda x, a: torch.minimum(x[0], x[1]),
     "sum": lambda x, a: x[0].sum(),
     "sum_dims": lambda x, a: x[0].sum(a["dims"], keepdim=a["keepdim"]),
+    "sum_dims_of_transpose": lambda x, a: x[0].transpose(0, -1).sum(a["dims"], keepdim=a["keepdim"]),
+    "mean_of_transpose": lambda x, a: x[0].transpose(0, -1).mean(),
     "mean": lambda x, a: x[0].mean(),
     "mean_dims": lambda x, a: x[0].mean(a["dims"], keepdim=a["keepdim"]),
     "max": lambda x, a: x[0].max(),
@@ -431,6 +433,42 @@ os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "ops.json"), "w") as f:
     json.dump({"generator": "tools/golden/gen_tensor_ops.py", "torch": torch.__version__, "cases": CASES}, f, indent=1)
 print(len(CASES), "cases")
+
+# Sums and means in ATen's exact order: shapes that exercise the scalar, 8-wide inner and outer paths, the
+# cascade levels (more than 16, 256 and 4096 steps) and non-contiguous inputs; all below 32768 elements,
+# where PyTorch never splits a reduction across threads.
+torch.manual_seed(5)
+CASES = []
+SHAPES = [[1], [5], [7], [8], [9], [31], [33], [100], [257], [1000], [4099], [3, 4], [4, 3], [2, 9],
+          [9, 2], [17, 33], [64, 10], [10, 64], [100, 40], [4100, 2], [5, 3, 7], [2, 40, 9], [6, 1, 5], [3, 70, 5]]
+for shape in SHAPES:
+    small = math.prod(shape) <= 100
+    for dtype in [torch.float32, torch.float64] if small else [torch.float32]:
+        x = randn(*shape, dtype=dtype)
+        label = "x".join(map(str, shape)) + ("" if dtype == torch.float32 else " float64")
+        case("sum of " + label, "sum", [x], grad=False)
+        case("mean of " + label, "mean", [x], grad=False)
+        for d in range(len(shape)):
+            case("sum dim %d of %s" % (d, label), "sum_dims", [x], {"dims": [d], "keepdim": False}, grad=False)
+        if len(shape) == 3:
+            case("sum dims 0, 2 of " + label, "sum_dims", [x], {"dims": [0, 2], "keepdim": True}, grad=False)
+            case("mean dims 1, 2 of " + label, "mean_dims", [x], {"dims": [1, 2], "keepdim": False}, grad=False)
+        if len(shape) >= 2:
+            case("sum dim 0 of the transpose of " + label, "sum_dims_of_transpose", [x], {"dims": [0], "keepdim": False},
+                 grad=False)
+            case("mean of the transpose of " + label, "mean_of_transpose", [x], grad=False)
+# Each input serves several cases: store it once and refer to it by position.
+INPUTS = []
+for c in CASES:
+    tensor = c.pop("inputs")[0]
+    tensor.pop("requires_grad")
+    if not INPUTS or INPUTS[-1] != tensor:
+        INPUTS.append(tensor)
+    c["input"] = len(INPUTS) - 1
+with open(os.path.join(out_dir, "sums.json"), "w") as f:
+    json.dump({"generator": "tools/golden/gen_tensor_ops.py", "torch": torch.__version__, "inputs": INPUTS,
+               "cases": CASES}, f)
+print(len(CASES), "sum cases")
 
 
 # ---------------------------------------------------------------- creation, random draws, reprs, in-place ops
