@@ -17,9 +17,12 @@ final class Arithmetic {
     static final Pointwise.Compare GT = new Pointwise.Compare((a, b) -> a > b, (a, b) -> a > b);
     static final Pointwise.Compare GE = new Pointwise.Compare((a, b) -> a >= b, (a, b) -> a >= b);
 
-    static final Pointwise.Binary ADD = new Pointwise.Binary((a, b) -> a + b, Double::sum, Long::sum);
-    static final Pointwise.Binary MUL = new Pointwise.Binary((a, b) -> a * b, (a, b) -> a * b, (a, b) -> a * b);
-    static final Pointwise.Binary DIV = new Pointwise.Binary((a, b) -> a / b, (a, b) -> a / b, null);
+    static final Pointwise.Binary ADD = new Pointwise.Binary((a, b) -> a + b, Double::sum, Long::sum,
+            FloatLoops.ADD, 1);
+    static final Pointwise.Binary MUL = new Pointwise.Binary((a, b) -> a * b, (a, b) -> a * b, (a, b) -> a * b,
+            FloatLoops.MUL, 1);
+    static final Pointwise.Binary DIV = new Pointwise.Binary((a, b) -> a / b, (a, b) -> a / b, null,
+            FloatLoops.DIV, 1);
 
     /** Sums a broadcast gradient back down to an input's shape. */
     static Tensor sumToShape(Tensor grad, int[] shape) {
@@ -56,7 +59,7 @@ final class Arithmetic {
         float alphaFloat = (float) alpha;
         long alphaLong = (long) alpha;
         return new Pointwise.Binary((a, b) -> Math.fma(alphaFloat, b, a), (a, b) -> Math.fma(alpha, b, a),
-                (a, b) -> a + alphaLong * b);
+                (a, b) -> a + alphaLong * b, FloatLoops.ADD_SCALED, alphaFloat);
     }
 
     static Tensor sub(Tensor a, Tensor b, double alpha) {

@@ -12,7 +12,62 @@ final class Indexing {
     private Indexing() {
     }
 
+    /** The basic-indexing view of a subscript plus its tensor (advanced) indices, if any. */
+    private record Resolved(Tensor view, int[] dims, Tensor[] indices) {
+    }
+
     static Tensor get(Tensor tensor, Index... items) {
+        Resolved r = resolve(tensor, items);
+        if (r.dims.length == 0) {
+            return r.view == tensor ? aliasOf(tensor) : r.view;
+        }
+        return advanced(r.view, r.dims, r.indices);
+    }
+
+    /** Mirrors {@code x[items] = value}: writes through views, or scatters for tensor indices. */
+    static void put(Tensor tensor, Index[] items, Tensor value) {
+        if (Tensor.recording(tensor, value)) {
+            tensor.prepareInPlace(false);
+            throw new TorchException(TorchException.PythonType.NotImplementedError,
+                    "assigning into a tensor that requires grad (outside torch.no_grad()) is not supported yet");
+        }
+        Resolved r = resolve(tensor.detach(), items);
+        if (r.dims.length == 0) {
+            Tensor source = value.expand(r.view.shape);
+            tensor.prepareInPlace(false);
+            Pointwise.copy(r.view, source);
+            return;
+        }
+        Plan plan = plan(r.view, r.dims, r.indices);
+        if (!expandableTo(value.shape, plan.shape)) {
+            throw TorchException.runtime("shape mismatch: value tensor of shape " + Shapes.str(value.shape)
+                    + " cannot be broadcast to indexing result of shape " + Shapes.str(plan.shape));
+        }
+        Tensor ordered = Reductions.contiguousCopy(value.convertedTo(tensor.dtype()).detach().expand(plan.shape)
+                .permute(plan.inverse));
+        tensor.prepareInPlace(false);
+        for (int i = 0; i < plan.count; i++) {
+            for (int k = 0; k < plan.restCount; k++) {
+                tensor.storage.setFrom(plan.sourceBase[i] + plan.sourceRest[k], ordered.storage,
+                        i * plan.restCount + k);
+            }
+        }
+    }
+
+    private static boolean expandableTo(int[] shape, int[] target) {
+        if (shape.length > target.length) {
+            return false;
+        }
+        for (int i = 1; i <= shape.length; i++) {
+            int size = shape[shape.length - i];
+            if (size != 1 && size != target[target.length - i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Resolved resolve(Tensor tensor, Index... items) {
         int consumed = 0;
         int ellipses = 0;
         for (Index item : items) {
@@ -33,8 +88,8 @@ final class Indexing {
         }
         Tensor result = tensor;
         int dim = 0;
-        int advancedDim = -1;
-        Tensor advanced = null;
+        List<Integer> advancedDims = new ArrayList<>();
+        List<Tensor> advancedIndices = new ArrayList<>();
         for (Index item : items) {
             switch (item) {
                 case Index.At at -> result = result.select(dim, at.index());
@@ -48,20 +103,21 @@ final class Indexing {
                 }
                 case Index.Ellipsis ellipsis -> dim += tensor.dim() - consumed;
                 case Index.ByTensor byTensor -> {
-                    if (advanced != null) {
-                        throw new TorchException(TorchException.PythonType.NotImplementedError,
-                                "indexing with more than one tensor is not supported yet");
+                    Tensor index = byTensor.tensor();
+                    if (index.dtype() == DType.BOOL) {
+                        for (Tensor coordinates : nonzero(result, dim, index)) {
+                            advancedDims.add(dim++);
+                            advancedIndices.add(coordinates);
+                        }
+                    } else {
+                        advancedDims.add(dim++);
+                        advancedIndices.add(index);
                     }
-                    advanced = byTensor.tensor();
-                    advancedDim = dim;
-                    dim += advanced.dtype() == DType.BOOL ? Math.max(advanced.dim(), 1) : 1;
                 }
             }
         }
-        if (advanced == null) {
-            return result == tensor ? aliasOf(tensor) : result;
-        }
-        return advanced.dtype() == DType.BOOL ? maskedRead(result, advancedDim, advanced) : gather(result, advancedDim, advanced);
+        return new Resolved(result, advancedDims.stream().mapToInt(Integer::intValue).toArray(),
+                advancedIndices.toArray(new Tensor[0]));
     }
 
     /** {@code x[...]} and {@code x[:]} return a new view of the same data, as in PyTorch. */
@@ -69,7 +125,8 @@ final class Indexing {
         return tensor.dim() == 0 ? tensor.view() : tensor.slice(0, null, null, 1);
     }
 
-    private static Tensor maskedRead(Tensor tensor, int dim, Tensor mask) {
+    /** The coordinates of a bool mask's true elements, one int64 tensor per mask dimension. */
+    private static Tensor[] nonzero(Tensor tensor, int dim, Tensor mask) {
         int k = mask.dim();
         if (k == 0) {
             throw new TorchException(TorchException.PythonType.NotImplementedError,
@@ -87,71 +144,163 @@ final class Indexing {
         for (boolean flag : flags) {
             count += flag ? 1 : 0;
         }
-        long[] positions = new long[count];
+        long[][] coordinates = new long[k][count];
+        int[] strides = Shapes.contiguousStrides(mask.shape);
         for (int i = 0, j = 0; i < flags.length; i++) {
             if (flags[i]) {
-                positions[j++] = i;
+                for (int d = 0; d < k; d++) {
+                    coordinates[d][j] = (i / strides[d]) % mask.shape[d];
+                }
+                j++;
             }
         }
-        Tensor flattened = k == 1 ? tensor : tensor.flatten(dim, dim + k - 1);
-        return gather(flattened, dim, Tensor.of(Storage.ofLongs(positions), count));
+        Tensor[] out = new Tensor[k];
+        for (int d = 0; d < k; d++) {
+            out[d] = Tensor.of(Storage.ofLongs(coordinates[d]), count);
+        }
+        return out;
     }
 
-    /** {@code tensor[..., index, ...]} with an int64 tensor along {@code dim}: a copy (IndexBackward0). */
-    private static Tensor gather(Tensor tensor, int dim, Tensor index) {
-        if (index.dtype() != DType.INT64) {
-            throw TorchException.index("tensors used as indices must be long, int, byte or bool tensors");
-        }
-        int size = tensor.shape[dim];
-        long[] positions = index.toLongArray();
-        for (int i = 0; i < positions.length; i++) {
-            long p = positions[i];
-            if (p < -size || p >= size) {
-                throw TorchException.index("index " + p + " is out of bounds for dimension " + dim + " with size " + size);
-            }
-            positions[i] = p < 0 ? p + size : p;
-        }
-        int outer = 1;
-        for (int d = 0; d < dim; d++) {
-            outer *= tensor.shape[d];
-        }
-        int inner = 1;
-        for (int d = dim + 1; d < tensor.dim(); d++) {
-            inner *= tensor.shape[d];
-        }
-        Tensor source = tensor.isContiguous() ? tensor : Reductions.contiguousCopy(tensor);
-        int[] outShape = new int[tensor.dim() - 1 + index.dim()];
-        System.arraycopy(tensor.shape, 0, outShape, 0, dim);
-        System.arraycopy(index.shape, 0, outShape, dim, index.dim());
-        System.arraycopy(tensor.shape, dim + 1, outShape, dim + index.dim(), tensor.dim() - dim - 1);
-        Tensor out = Tensor.empty(outShape, tensor.dtype());
-        int count = positions.length;
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < count; j++) {
-                int from = source.offset + (o * size + (int) positions[j]) * inner;
-                int to = (o * count + j) * inner;
-                for (int i = 0; i < inner; i++) {
-                    out.storage.setFrom(to + i, source.storage, from + i);
-                }
+    /**
+     * NumPy's advanced indexing: the index tensors broadcast to one shape B, which replaces the indexed dims
+     * (in place when they are adjacent, otherwise in front); a copy recorded as IndexBackward0. Unlike NumPy,
+     * PyTorch applies int indices first as plain selections, and so does this.
+     */
+    private static Tensor advanced(Tensor tensor, int[] dims, Tensor[] indices) {
+        Plan plan = plan(tensor, dims, indices);
+        Tensor gathered = Tensor.empty(plan.gatheredShape, tensor.dtype());
+        for (int i = 0; i < plan.count; i++) {
+            for (int r = 0; r < plan.restCount; r++) {
+                gathered.storage.setFrom(i * plan.restCount + r, tensor.storage, plan.sourceBase[i] + plan.sourceRest[r]);
             }
         }
+        Tensor out = new Tensor(gathered.storage, plan.shape, plan.strides(gathered.strides), 0, null);
         int[] inputShape = tensor.shape;
-        int finalOuter = outer;
-        int finalInner = inner;
         return Tensor.record(out, "IndexBackward0", (g, n) -> {
-            Tensor grad = g.contiguous();
+            Tensor grad = g.permute(plan.inverse).contiguous();
             Tensor result = Tensor.empty(inputShape, grad.dtype());
-            for (int o = 0; o < finalOuter; o++) {
-                for (int j = 0; j < count; j++) {
-                    int to = (o * size + (int) positions[j]) * finalInner;
-                    int from = grad.offset + (o * count + j) * finalInner;
-                    for (int i = 0; i < finalInner; i++) {
-                        result.storage.setDouble(to + i, result.storage.getDouble(to + i) + grad.storage.getDouble(from + i));
-                    }
+            for (int i = 0; i < plan.count; i++) {
+                for (int r = 0; r < plan.restCount; r++) {
+                    int to = plan.denseBase[i] + plan.denseRest[r];
+                    result.storage.setDouble(to, result.storage.getDouble(to)
+                            + grad.storage.getDouble(grad.offset + i * plan.restCount + r));
                 }
             }
             return new Tensor[] {result};
         }, tensor);
+    }
+
+    /**
+     * Where advanced indexing reads: for each of the {@code count} broadcast index positions a base offset in the
+     * source (and in a dense tensor of the source's shape, for the backward pass), plus the offsets of the
+     * non-indexed dims. The gathered data is laid out as B + rest; {@code order} moves B to its place in
+     * {@code shape}, the result's shape.
+     */
+    private record Plan(int count, int restCount, int[] sourceBase, int[] sourceRest, int[] denseBase,
+                        int[] denseRest, int[] gatheredShape, int[] order, int[] inverse, int[] shape) {
+        int[] strides(int[] gatheredStrides) {
+            int[] strides = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                strides[i] = gatheredStrides[order[i]];
+            }
+            return strides;
+        }
+    }
+
+    private static Plan plan(Tensor tensor, int[] dims, Tensor[] indices) {
+        int[] broadcast = new int[0];
+        for (Tensor index : indices) {
+            if (index.dtype() != DType.INT64) {
+                throw TorchException.index("tensors used as indices must be long, int, byte or bool tensors");
+            }
+            broadcast = Shapes.broadcast(broadcast, index.shape);
+        }
+        int count = Shapes.numel(broadcast);
+        long[][] positions = new long[indices.length][];
+        for (int k = 0; k < indices.length; k++) {
+            positions[k] = indices[k].detach().expand(broadcast).toLongArray();
+            int size = tensor.shape[dims[k]];
+            for (int i = 0; i < count; i++) {
+                long p = positions[k][i];
+                if (p < -size || p >= size) {
+                    throw TorchException.index("index " + p + " is out of bounds for dimension " + dims[k] + " with size "
+                            + size);
+                }
+                positions[k][i] = p < 0 ? p + size : p;
+            }
+        }
+        boolean[] indexed = new boolean[tensor.dim()];
+        for (int d : dims) {
+            indexed[d] = true;
+        }
+        int restRank = tensor.dim() - dims.length;
+        int[] restShape = new int[restRank];
+        int[] restDims = new int[restRank];
+        for (int d = 0, r = 0; d < tensor.dim(); d++) {
+            if (!indexed[d]) {
+                restShape[r] = tensor.shape[d];
+                restDims[r++] = d;
+            }
+        }
+        int[] denseStrides = Shapes.contiguousStrides(tensor.shape);
+        int[] sourceBase = new int[count];
+        int[] denseBase = new int[count];
+        for (int i = 0; i < count; i++) {
+            int s = tensor.offset;
+            int z = 0;
+            for (int k = 0; k < dims.length; k++) {
+                s += (int) positions[k][i] * tensor.strides[dims[k]];
+                z += (int) positions[k][i] * denseStrides[dims[k]];
+            }
+            sourceBase[i] = s;
+            denseBase[i] = z;
+        }
+        int[] gatheredShape = new int[broadcast.length + restRank];
+        System.arraycopy(broadcast, 0, gatheredShape, 0, broadcast.length);
+        System.arraycopy(restShape, 0, gatheredShape, broadcast.length, restRank);
+        // Adjacent index dims keep their place, as in NumPy: move B back to where the first of them was.
+        boolean adjacent = dims[dims.length - 1] - dims[0] == dims.length - 1;
+        int place = adjacent ? dims[0] : 0;
+        int[] order = new int[gatheredShape.length];
+        int o = 0;
+        for (int r = 0; r < place; r++) {
+            order[o++] = broadcast.length + r;
+        }
+        for (int b = 0; b < broadcast.length; b++) {
+            order[o++] = b;
+        }
+        for (int r = place; r < restRank; r++) {
+            order[o++] = broadcast.length + r;
+        }
+        int[] inverse = new int[order.length];
+        int[] shape = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            inverse[order[i]] = i;
+            shape[i] = gatheredShape[order[i]];
+        }
+        return new Plan(count, Shapes.numel(restShape), sourceBase, restOffsets(restShape, restDims, tensor.strides),
+                denseBase, restOffsets(restShape, restDims, denseStrides), gatheredShape, order, inverse, shape);
+    }
+
+    /** Offsets, relative to a base, of every position of the non-indexed dims in row-major order. */
+    private static int[] restOffsets(int[] restShape, int[] restDims, int[] strides) {
+        int n = Shapes.numel(restShape);
+        int[] out = new int[n];
+        int[] counter = new int[restShape.length];
+        int offset = 0;
+        for (int i = 0; i < n; i++) {
+            out[i] = offset;
+            for (int d = restShape.length - 1; d >= 0; d--) {
+                counter[d]++;
+                offset += strides[restDims[d]];
+                if (counter[d] < restShape[d]) {
+                    break;
+                }
+                offset -= strides[restDims[d]] * restShape[d];
+                counter[d] = 0;
+            }
+        }
+        return out;
     }
 
     /** The gradient of max/min along a dim: {@code grad} placed at the chosen indices of zeros. */

@@ -33,8 +33,15 @@ final class Pointwise {
         boolean test(long a, long b);
     }
 
-    /** One binary operation for each storage kind; {@code longs} is null where ints are not supported. */
-    record Binary(FloatBinary floats, DoubleBinaryOperator doubles, LongBinaryOperator longs) {
+    /**
+     * One binary operation for each storage kind; {@code longs} is null where ints are not supported.
+     * {@code fast}, when set, computes the same float32 results with a dedicated loop.
+     */
+    record Binary(FloatBinary floats, DoubleBinaryOperator doubles, LongBinaryOperator longs, FloatLoops fast,
+                  float alpha) {
+        Binary(FloatBinary floats, DoubleBinaryOperator doubles, LongBinaryOperator longs) {
+            this(floats, doubles, longs, null, 0);
+        }
     }
 
     record Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs) {
@@ -75,9 +82,15 @@ final class Pointwise {
                 float[] q = y.storage.floats;
                 FloatBinary f = op.floats();
                 boolean half = out.dtype() == DType.FLOAT16;
+                FloatLoops fast = half ? null : op.fast();
+                float alpha = op.alpha();
                 Loop.forEach(shape, strides, base, (off, step, n) -> {
                     int io = off[0], ip = off[1], iq = off[2];
                     int so = step[0], sp = step[1], sq = step[2];
+                    if (fast != null && so == 1) {
+                        fast.run(o, io, p, ip, sp, q, iq, sq, n, alpha);
+                        return;
+                    }
                     for (int j = 0; j < n; j++, io += so, ip += sp, iq += sq) {
                         float r = f.apply(p[ip], q[iq]);
                         o[io] = half ? Half.round(r) : r;
