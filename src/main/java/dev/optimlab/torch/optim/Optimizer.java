@@ -35,6 +35,8 @@ public abstract class Optimizer {
     private WarningSink warnings = WarningSink.IGNORE;
 
     /**
+     * Builds the param groups, each with the defaults it lacks, as {@code Optimizer.__init__} does.
+     *
      * @param params a {@code List} of tensors, or a {@code List} of group maps each holding {@code "params"}
      *               and per-group options, as Python's iterable of Tensors or dicts
      * @param defaults the hyperparameters every group falls back on, in PyTorch's order
