@@ -48,9 +48,11 @@ class DerivedNAdam(torch.optim.Optimizer):
     2.x uses mu_product.item() * mu_next in double and lerp_ for the first moment.
     """
 
-    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3):
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
+                 decoupled_weight_decay=False, maximize=False):
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
-                                      momentum_decay=momentum_decay))
+                                      momentum_decay=momentum_decay, decoupled_weight_decay=decoupled_weight_decay,
+                                      maximize=maximize))
 
     @torch.no_grad()
     def step(self, closure=None):
@@ -61,7 +63,7 @@ class DerivedNAdam(torch.optim.Optimizer):
             for param in group["params"]:
                 if param.grad is None:
                     continue
-                grad = param.grad
+                grad = param.grad if not group["maximize"] else -param.grad
                 state = self.state[param]
                 if not state:
                     state["step"] = torch.tensor(0.0)
@@ -74,7 +76,10 @@ class DerivedNAdam(torch.optim.Optimizer):
                 step = step_t.item()
                 bias_correction2 = 1 - beta2 ** step
                 if weight_decay != 0:
-                    grad = grad.add(param, alpha=weight_decay)
+                    if group["decoupled_weight_decay"]:
+                        param.mul_(1 - lr * weight_decay)
+                    else:
+                        grad = grad.add(param, alpha=weight_decay)
                 mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
                 mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
                 mu_product *= mu
@@ -204,7 +209,14 @@ class DerivedAdamax(torch.optim.Adamax):
 
 
 class DerivedRAdam(torch.optim.RAdam):
-    """PyTorch 2.x's _single_tensor_radam: exp_avg moves with lerp_; the rest as 1.13."""
+    """PyTorch 2.x's _single_tensor_radam: exp_avg moves with lerp_; decoupled_weight_decay and maximize are 2.x's."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
+                 maximize=False):
+        super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+        for group in self.param_groups:
+            group["decoupled_weight_decay"] = decoupled_weight_decay
+            group["maximize"] = maximize
 
     @torch.no_grad()
     def step(self, closure=None):
@@ -223,7 +235,10 @@ class DerivedRAdam(torch.optim.RAdam):
                 state["step"] += 1
                 step = state["step"].item()
                 if group["weight_decay"] != 0:
-                    grad = grad.add(param, alpha=group["weight_decay"])
+                    if group["decoupled_weight_decay"]:
+                        param.mul_(1 - lr * group["weight_decay"])
+                    else:
+                        grad = grad.add(param, alpha=group["weight_decay"])
                 exp_avg, exp_avg_sq = state["exp_avg"], state["exp_avg_sq"]
                 exp_avg.lerp_(grad, 1 - beta1)
                 exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
@@ -390,6 +405,12 @@ def trajectory_cases():
     add("ASGD", "ASGD", {"lr": 0.01, "t0": 5.0}, "linreg", 30)
     add("ASGD lambd alpha weight_decay", "ASGD",
         {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 3.0, "weight_decay": 0.1}, "mlp", 30)
+    for name in ["RMSprop", "Adagrad", "Adadelta", "Adamax", "Rprop", "ASGD", "NAdam", "RAdam"]:
+        add(name + " maximize", name, {"lr": 0.01, "maximize": True}, "quadratic", 20)
+    add("NAdam decoupled_weight_decay", "NAdam",
+        {"lr": 0.02, "weight_decay": 0.1, "decoupled_weight_decay": True}, "mlp", 40)
+    add("RAdam decoupled_weight_decay", "RAdam",
+        {"lr": 0.02, "weight_decay": 0.1, "decoupled_weight_decay": True}, "linreg", 40)
     add("LBFGS on quadratic", "LBFGS", {"lr": 1.0, "max_iter": 5}, "quadratic", 4)
     add("LBFGS on rosenbrock", "LBFGS", {"lr": 0.5, "max_iter": 10, "history_size": 5}, "rosenbrock", 10)
     add("LBFGS strong_wolfe on rosenbrock", "LBFGS",
