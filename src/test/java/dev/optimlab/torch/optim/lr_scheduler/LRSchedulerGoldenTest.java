@@ -42,13 +42,19 @@ class LRSchedulerGoldenTest {
             "const095", e -> 0.95,
             "alternate", e -> e % 2 != 0 ? 0.9 : 1.05);
 
+    private static final Map<String, Object> GOLDEN = read();
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> golden() {
+    private static Map<String, Object> read() {
         try (InputStream in = LRSchedulerGoldenTest.class.getResourceAsStream("/golden/lr_scheduler/schedules.json")) {
             return new ObjectMapper().readValue(in, Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static Map<String, Object> golden() {
+        return GOLDEN;
     }
 
     @SuppressWarnings("unchecked")
