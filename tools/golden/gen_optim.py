@@ -548,6 +548,55 @@ def clipping():
     return {"grads": CLIP_GRADS, "norm": norm_cases, "value": value_cases, "nonfinite_error": error}
 
 
+LOOPS = [
+    {"name": "SGD with Nesterov momentum, OneCycleLR and clip_grad_norm_", "problem": "mlp", "steps": 30,
+     "optimizer": "SGD", "kwargs": {"lr": 0.01, "momentum": 0.9, "nesterov": True},
+     "scheduler": "OneCycleLR", "scheduler_kwargs": {"max_lr": 0.1, "total_steps": 30},
+     "clip": {"max_norm": 1.0}},
+    {"name": "Adam with CosineAnnealingLR and clip_grad_value_", "problem": "linreg", "steps": 25,
+     "optimizer": "Adam", "kwargs": {"lr": 0.05}, "scheduler": "CosineAnnealingLR",
+     "scheduler_kwargs": {"T_max": 20}, "clip": {"clip_value": 0.5}},
+    {"name": "AdamW with ReduceLROnPlateau on the training loss", "problem": "mlp", "steps": 40,
+     "optimizer": "AdamW", "kwargs": {"lr": 0.05}, "scheduler": "ReduceLROnPlateau",
+     "scheduler_kwargs": {"patience": 2, "factor": 0.5}, "clip": None},
+]
+
+
+def training_loops():
+    """Whole training loops as a course runs them: zero_grad, backward, clip, optimizer.step, scheduler.step."""
+    out = []
+    for loop in LOOPS:
+        params = [torch.tensor(values).reshape(shape).requires_grad_()
+                  for shape, values in PROBLEMS[loop["problem"]]["params"]]
+        cls = DERIVED[loop["optimizer"]][0] if loop["optimizer"] in DERIVED else getattr(torch.optim, loop["optimizer"])
+        opt = cls(params, **loop["kwargs"])
+        sched = getattr(torch.optim.lr_scheduler, loop["scheduler"])(opt, **loop["scheduler_kwargs"])
+        records = []
+        for _ in range(loop["steps"]):
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(loop["problem"], params)
+            loss.backward()
+            record = {"loss": float(loss.item())}
+            if loop["clip"] and "max_norm" in loop["clip"]:
+                record["total_norm"] = float(torch.nn.utils.clip_grad_norm_(params, loop["clip"]["max_norm"]))
+            elif loop["clip"]:
+                torch.nn.utils.clip_grad_value_(params, loop["clip"]["clip_value"])
+            opt.step()
+            if loop["scheduler"] == "ReduceLROnPlateau":
+                sched.step(loss.item())
+            else:
+                sched.step()
+            record["lr"] = [g["lr"] for g in opt.param_groups]
+            record["params"] = [flat(p) for p in params]
+            records.append(record)
+        case = dict(loop, records=records)
+        if loop["optimizer"] in DERIVED:
+            case["derived"] = True
+            case["note"] = DERIVED[loop["optimizer"]][1]
+        out.append(case)
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     meta = {"generator": "tools/golden/gen_optim.py", "torch": torch.__version__,
@@ -561,6 +610,8 @@ def main():
             json.dump(dict(meta, cases=cases), f, separators=(",", ":"))
     with open(os.path.join(OUT, "behaviour.json"), "w") as f:
         json.dump({"generator": meta["generator"], "torch": torch.__version__, **behaviour()}, f, indent=1)
+    with open(os.path.join(OUT, "training_loops.json"), "w") as f:
+        json.dump(dict(meta, loops=training_loops()), f, separators=(",", ":"))
     with open(os.path.join(OUT, "clipping.json"), "w") as f:
         json.dump({"generator": meta["generator"], "torch": torch.__version__, **clipping()}, f, indent=1)
 
