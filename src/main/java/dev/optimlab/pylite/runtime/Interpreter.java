@@ -45,6 +45,7 @@ public final class Interpreter {
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private final Map<Object, Long> addresses = new IdentityHashMap<>();
     private final ArrayDeque<Object> underConstruction = new ArrayDeque<>();
+    private final Map<Statement, Boolean> containsYield = new IdentityHashMap<>();
     private PyBaseException handling;
     private int reprDepth;
 
@@ -476,7 +477,7 @@ public final class Interpreter {
         switch (target) {
             case Name n -> store(f, n.id(), value);
             case Attribute a -> setAttribute(eval(a.value(), f), a.attr(), value);
-            case Subscript s -> Ops.setItem(this, eval(s.value(), f), evalIndex(s.slice(), f), value);
+            case Subscript s -> Ops.setItem(this, eval(s.value(), f), eval(s.slice(), f), value);
             case Node.Tuple t -> unpack(t.elts(), value, f);
             case Node.List l -> unpack(l.elts(), value, f);
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot assign to expression");
@@ -562,7 +563,7 @@ public final class Interpreter {
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
-                Object key = evalIndex(s.slice(), f);
+                Object key = eval(s.slice(), f);
                 Object current = Ops.getItem(this, obj, key);
                 Ops.setItem(this, obj, key, Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
@@ -579,7 +580,7 @@ public final class Interpreter {
                     throw Ops.noAttribute(obj, a.attr());
                 }
             }
-            case Subscript s -> Ops.delItem(this, eval(s.value(), f), evalIndex(s.slice(), f));
+            case Subscript s -> Ops.delItem(this, eval(s.value(), f), eval(s.slice(), f));
             case Node.Tuple t -> t.elts().forEach(e -> delete(e, f));
             case Node.List l -> l.elts().forEach(e -> delete(e, f));
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot delete expression");
@@ -590,7 +591,7 @@ public final class Interpreter {
 
     private String qualify(Frame f, String name) {
         return switch (f.kind) {
-            case CLASS -> (f.function == null ? f.name : f.name) + "." + name;
+            case CLASS -> f.name + "." + name;
             case FUNCTION -> (f.function != null ? f.function.qualname() : f.name) + ".<locals>." + name;
             default -> name;
         };
@@ -772,7 +773,7 @@ public final class Interpreter {
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
-                return Ops.getItem(this, obj, evalIndex(s.slice(), f));
+                return Ops.getItem(this, obj, eval(s.slice(), f));
             }
             case Slice s -> {
                 return new PySlice(s.lower() == null ? Py.NONE : eval(s.lower(), f),
@@ -863,10 +864,6 @@ public final class Interpreter {
             case YieldFrom y -> throw PyException.of(PyType.SYNTAX_ERROR,
                     "yield from inside an expression is not supported in OptimLab; write it as its own statement");
         }
-    }
-
-    private Object evalIndex(Expression slice, Frame f) {
-        return eval(slice, f);
     }
 
     private Object compare(Compare c, Frame f) {
@@ -1075,6 +1072,11 @@ public final class Interpreter {
         }
     }
 
+    /** Whether a statement of a generator body holds a yield outside nested functions (cached per node). */
+    boolean containsYield(Statement s) {
+        return containsYield.computeIfAbsent(s, Yields::contains);
+    }
+
     void recordIn(PyException e, Frame f) {
         record(e, f);
     }
@@ -1118,7 +1120,7 @@ public final class Interpreter {
 
     /** Estimates the bytes reachable from the program's variables; see {@link Budget#allocate}. */
     private long measureLiveBytes() {
-        MemoryMeter meter = new MemoryMeter(this);
+        MemoryMeter meter = new MemoryMeter();
         meter.add(globals);
         for (Frame f : stack) {
             meter.add(f.locals);

@@ -984,7 +984,7 @@ public final class Ops {
     }
 
     /** {@code a < b} as sorting and min/max use it. */
-    public static boolean lessThan(Interpreter in, Object a, Object b, String op) {
+    public static boolean lessThan(Interpreter in, Object a, Object b) {
         return truthy(in, order(in, "<", a, b));
     }
 }
