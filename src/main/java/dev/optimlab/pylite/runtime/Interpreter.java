@@ -745,7 +745,9 @@ public final class Interpreter {
             }
             case BinOp b -> {
                 Object left = eval(b.left(), f);
-                return Ops.binary(this, b.op(), left, eval(b.right(), f));
+                Object right = eval(b.right(), f);
+                f.line = b.line();
+                return Ops.binary(this, b.op(), left, right);
             }
             case UnaryOp u -> {
                 Object v = eval(u.operand(), f);
@@ -769,11 +771,15 @@ public final class Interpreter {
                 return evalCall(c, f);
             }
             case Attribute a -> {
-                return Ops.getAttr(this, eval(a.value(), f), a.attr());
+                Object obj = eval(a.value(), f);
+                f.line = a.line();
+                return Ops.getAttr(this, obj, a.attr());
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
-                return Ops.getItem(this, obj, eval(s.slice(), f));
+                Object key = eval(s.slice(), f);
+                f.line = s.line();
+                return Ops.getItem(this, obj, key);
             }
             case Slice s -> {
                 return new PySlice(s.lower() == null ? Py.NONE : eval(s.lower(), f),
@@ -994,6 +1000,7 @@ public final class Interpreter {
         if (func == Builtins.SUPER && args.length == 0) {
             return zeroArgumentSuper(f);
         }
+        f.line = c.line();
         return call(func, args, kwargs);
     }
 
