@@ -684,9 +684,7 @@ public final class Builtins {
             Args.range("set", a, 0, 1);
             PySet s = new PySet();
             if (a.length > 0) {
-                for (Object v : Ops.toList(in, a[0])) {
-                    s.add(in, v);
-                }
+                s.update(in, a[0]);
             }
             return s;
         });

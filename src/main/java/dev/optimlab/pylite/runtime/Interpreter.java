@@ -796,6 +796,12 @@ public final class Interpreter {
                 for (Object v : elements(s.elts(), f)) {
                     set.add(this, v);
                 }
+                if (s.elts().size() > 2 && s.elts().stream().allMatch(Interpreter::isFoldedConstant)) {
+                    // CPython builds a constant display as a frozenset constant merged into an empty set
+                    PySet merged = new PySet();
+                    merged.update(this, set);
+                    return merged;
+                }
                 return set;
             }
             case Dict d -> {
@@ -870,6 +876,17 @@ public final class Interpreter {
             case YieldFrom y -> throw PyException.of(PyType.SYNTAX_ERROR,
                     "yield from inside an expression is not supported in OptimLab; write it as its own statement");
         }
+    }
+
+    /** Whether CPython's AST optimizer folds this expression to a constant (literals, -literals, tuples of them). */
+    private static boolean isFoldedConstant(Expression e) {
+        return switch (e) {
+            case Constant c -> true;
+            case UnaryOp u -> (u.op().equals("-") || u.op().equals("+")) && u.operand() instanceof Constant c
+                    && (c.value() instanceof Long || c.value() instanceof Double || c.value() instanceof java.math.BigInteger);
+            case Node.Tuple t -> t.elts().stream().allMatch(Interpreter::isFoldedConstant);
+            default -> false;
+        };
     }
 
     private Object compare(Compare c, Frame f) {

@@ -60,10 +60,8 @@ final class MemoryMeter {
                 return 64L + 48L * d.size();
             }
             case PySet s -> {
-                for (Key k : s.items()) {
-                    pending.add(k.value());
-                }
-                return 200L + 16L * s.items().size();
+                pending.addAll(s.values());
+                return 200L + 16L * s.size();
             }
             case PyInstance i -> {
                 pending.addAll(i.attributes().values());
