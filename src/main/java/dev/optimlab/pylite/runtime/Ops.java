@@ -17,7 +17,7 @@ public final class Ops {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** Results above this many bits are refused: they could run for seconds out of reach of the time limit. */
-    static final long MAX_INT_BITS = 1L << 22;
+    static final long MAX_INT_BITS = 1L << 20;
     private static final long HASH_MODULUS = (1L << 61) - 1;
 
     // ---- truth, text
@@ -984,7 +984,7 @@ public final class Ops {
     }
 
     /** {@code a < b} as sorting and min/max use it. */
-    public static boolean lessThan(Interpreter in, Object a, Object b, String op) {
+    public static boolean lessThan(Interpreter in, Object a, Object b) {
         return truthy(in, order(in, "<", a, b));
     }
 }
