@@ -641,3 +641,27 @@ AUTOGRAD = {
 }
 write("autograd.json", {"cases": [dict({"name": n}, **scenario(f)) for n, f in AUTOGRAD.items()]})
 print("wrote creation, random, repr, inplace, autograd")
+
+
+# ---------------------------------------------------------------- a whole training loop, end to end
+def training_trace(steps=25, lr=0.1):
+    torch.manual_seed(123)
+    x = torch.randn(100)
+    t = 3 * x + 0.5 + 0.1 * torch.randn(100)
+    w = torch.zeros(1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    losses = []
+    for step in range(steps):
+        loss = ((x * w + b - t) ** 2).mean()
+        losses.append(loss.item())
+        loss.backward()
+        with torch.no_grad():
+            w.sub_(w.grad, alpha=lr)
+            b -= lr * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    return {"seed": 123, "steps": steps, "lr": lr, "losses": losses, "w": w.item(), "b": b.item()}
+
+
+write("training.json", training_trace())
+print("wrote training")
