@@ -663,5 +663,27 @@ def training_trace(steps=25, lr=0.1):
     return {"seed": 123, "steps": steps, "lr": lr, "losses": losses, "w": w.item(), "b": b.item()}
 
 
-write("training.json", training_trace())
+def mlp_trace(steps=15, lr=0.5):
+    torch.manual_seed(7)
+    x = torch.randn(20, 4)
+    y = torch.randint(0, 3, (20,))
+    w1 = (torch.randn(8, 4) * 0.5).requires_grad_()
+    b1 = torch.zeros(8, requires_grad=True)
+    w2 = (torch.randn(3, 8) * 0.5).requires_grad_()
+    b2 = torch.zeros(3, requires_grad=True)
+    losses = []
+    for step in range(steps):
+        h = (x @ w1.t() + b1).relu()
+        logp = (h @ w2.t() + b2).log_softmax(1)
+        loss = -logp[torch.arange(20), y].mean()
+        losses.append(loss.item())
+        loss.backward()
+        with torch.no_grad():
+            for p in (w1, b1, w2, b2):
+                p.add_(p.grad, alpha=-lr)
+                p.grad = None
+    return {"seed": 7, "steps": steps, "lr": lr, "losses": losses, "w2": encode(w2)}
+
+
+write("training.json", dict(training_trace(), mlp=mlp_trace()))
 print("wrote training")
