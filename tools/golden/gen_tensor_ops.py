@@ -164,6 +164,8 @@ OPS = {
     "mm": lambda x, a: x[0].mm(x[1]),
     "mv": lambda x, a: x[0].mv(x[1]),
     "bmm": lambda x, a: x[0].bmm(x[1]),
+    "addmm": lambda x, a: torch.addmm(x[0], x[1], x[2], beta=a.get("beta", 1), alpha=a.get("alpha", 1)),
+    "linear": lambda x, a: torch.nn.functional.linear(x[0], x[1], x[2] if len(x) > 2 else None),
     "dot": lambda x, a: x[0].dot(x[1]),
     "where": lambda x, a: torch.where(x[0] > 0, x[1], x[2]),
     "cat": lambda x, a: torch.cat(x, a["dim"]),
@@ -338,6 +340,14 @@ case("matmul vector by 3-d", "matmul", [randn(4), randn(2, 4, 3)])
 case("matmul 3-d by 2-d mismatch", "matmul", [randn(2, 3, 4), randn(3, 5)])
 case("matmul 3-d by 3-d mismatch", "matmul", [randn(2, 3, 4), randn(2, 3, 5)])
 case("bmm", "bmm", [randn(3, 2, 4), randn(3, 4, 2)])
+case("addmm", "addmm", [randn(3), randn(2, 4), randn(4, 3)])
+case("addmm with beta and alpha", "addmm", [randn(2, 3), randn(2, 4), randn(4, 3)], {"beta": 0.5, "alpha": 2.0})
+case("linear", "linear", [randn(5, 4), randn(3, 4), randn(3)])
+case("linear larger", "linear", [randn(16, 20), randn(7, 20), randn(7)])
+case("linear without bias", "linear", [randn(5, 4), randn(3, 4)])
+case("linear of a vector", "linear", [randn(4), randn(3, 4), randn(3)])
+case("linear of a batch of sequences", "linear", [randn(2, 5, 4), randn(3, 4), randn(3)])
+case("linear shape mismatch", "linear", [randn(2, 5), randn(3, 4), randn(3)])
 case("bmm of a matrix", "bmm", [randn(3, 2, 4), randn(4, 2)])
 case("dot", "dot", [randn(4), randn(4)])
 case("dot size mismatch", "dot", [randn(3), randn(2)])
