@@ -137,7 +137,7 @@ final class LinearAlgebra {
 
     /**
      * Mirrors {@code torch.addmm(input, mat1, mat2, beta, alpha)}: {@code beta * input + alpha * (mat1 @ mat2)},
-     * with the products accumulated onto the scaled input as a BLAS gemm does.
+     * rounded in the order of the BLAS under Debian's PyTorch.
      */
     static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
         if (mat1.dim() != 2) {
@@ -153,15 +153,35 @@ final class LinearAlgebra {
         requireSameType(mat1, mat2, true);
         requireSameType(input, mat1, true);
         int[] shape = {mat1.shape[0], mat2.shape[1]};
-        Tensor out = Tensor.empty(shape, mat1.dtype());
+        Tensor scaledInput = Tensor.empty(shape, mat1.dtype());
         if (beta != 0) {
-            Pointwise.copy(out, input.detach().expand(shape));
+            Pointwise.copy(scaledInput, input.detach().expand(shape));
             if (beta != 1) {
-                Pointwise.binaryInPlace(out, Tensor.wrap(beta), Arithmetic.MUL);
+                Pointwise.binaryInPlace(scaledInput, Tensor.wrap(beta), Arithmetic.MUL);
             }
         }
-        Tensor product = multiply(alpha == 1 ? mat1 : mat1.detach().mul(alpha), mat2);
-        Pointwise.binaryInPlace(out, product, Arithmetic.ADD);
+        // The BLAS under PyTorch accumulates the products onto the scaled input, except when mat2 is the
+        // transpose of a contiguous matrix (a Linear layer's weight.t()): then it forms each dot product first
+        // and adds the input after.
+        boolean transposed = mat2.strides[0] == 1 && mat2.strides[1] == mat2.shape[0] && mat2.shape[0] > 1;
+        boolean accumulateOntoInput = !transposed;
+        Tensor out;
+        if (accumulateOntoInput) {
+            out = scaledInput;
+            Tensor a = mat1.isContiguous() ? mat1 : Reductions.contiguousCopy(mat1);
+            Tensor b = Reductions.contiguousCopy(mat2);
+            if (alpha != 1) {
+                // As in gemm's reference loop: alpha scales mat2's element before it multiplies mat1's.
+                Pointwise.binaryInPlace(b, Tensor.wrap(alpha), Arithmetic.MUL);
+            }
+            gemm(a, a.offset, b, b.offset, out, 0, shape[0], mat1.shape[1], shape[1]);
+        } else {
+            out = multiply(mat1, mat2);
+            if (alpha != 1) {
+                Pointwise.binaryInPlace(out, Tensor.wrap(alpha), Arithmetic.MUL);
+            }
+            Pointwise.binaryInPlace(out, scaledInput, Arithmetic.ADD);
+        }
         int[] inputShape = input.shape;
         return Tensor.record(out, "AddmmBackward0", (g, n) -> new Tensor[] {
                 n.needsGrad(0) ? Arithmetic.sumToShape(beta == 1 ? g : g.mul(beta), inputShape) : null,
