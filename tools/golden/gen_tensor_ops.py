@@ -196,6 +196,7 @@ OPS = {
     "ge": lambda x, a: x[0] >= x[1],
     "gt_scalar": lambda x, a: x[0] > a["scalar"],
     "index": lambda x, a: x[0][index_of(a["index"], x)],
+    "exp_of_index": lambda x, a: x[0][index_of(a["index"], x)].t().exp(),
     "item_error": lambda x, a: x[0].item(),
     "setitem": lambda x, a: setitem(x, a),
 }
@@ -263,6 +264,9 @@ case("neg", "neg", [randn(2, 3)])
 case("neg of int64", "neg", [ints(3)])
 case("exp", "exp", [randn(2, 3)])
 case("exp of int64 gives float32", "exp", [ints(3)])
+case("exp of 1000 values", "exp", [torch.rand(1000) * 40 - 20], grad=False)
+case("exp of a strided slice", "exp_of_index", [torch.rand(40, 20) * 10 - 5], {"index": [["slice", None, None, 2]]}, grad=False)
+case("sigmoid of 1000 values", "sigmoid", [torch.rand(1000) * 30 - 15], grad=False)
 case("log", "log", [positive(2, 3)])
 case("sqrt", "sqrt", [positive(2, 3)])
 case("abs", "abs", [randn(2, 3)])
