@@ -9,11 +9,14 @@ Every step records its outputs as {"dtype", "values"} with exact encodings:
   float32 -> the IEEE bit pattern as an unsigned int, float64 -> 16 hex digits of the bit pattern,
   int64 -> the integer, bytes -> a hex string, sha256 -> hex digest of the little-endian raw data.
 """
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import math
 import os
 import struct
+import subprocess
 from fractions import Fraction
 import sys
 
@@ -107,6 +110,13 @@ def run_step(step):
             result[f"base_seed_{epoch}"] = int64s([iterator._base_seed])
             result[f"order_{epoch}"] = int64s([i for batch in iterator for i in batch.tolist()])
         return result
+    if op == "dataloader_sequential":
+        loader = DataLoader(list(range(n)), batch_size=step["batch_size"], shuffle=False)
+        result = {}
+        for epoch in range(step["epochs"]):
+            iterator = iter(loader)
+            result[f"base_seed_{epoch}"] = int64s([iterator._base_seed])
+        return result
     if op == "random_sampler":
         generator = None
         if "sampler_seed" in step:
@@ -146,7 +156,7 @@ def write(area, cases, derived=False):
     document = {
         "generator": "tools/golden/gen_rng.py",
         "torch": torch.__version__,
-        "cpu_capability": "AVX2" if "CPU capability usage: AVX2" in torch.__config__.show() else "other",
+        "cpu_capability": torch.__config__.show().split("CPU capability usage: ")[1].split("\n")[0].strip(),
         "cases": cases,
     }
     if derived:
@@ -262,6 +272,7 @@ def data_cases():
             {"op": "dataloader", "n": 10, "batch_size": 3, "epochs": 2},
             {"op": "dataloader", "n": 100, "batch_size": 16, "epochs": 2},
             {"op": "dataloader", "n": 7, "batch_size": 2, "epochs": 2, "loader_seed": 99},
+            {"op": "dataloader_sequential", "n": 5, "batch_size": 2, "epochs": 2},
             {"op": "random_sampler", "n": 10, "replacement": False},
             {"op": "random_sampler", "n": 10, "replacement": False, "num_samples": 25},
             {"op": "random_sampler", "n": 10, "replacement": True, "num_samples": 70},
@@ -342,7 +353,50 @@ def derived_cases():
     return cases
 
 
+def glibc_float_math_cases():
+    """glibc's logf/sinf/cosf, which PyTorch's non-AVX2 normal block calls, on every 64th input it can see."""
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+    for name in ("logf", "sinf", "cosf"):
+        getattr(libm, name).restype = ctypes.c_float
+        getattr(libm, name).argtypes = [ctypes.c_float]
+    step = 64
+    units = [numpy.float32(k * 2.0**-24) for k in range(0, 2**24, step)]
+    args = {
+        "logf": [float(numpy.float32(1.0) - u) for u in units],
+        "sinf": [float(numpy.float32(2.0 * math.pi * float(u))) for u in units],
+    }
+    args["cosf"] = args["sinf"]
+    steps = []
+    for name, xs in args.items():
+        function = getattr(libm, name)
+        values = numpy.array([function(x) for x in xs], dtype="<f4")
+        steps.append({"op": "glibc_" + name, "stride": step,
+                      "outputs": {"out": {"dtype": "sha256-float32", "values": [hashlib.sha256(values.tobytes()).hexdigest()]}}})
+    return [{"name": "glibc logf, sinf, cosf on the normal block's inputs", "seed": 0, "steps": steps}]
+
+
+def default_kernel_cases():
+    """Run under ATEN_CPU_CAPABILITY=default: the kernels of CPUs without AVX2."""
+    cases = []
+    for seed in SEEDS:
+        steps = [{"op": "uniform", "n": 20, "from": lo, "to": hi, "dtype": dtype}
+                 for dtype in ("float32", "float64") for lo, hi in ((-2.5, 3.7), (10.0, 11.0), (-1e-3, 1e-3))]
+        steps += [{"op": "randn", "n": n, "dtype": "float32"} for n in list(range(14, 41)) + [1000]]
+        steps += [{"op": "normal", "n": n, "mean": mean, "std": std, "dtype": "float32"}
+                  for n in (3, 16, 33) for mean, std in ((0.5, 2.0), (-3.0, 0.01))]
+        steps += [{"op": "randn", "n": 3, "dtype": "float32"}, {"op": "randn", "n": 20, "dtype": "float32"},
+                  {"op": "randn", "n": 1, "dtype": "float32"}, {"op": "rand", "n": 2, "dtype": "float32"}]
+        steps += [{"op": "normal", "n": n, "mean": 0.5, "std": 2.0, "dtype": "float64"} for n in (3, 16, 33)]
+        steps += [{"op": "randn_sha256", "n": 1000003, "dtype": "float32"}]
+        cases.append(case(f"DEFAULT kernel seed={seed}", seed, steps))
+    return cases
+
+
 if __name__ == "__main__":
+    if os.environ.get("ATEN_CPU_CAPABILITY") == "default":
+        write("default_kernel", default_kernel_cases() + glibc_float_math_cases())
+        sys.exit(0)
+    subprocess.run([sys.executable, __file__], env=dict(os.environ, ATEN_CPU_CAPABILITY="default"), check=True)
     write("uniform", uniform_cases())
     write("normal", normal_cases())
     write("normal64", normal64_cases())

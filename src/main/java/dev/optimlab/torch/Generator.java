@@ -5,7 +5,9 @@ import java.security.SecureRandom;
 /**
  * Mirrors {@code torch.Generator} on the CPU ({@code at::CPUGeneratorImpl}): an mt19937 engine with
  * PyTorch's seeding, its uniform, normal, integer, permutation and Bernoulli transforms, and its
- * order of draws, so that a seeded generator yields PyTorch 1.13's numbers bit for bit on x86-64.
+ * order of draws, so that a seeded generator yields PyTorch's numbers bit for bit on x86-64 (checked
+ * against 1.13; where 2.x changed a transform, 2.x is followed). float64 normals are the exception:
+ * they pass through Java's log/sin/cos and may differ from glibc's in the last bits (docs/fidelity.md).
  *
  * <p>Each instance owns its state; like PyTorch's per-generator mutex, every public drawing method
  * is synchronized, so one generator shared by threads stays consistent and distinct generators
@@ -13,6 +15,9 @@ import java.security.SecureRandom;
  *
  * <p>Array methods fill {@code out[off .. off+n-1]} in row-major order, as PyTorch fills a
  * contiguous tensor.
+ *
+ * <p>A few transforms depend on which kernel PyTorch runs on the learner's CPU; the generator
+ * reproduces {@link CpuCapability#AVX2}, the common x86-64 case, unless told otherwise.
  */
 public final class Generator {
 
@@ -39,6 +44,7 @@ public final class Generator {
     private long initialSeed;
     private boolean hasCachedNormal;
     private double cachedNormal;
+    private CpuCapability capability = CpuCapability.AVX2;
 
     /** A generator seeded with PyTorch's default seed, like a fresh {@code torch.Generator()}. */
     public Generator() {
@@ -58,6 +64,17 @@ public final class Generator {
         hasCachedNormal = false;
         cachedNormal = 0.0;
         return this;
+    }
+
+    /** Draws as PyTorch's kernels for the given CPU capability do; the engine and its state are unaffected. */
+    public synchronized Generator cpuCapability(CpuCapability capability) {
+        this.capability = capability;
+        return this;
+    }
+
+    /** The CPU capability whose kernels this generator imitates; AVX2 unless set. */
+    public synchronized CpuCapability cpuCapability() {
+        return capability;
     }
 
     /** Mirrors {@code Generator.initial_seed()}; the value is unsigned 64-bit (seed -1 reads back as 2^64-1). */
@@ -89,22 +106,29 @@ public final class Generator {
 
     // ---- uniform ---------------------------------------------------------------------------
 
-    /** Mirrors {@code uniform_(from, to)} / {@code rand} on float32: fma(24-bit unit, to-from, from) in float. */
+    /**
+     * Mirrors {@code uniform_(from, to)} / {@code rand} on float32: 24-bit unit × (to−from) + from in
+     * float, fused into one rounding except on the DEFAULT kernel.
+     */
     public synchronized void uniform(float[] out, int off, int n, double from, double to) {
         checkUniformRange(from, to);
         float lo = (float) from;
         float width = (float) to - lo;
+        boolean fused = capability != CpuCapability.DEFAULT;
         for (int i = 0; i < n; i++) {
-            out[off + i] = Math.fma(nextFloatUnit(), width, lo);
+            float unit = nextFloatUnit();
+            out[off + i] = fused ? Math.fma(unit, width, lo) : unit * width + lo;
         }
     }
 
-    /** Mirrors {@code uniform_(from, to)} / {@code rand} on float64: fma(53-bit unit, to-from, from). */
+    /** Mirrors {@code uniform_(from, to)} / {@code rand} on float64: 53-bit unit × (to−from) + from, fused except on DEFAULT. */
     public synchronized void uniform(double[] out, int off, int n, double from, double to) {
         checkUniformRange(from, to);
         double width = to - from;
+        boolean fused = capability != CpuCapability.DEFAULT;
         for (int i = 0; i < n; i++) {
-            out[off + i] = Math.fma(nextDoubleUnit(), width, from);
+            double unit = nextDoubleUnit();
+            out[off + i] = fused ? Math.fma(unit, width, from) : unit * width + from;
         }
     }
 
@@ -112,7 +136,8 @@ public final class Generator {
 
     /**
      * Mirrors {@code normal_(mean, std)} / {@code randn} on a contiguous float32 tensor: 16 or more
-     * elements take the AVX2 fill path (the cache is untouched), fewer take the cached scalar path.
+     * elements take the 16-wide fill path of the CPU capability (the cache is untouched), fewer take
+     * the cached scalar path.
      */
     public synchronized void normal(float[] out, int off, int n, double mean, double std) {
         checkStd(std);
@@ -128,7 +153,7 @@ public final class Generator {
         float fmean = (float) mean;
         float fstd = (float) std;
         for (int k = 0; k + NormalFill.BLOCK <= n; k += NormalFill.BLOCK) {
-            NormalFill.fillFloatBlock(out, off + k, fmean, fstd);
+            NormalFill.fillFloatBlock(capability, out, off + k, fmean, fstd);
         }
         if (n % NormalFill.BLOCK != 0) {
             // PyTorch recomputes the last 16 outputs from 16 fresh uniforms.
@@ -136,7 +161,7 @@ public final class Generator {
             for (int i = 0; i < NormalFill.BLOCK; i++) {
                 out[tail + i] = nextFloatUnit();
             }
-            NormalFill.fillFloatBlock(out, tail, fmean, fstd);
+            NormalFill.fillFloatBlock(capability, out, tail, fmean, fstd);
         }
     }
 
@@ -152,21 +177,23 @@ public final class Generator {
         for (int i = 0; i < n; i++) {
             out[off + i] = nextDoubleUnit();
         }
+        boolean fused = capability != CpuCapability.DEFAULT;
         for (int k = 0; k + NormalFill.BLOCK <= n; k += NormalFill.BLOCK) {
-            NormalFill.fillDoubleBlock(out, off + k, mean, std);
+            NormalFill.fillDoubleBlock(out, off + k, mean, std, fused);
         }
         if (n % NormalFill.BLOCK != 0) {
             int tail = off + n - NormalFill.BLOCK;
             for (int i = 0; i < NormalFill.BLOCK; i++) {
                 out[tail + i] = nextDoubleUnit();
             }
-            NormalFill.fillDoubleBlock(out, tail, mean, std);
+            NormalFill.fillDoubleBlock(out, tail, mean, std, fused);
         }
     }
 
     /**
-     * Mirrors {@code at::normal_distribution<double>}: Box–Muller on two 53-bit uniforms, returning the
-     * cosine half and caching the unscaled sine half for the next call. Non-contiguous tensors and
+     * Mirrors {@code at::normal_distribution<double>}: Box–Muller on two 53-bit uniforms with 2.x's
+     * radius sqrt(-2·log1p(-u2)), returning the cosine half and caching the unscaled sine half for the
+     * next call. Non-contiguous tensors and
      * tensors under 16 elements draw each element this way (round the result to the tensor's dtype).
      */
     public synchronized double normalScalar(double mean, double std) {
@@ -207,7 +234,7 @@ public final class Generator {
      */
     public synchronized long[] randperm(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("n must be non-negative, got" + n);
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
         }
         return n < WIDE_RANDPERM_THRESHOLD ? randpermNarrow(n) : randpermInsideOut(n);
     }
@@ -242,14 +269,16 @@ public final class Generator {
     /** Mirrors {@code torch.bernoulli(P)} with float32 P: one 24-bit uniform per element, 1 where u &lt; p. */
     public synchronized void bernoulli(float[] out, int off, int n, float[] p, int pOff) {
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextFloatUnit() < p[pOff + i] ? 1.0f : 0.0f;
+            checkTensorProbability(p[pOff + i]);
+            out[off + i] = below(nextFloatUnit(), p[pOff + i]);
         }
     }
 
     /** Mirrors {@code torch.bernoulli(P)} with float64 P: one 53-bit uniform per element. */
     public synchronized void bernoulli(double[] out, int off, int n, double[] p, int pOff) {
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextDoubleUnit() < p[pOff + i] ? 1.0 : 0.0;
+            checkTensorProbability(p[pOff + i]);
+            out[off + i] = below(nextDoubleUnit(), p[pOff + i]);
         }
     }
 
@@ -257,7 +286,7 @@ public final class Generator {
     public synchronized void bernoulli(float[] out, int off, int n, double p) {
         checkProbability(p);
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextDoubleUnit() < p ? 1.0f : 0.0f;
+            out[off + i] = below(nextDoubleUnit(), p);
         }
     }
 
@@ -265,7 +294,7 @@ public final class Generator {
     public synchronized void bernoulli(double[] out, int off, int n, double p) {
         checkProbability(p);
         for (int i = 0; i < n; i++) {
-            out[off + i] = nextDoubleUnit() < p ? 1.0 : 0.0;
+            out[off + i] = below(nextDoubleUnit(), p);
         }
     }
 
@@ -311,6 +340,7 @@ public final class Generator {
         copy.initialSeed = initialSeed;
         copy.hasCachedNormal = hasCachedNormal;
         copy.cachedNormal = cachedNormal;
+        copy.capability = capability;
         return copy;
     }
 
@@ -361,10 +391,19 @@ public final class Generator {
         return (nextLong() & ((1L << 53) - 1)) * DOUBLE_UNIT;
     }
 
+    /** 1 if u &lt; p else 0 (p not NaN), from the sign of u - p: a coin flip must not cost a mispredicted branch. */
+    private static int below(double u, double p) {
+        return (int) (Double.doubleToRawLongBits(u - p) >>> 63);
+    }
+
+    private static int below(float u, float p) {
+        return Float.floatToRawIntBits(u - p) >>> 31;
+    }
+
     private double nextScalarNormal(double mean, double std) {
         if (hasCachedNormal) {
             hasCachedNormal = false;
-            return Math.fma(cachedNormal, std, mean);
+            return scaleAndShift(cachedNormal, std, mean);
         }
         double u1 = nextDoubleUnit();
         double u2 = nextDoubleUnit();
@@ -373,7 +412,12 @@ public final class Generator {
         double theta = 2.0 * Math.PI * u1;
         cachedNormal = radius * Math.sin(theta);
         hasCachedNormal = true;
-        return Math.fma(radius * Math.cos(theta), std, mean);
+        return scaleAndShift(radius * Math.cos(theta), std, mean);
+    }
+
+    /** {@code transformation::normal}: value * std + mean, which GCC fuses in the AVX2/AVX-512 kernels. */
+    private double scaleAndShift(double value, double std, double mean) {
+        return capability == CpuCapability.DEFAULT ? value * std + mean : Math.fma(value, std, mean);
     }
 
     private long nextFromTo(long low, long range) {
@@ -404,6 +448,14 @@ public final class Generator {
                     "random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
         }
         return high - low;
+    }
+
+    /** at::bernoulli_distribution's check, made per element before its draw, as PyTorch does. */
+    private static void checkTensorProbability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this"
+                    + " error message be improved?  If so, please report an enhancement request to PyTorch.)");
+        }
     }
 
     private static void checkProbability(double p) {

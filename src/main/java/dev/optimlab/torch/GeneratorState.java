@@ -47,9 +47,10 @@ record GeneratorState(long initialSeed, int left, int next, int[] state, boolean
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int left = buffer.getInt(8);
         long next = buffer.getLong(16);
-        if (left < 1 || left > N || next < 0 || next >= N) {
-            throw new IllegalArgumentException("Invalid mt19937 state: left=" + left + ", next=" + next
-                    + "; expected 1 <= left <= 624 and 0 <= next < 624, as get_rng_state() returns");
+        boolean seeded = buffer.getInt(12) != 0;
+        // mt19937::is_valid(), which set_state checks.
+        if (!seeded || left < 1 || left > N || next < 0 || next > N) {
+            throw new IllegalArgumentException("Invalid mt19937 state");
         }
         int[] state = new int[N];
         for (int i = 0; i < N; i++) {

@@ -3,7 +3,8 @@ package dev.optimlab.torch;
 /**
  * Mirrors PyTorch's 16-wide Box–Muller blocks in {@code aten/src/ATen/native/cpu/DistributionTemplates.h}:
  * {@code normal_fill_16_AVX2} with Cephes' {@code log256_ps} and {@code sincos256_ps} from
- * {@code avx_mathfun.h} for float32, and {@code normal_fill_16} for float64.
+ * {@code avx_mathfun.h} for float32 on AVX2, and the generic {@code normal_fill_16} for float32 on
+ * other kernels and for float64.
  *
  * <p>Every float32 operation is rounded to float exactly where PyTorch's GCC build rounds it; each
  * {@code Math.fma} stands where GCC contracts a multiply and an add into one rounding.
@@ -15,6 +16,7 @@ final class NormalFill {
 
     private static final float TWO_PI = 6.2831855f;
     private static final float SQRT_HALF = 0.707106781186547524f;
+    private static final int ONE_BITS = Float.floatToRawIntBits(1.0f);
     private static final float[] LOG_P = {
         7.0376836292E-2f, -1.1514610310E-1f, 1.1676998740E-1f, -1.2420140846E-1f, 1.4249322787E-1f,
         -1.6668057665E-1f, 2.0000714765E-1f, -2.4999993993E-1f, 3.3333331174E-1f,
@@ -35,8 +37,17 @@ final class NormalFill {
     private NormalFill() {
     }
 
-    /** Turns the 16 uniforms at {@code data[k..k+15]} into normals in place, as normal_fill_16_AVX2 does. */
-    static void fillFloatBlock(float[] data, int k, float mean, float std) {
+    /** Turns the 16 uniforms at {@code data[k..k+15]} into normals in place, as the capability's kernel does. */
+    static void fillFloatBlock(CpuCapability capability, float[] data, int k, float mean, float std) {
+        if (capability == CpuCapability.AVX2) {
+            fillFloatBlockAvx2(data, k, mean, std);
+        } else {
+            fillFloatBlockGeneric(data, k, mean, std, capability == CpuCapability.AVX512);
+        }
+    }
+
+    /** normal_fill_16_AVX2. */
+    private static void fillFloatBlockAvx2(float[] data, int k, float mean, float std) {
         for (int j = 0; j < HALF; j++) {
             float a = 1.0f - data[k + j];
             float theta = TWO_PI * data[k + j + HALF];
@@ -49,29 +60,44 @@ final class NormalFill {
         }
     }
 
+    /**
+     * normal_fill_16 on float: glibc's logf/cosf/sinf, theta computed in double and rounded to float;
+     * the final {@code * std + mean} is fused only where the kernel is built with FMA (AVX-512).
+     */
+    private static void fillFloatBlockGeneric(float[] data, int k, float mean, float std, boolean fused) {
+        for (int j = 0; j < HALF; j++) {
+            float a = 1.0f - data[k + j];
+            float theta = (float) (2.0 * Math.PI * data[k + j + HALF]);
+            float radius = (float) Math.sqrt(-2.0f * GlibcFloatMath.logf(a));
+            float cosine = radius * GlibcFloatMath.cosf(theta);
+            float sine = radius * GlibcFloatMath.sinf(theta);
+            data[k + j] = fused ? Math.fma(cosine, std, mean) : cosine * std + mean;
+            data[k + j + HALF] = fused ? Math.fma(sine, std, mean) : sine * std + mean;
+        }
+    }
+
     /** Turns the 16 uniforms at {@code data[k..k+15]} into normals in place, as normal_fill_16 does for double. */
-    static void fillDoubleBlock(double[] data, int k, double mean, double std) {
+    static void fillDoubleBlock(double[] data, int k, double mean, double std, boolean fused) {
         for (int j = 0; j < HALF; j++) {
             double a = 1.0 - data[k + j];
             double theta = 2.0 * Math.PI * data[k + j + HALF];
             double radius = Math.sqrt(-2.0 * Math.log(a));
-            data[k + j] = Math.fma(radius * Math.cos(theta), std, mean);
-            data[k + j + HALF] = Math.fma(radius * Math.sin(theta), std, mean);
+            double cosine = radius * Math.cos(theta);
+            double sine = radius * Math.sin(theta);
+            data[k + j] = fused ? Math.fma(cosine, std, mean) : cosine * std + mean;
+            data[k + j + HALF] = fused ? Math.fma(sine, std, mean) : sine * std + mean;
         }
     }
 
-    /** Cephes {@code log256_ps} for a positive normal float, with GCC's contractions. */
+    /** Cephes {@code log256_ps} for a positive normal float, with GCC's contractions; branch-free like the vector code. */
     static float log(float a) {
         int bits = Float.floatToRawIntBits(a);
         float e = (float) ((bits >>> 23) - 126);
         float m = Float.intBitsToFloat((bits & 0x807FFFFF) | 0x3F000000);
-        float x;
-        if (m < SQRT_HALF) {
-            e = e - 1.0f;
-            x = (m - 1.0f) + m;
-        } else {
-            x = m - 1.0f;
-        }
+        // All ones where m < sqrt(1/2): the sign of m - sqrt(1/2), as the vector compare gives.
+        int below = Float.floatToRawIntBits(m - SQRT_HALF) >> 31;
+        e = e - Float.intBitsToFloat(ONE_BITS & below);
+        float x = (m - 1.0f) + Float.intBitsToFloat(Float.floatToRawIntBits(m) & below);
         float z = x * x;
         float y = LOG_P[0];
         for (int i = 1; i < LOG_P.length; i++) {
@@ -105,18 +131,16 @@ final class NormalFill {
         s = s * z;
         s = Math.fma(s, x, x);
 
-        // The blend below adds and subtracts exactly as the vector code does, zeros' signs included.
-        boolean sinPolynomial = (j & 2) == 0;
-        float sinFromCos = sinPolynomial ? 0.0f : c;
-        float sinFromSin = sinPolynomial ? s : 0.0f;
-        float sin = sinFromCos + sinFromSin;
-        float cos = (c - sinFromCos) + (s - sinFromSin);
-        if ((j & 4) != 0) {
-            sin = -sin;
-        }
-        if (((j - 2) & 4) == 0) {
-            cos = -cos;
-        }
+        // The blend adds, subtracts and flips signs with masks exactly as the vector code does, zeros included.
+        int sinPolynomial = ((j & 2) >> 1) - 1;
+        int cBits = Float.floatToRawIntBits(c);
+        int sBits = Float.floatToRawIntBits(s);
+        float sinFromCos = Float.intBitsToFloat(cBits & ~sinPolynomial);
+        float sinFromSin = Float.intBitsToFloat(sBits & sinPolynomial);
+        int sinSign = (j & 4) << 29;
+        int cosSign = (~(j - 2) & 4) << 29;
+        float sin = Float.intBitsToFloat(Float.floatToRawIntBits(sinFromCos + sinFromSin) ^ sinSign);
+        float cos = Float.intBitsToFloat(Float.floatToRawIntBits((c - sinFromCos) + (s - sinFromSin)) ^ cosSign);
         return ((long) Float.floatToRawIntBits(sin) << 32) | Integer.toUnsignedLong(Float.floatToRawIntBits(cos));
     }
 }

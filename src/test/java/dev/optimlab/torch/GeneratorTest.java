@@ -153,6 +153,13 @@ class GeneratorTest {
         }
 
         @Test
+        @DisplayName("refuse a negative std with PyTorch's message")
+        void negativeStd() {
+            assertThatThrownBy(() -> seeded(0).normal(new float[3], 0, 3, 0, -0.5))
+                    .hasMessage("normal expects std >= 0.0, but found std -0.5");
+        }
+
+        @Test
         @DisplayName("keep the cached sine half until manual_seed clears it")
         void cacheClearedBySeed() {
             Generator generator = seeded(0);
@@ -183,6 +190,15 @@ class GeneratorTest {
         }
 
         @Test
+        @DisplayName("refuse empty ranges and negative sizes with PyTorch's messages")
+        void refusals() {
+            assertThatThrownBy(() -> seeded(0).randint(new long[2], 0, 2, 5, 5))
+                    .hasMessage("random_ expects 'from' to be less than 'to', but got from=5 >= to=5");
+            assertThatThrownBy(() -> seeded(0).randperm(-1))
+                    .hasMessage("Trying to create tensor with negative dimension -1: [-1]");
+        }
+
+        @Test
         @DisplayName("match randperm(10), seed 0, and randperm(8), seed 42")
         void randperm() {
             assertThat(seeded(0).randperm(10)).containsExactly(4, 1, 7, 5, 3, 9, 0, 8, 6, 2);
@@ -204,12 +220,74 @@ class GeneratorTest {
         }
 
         @Test
+        @DisplayName("refuse a probability outside [0, 1] in P with PyTorch's message, after the draws before it")
+        void tensorProbabilityRange() {
+            Generator generator = seeded(0);
+            float[] p = {0.5f, Float.NaN, 0.5f};
+            assertThatThrownBy(() -> generator.bernoulli(new float[3], 0, 3, p, 0))
+                    .hasMessageStartingWith("Expected p_in >= 0 && p_in <= 1 to be true, but got false.");
+            assertThat(generator.nextRandom32()).isEqualTo(2546248239L);
+        }
+
+        @Test
         @DisplayName("match F.dropout's noise for p = 0.5 and p = 0.2, seed 0")
         void dropout() {
             assertThat(floats(8, out -> seeded(0).dropoutNoise(out, 0, 8, 0.5)))
                     .containsExactly(0, 0, 2, 0, 0, 0, 2, 2);
             assertThat(floats(6, out -> seeded(0).dropoutNoise(out, 0, 6, 0.2)))
                     .containsExactly(0, 1.25f, 1.25f, 0, 1.25f, 1.25f);
+        }
+    }
+
+    @Nested
+    @DisplayName("CPU capabilities")
+    class Capabilities {
+
+        @Test
+        @DisplayName("give AVX-512 hosts DEFAULT's normal block and AVX2's fused uniform (derived from PyTorch's source)")
+        void avx512() {
+            float[] avx512 = floats(40, out -> seeded(3).cpuCapability(CpuCapability.AVX512).normal(out, 0, 40, 0, 1));
+            float[] generic = floats(40, out -> seeded(3).cpuCapability(CpuCapability.DEFAULT).normal(out, 0, 40, 0, 1));
+            float[] avx2 = floats(40, out -> seeded(3).normal(out, 0, 40, 0, 1));
+            assertThat(avx512).isEqualTo(generic).isNotEqualTo(avx2);
+
+            float[] avx512Uniform = floats(40, out -> seeded(3).cpuCapability(CpuCapability.AVX512).uniform(out, 0, 40, -2.5, 3.7));
+            assertThat(avx512Uniform).isEqualTo(floats(40, out -> seeded(3).uniform(out, 0, 40, -2.5, 3.7)));
+        }
+
+        @Test
+        @DisplayName("match uniform_(-2.5, 3.7) for seed 1 on the DEFAULT kernel, which rounds twice")
+        void defaultUniform() {
+            assertThat(floats(4, out -> seeded(1).cpuCapability(CpuCapability.DEFAULT).uniform(out, 0, 4, -2.5, 3.7)))
+                    .containsExactly(2.1973156929016113f, -0.7682726383209229f, -0.0009706020355224609f, 2.0550436973571777f);
+        }
+
+        @Test
+        @DisplayName("travel with copies")
+        void copied() {
+            assertThat(seeded(0).cpuCapability(CpuCapability.DEFAULT).copy().cpuCapability()).isEqualTo(CpuCapability.DEFAULT);
+            assertThat(new Generator().cpuCapability()).isEqualTo(CpuCapability.AVX2);
+        }
+    }
+
+    @Nested
+    @DisplayName("seeding")
+    class Seeding {
+
+        @Test
+        @DisplayName("reseeds from the system with seed() and reports that seed")
+        void nondeterministicSeed() {
+            Generator generator = new Generator();
+            long seed = generator.seed();
+            assertThat(generator.initialSeed()).isEqualTo(seed);
+            assertThat(generator.nextRandom64()).isEqualTo(seeded(seed).nextRandom64());
+        }
+
+        @Test
+        @DisplayName("refuses a probability outside [0, 1] with PyTorch's message")
+        void probabilityRange() {
+            assertThatThrownBy(() -> seeded(0).bernoulli(new float[3], 0, 3, 1.5))
+                    .hasMessage("bernoulli_ expects p to be in [0, 1], but got p=1.5");
         }
     }
 
@@ -239,6 +317,34 @@ class GeneratorTest {
             other.setState(state);
             assertThat(other.nextRandom64()).isEqualTo(expected);
             assertThat(other.initialSeed()).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("restore a cached normal along with the engine")
+        void stateKeepsCache() {
+            Generator generator = seeded(9);
+            generator.normalScalar(0, 1);
+            byte[] state = generator.getState();
+            double cached = generator.normalScalar(0, 1);
+            Generator other = new Generator();
+            other.setState(state);
+            assertThat(other.normalScalar(0, 1)).isEqualTo(cached);
+        }
+
+        @Test
+        @DisplayName("refuse an engine state PyTorch calls invalid")
+        void invalidEngine() {
+            byte[] state = new Generator().getState();
+            state[8] = 0;
+            assertThatThrownBy(() -> new Generator().setState(state)).hasMessage("Invalid mt19937 state");
+        }
+
+        @Test
+        @DisplayName("refuse a state of the wrong size with PyTorch's message")
+        void wrongSize() {
+            assertThatThrownBy(() -> new Generator().setState(new byte[100]))
+                    .hasMessage("Expected either a THGeneratorState of size 5048 or a THGeneratorStateNew of size 5056"
+                            + " but found the input RNG state size to be 100");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.optimlab.torch.nn.Init;
 import dev.optimlab.torch.utils.data.DataLoaderEpoch;
 import dev.optimlab.torch.utils.data.RandomSampler;
@@ -66,6 +67,17 @@ class RngGoldenTest {
 
     static Stream<Arguments> stateCases() {
         return cases("state");
+    }
+
+    static Stream<Arguments> defaultKernelCases() {
+        return cases("default_kernel");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("defaultKernelCases")
+    @DisplayName("draws as CPUs without AVX2 do: unfused arithmetic and glibc's logf/sinf/cosf")
+    void defaultKernel(String name, JsonNode testCase) {
+        replayExactly(testCase);
     }
 
     static Stream<Arguments> derivedCases() {
@@ -132,27 +144,29 @@ class RngGoldenTest {
     @DisplayName("float64 normals, which go through log, sin and cos")
     class DoubleNormals {
 
-        /** glibc's double routines and Java's differ in the last bit now and then (see docs/fidelity.md). */
-        static final int MAX_ULPS = 2;
-        private static final double MAX_MISMATCH_FRACTION = 0.01;
+        /**
+         * glibc's double log/log1p/sin/cos and Java's differ in the last bit now and then, and 1.13's scalar
+         * path takes log(1-u) where we follow 2.x's log1p(-u): measured bounds in docs/fidelity.md.
+         */
+        static final int MAX_ULPS = 4;
 
         @Test
-        @DisplayName("stay within 2 ulps of PyTorch 1.13's, and differ at all in under 1% of values")
+        @DisplayName("stay within 4 ulps of PyTorch 1.13's, and differ at all in under 5% of values")
         void againstPyTorch113() {
-            assertFewMismatches("normal64");
+            assertFewMismatches("normal64", 0.05);
         }
 
         @Test
-        @DisplayName("stay within 2 ulps of those derived for PyTorch 2.x's scalar path, and differ in under 1%")
+        @DisplayName("stay within 4 ulps of those derived for PyTorch 2.x's scalar path, and differ in under 1%")
         void againstPyTorch2() {
-            assertFewMismatches("derived2x");
+            assertFewMismatches("derived2x", 0.01);
         }
 
-        private static void assertFewMismatches(String area) {
+        private static void assertFewMismatches(String area, double maxMismatchFraction) {
             int total = 0;
             int mismatched = 0;
-            for (JsonNode testCase : fixture(area).get("cases")) {
-                Generator generator = new Generator().manualSeed(testCase.get("seed").asLong());
+            for (JsonNode testCase : casesOf(area)) {
+                Generator generator = generatorFor(testCase);
                 for (JsonNode step : testCase.get("steps")) {
                     Map<String, Encoded> actual = run(generator, step);
                     if (!isDoubleNormal(step)) {
@@ -166,14 +180,14 @@ class RngGoldenTest {
             }
             assertThat(total).isGreaterThan(1000);
             assertThat((double) mismatched / total).as("%d of %d values differ", mismatched, total)
-                    .isLessThan(MAX_MISMATCH_FRACTION);
+                    .isLessThan(maxMismatchFraction);
         }
     }
 
     // ---- replay ------------------------------------------------------------------------------
 
     private static void replayExactly(JsonNode testCase) {
-        Generator generator = new Generator().manualSeed(testCase.get("seed").asLong());
+        Generator generator = generatorFor(testCase);
         int index = 0;
         for (JsonNode step : testCase.get("steps")) {
             Map<String, Encoded> actual = run(generator, step);
@@ -273,6 +287,7 @@ class RngGoldenTest {
                 }
                 out.put("out", Encoded.of(raw));
             }
+            case "glibc_logf", "glibc_sinf", "glibc_cosf" -> out.put("out", glibcFloatMath(op, step.get("stride").asInt()));
             case "initial_seed" -> out.put("out", Encoded.ofText(Long.toUnsignedString(generator.initialSeed())));
             case "bernoulli_tensor" -> {
                 JsonNode p = step.get("outputs").get("p").get("values");
@@ -329,6 +344,11 @@ class RngGoldenTest {
                     DataLoaderEpoch drawn = DataLoaderEpoch.shuffled(generator, n, loaderGenerator);
                     out.put("base_seed_" + epoch, Encoded.of(drawn.baseSeed()));
                     out.put("order_" + epoch, Encoded.of(drawn.order()));
+                }
+            }
+            case "dataloader_sequential" -> {
+                for (int epoch = 0; epoch < step.get("epochs").asInt(); epoch++) {
+                    out.put("base_seed_" + epoch, Encoded.of(DataLoaderEpoch.drawBaseSeed(generator, null)));
                 }
             }
             case "random_sampler" -> {
@@ -439,6 +459,22 @@ class RngGoldenTest {
         return out;
     }
 
+    /** glibc's float routines on every stride-th input the normal block can pass them, hashed like the fixture. */
+    private static Encoded glibcFloatMath(String op, int stride) {
+        int count = (1 << 24) / stride;
+        return sha256("float32", count, (values, unused) -> {
+            for (int i = 0; i < count; i++) {
+                float unit = i * stride * 0x1p-24f;
+                float theta = (float) (2.0 * Math.PI * unit);
+                values[i] = switch (op) {
+                    case "glibc_logf" -> GlibcFloatMath.logf(1.0f - unit);
+                    case "glibc_sinf" -> GlibcFloatMath.sinf(theta);
+                    default -> GlibcFloatMath.cosf(theta);
+                };
+            }
+        });
+    }
+
     private interface Fill {
         void into(float[] floats, double[] doubles);
     }
@@ -467,8 +503,28 @@ class RngGoldenTest {
     // ---- fixtures ----------------------------------------------------------------------------
 
     private static Stream<Arguments> cases(String area) {
-        return StreamSupport.stream(fixture(area).get("cases").spliterator(), false)
-                .map(testCase -> Arguments.of(testCase.get("name").asText(), testCase));
+        return casesOf(area).stream().map(testCase -> Arguments.of(testCase.get("name").asText(), testCase));
+    }
+
+    /** The fixture's cases, each told the CPU capability PyTorch ran with when recording it. */
+    private static List<JsonNode> casesOf(String area) {
+        JsonNode fixture = fixture(area);
+        List<JsonNode> cases = new ArrayList<>();
+        for (JsonNode testCase : fixture.get("cases")) {
+            cases.add(((ObjectNode) testCase).put("cpu_capability", fixture.get("cpu_capability").asText()));
+        }
+        return cases;
+    }
+
+    /** A fresh generator seeded as the case says, drawing as the recording CPU's kernels did. */
+    private static Generator generatorFor(JsonNode testCase) {
+        CpuCapability capability = switch (testCase.get("cpu_capability").asText()) {
+            case "AVX2" -> CpuCapability.AVX2;
+            case "AVX512" -> CpuCapability.AVX512;
+            case "NO AVX" -> CpuCapability.DEFAULT;
+            default -> throw new IllegalArgumentException("unknown capability " + testCase.get("cpu_capability"));
+        };
+        return new Generator().manualSeed(testCase.get("seed").asLong()).cpuCapability(capability);
     }
 
     private static JsonNode fixture(String area) {
