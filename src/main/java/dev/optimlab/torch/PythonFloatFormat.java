@@ -55,7 +55,7 @@ public final class PythonFloatFormat {
 
     /**
      * {@code repr(value)}: the shortest digits that read back as the same double, in positional
-     * notation for 1e-4 <= |x| < 1e16 (with a ".0" for integers) and in exponent notation otherwise.
+     * notation for {@code 1e-4 <= abs(x) < 1e16} (with a ".0" for integers) and in exponent notation otherwise.
      *
      * <p>Relies on {@link Double#toString(double)} producing the shortest such digits, which the JDK
      * guarantees from version 19 on.
