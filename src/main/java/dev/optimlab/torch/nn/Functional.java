@@ -82,7 +82,15 @@ public final class Functional {
 
     /** Mirrors {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}; bias may be null. */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        Tensor output = input.matmul(weight.t());
+        Tensor output;
+        if (input.dim() > 2) {
+            // As ATen's matmul does for a 2-D weight: fold the leading dims into rows, multiply, unfold.
+            int[] outShape = input.shape().clone();
+            outShape[outShape.length - 1] = weight.size(0);
+            output = input.reshape(-1, input.size(input.dim() - 1)).matmul(weight.t()).reshape(outShape);
+        } else {
+            output = input.matmul(weight.t());
+        }
         return bias == null ? output : output.add(bias);
     }
 
