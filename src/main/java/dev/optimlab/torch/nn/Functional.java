@@ -265,7 +265,13 @@ public final class Functional {
         return switch (reduction) {
             case NONE -> losses.reshape(target.shape());
             case SUM -> losses.sum();
-            case MEAN -> losses.sum().div(sampleWeight.sum());
+            case MEAN -> {
+                Tensor totalWeight = sampleWeight.sum();
+                // With every target ignored ATen returns 0/0 = nan but sends no gradient to any input.
+                yield totalWeight.itemDouble() == 0
+                        ? losses.sum().mul(0.0).add(Double.NaN)
+                        : losses.sum().div(totalWeight);
+            }
         };
     }
 

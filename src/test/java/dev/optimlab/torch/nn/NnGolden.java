@@ -118,7 +118,9 @@ final class NnGolden {
         double[] want = values(expected);
         double[] got = actual.contiguous().toDoubleArray();
         for (int i = 0; i < want.length; i++) {
-            if (Double.isNaN(want[i]) || Double.isInfinite(want[i])) {
+            if (Double.isNaN(want[i])) {
+                assertThat(got[i]).as("%s[%d]", what, i).isNaN();
+            } else if (Double.isInfinite(want[i])) {
                 assertThat(got[i]).as("%s[%d]", what, i).isEqualTo(want[i]);
             } else {
                 assertThat(Math.abs(got[i] - want[i])).as("%s[%d]: got %s, PyTorch %s", what, i, got[i], want[i])
