@@ -69,7 +69,7 @@ def weight_like(out):
 CASES = []
 
 
-def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn=None):
+def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn=None, derived_error=None):
     args = args or {}
     leaves = []
     for t in inputs:
@@ -86,6 +86,9 @@ def case(name, op, inputs, args=None, grad=True, tolerance=None, derived_grad_fn
         out = OPS[op](leaves, args)
     except Exception as e:  # the expected error is the case
         record["error"] = {"type": type(e).__name__, "message": str(e)}
+        if derived_error:
+            record["error"]["message"], record["note"] = derived_error
+            record["derived"] = True
         CASES.append(record)
         return
     if isinstance(out, tuple):
@@ -143,6 +146,8 @@ OPS = {
     "minimum": lambda x, a: torch.minimum(x[0], x[1]),
     "sum": lambda x, a: x[0].sum(),
     "sum_dims": lambda x, a: x[0].sum(a["dims"], keepdim=a["keepdim"]),
+    "sum_dims_of_transpose": lambda x, a: x[0].transpose(0, -1).sum(a["dims"], keepdim=a["keepdim"]),
+    "mean_of_transpose": lambda x, a: x[0].transpose(0, -1).mean(),
     "mean": lambda x, a: x[0].mean(),
     "mean_dims": lambda x, a: x[0].mean(a["dims"], keepdim=a["keepdim"]),
     "max": lambda x, a: x[0].max(),
@@ -158,6 +163,7 @@ OPS = {
     "matmul": lambda x, a: x[0] @ x[1],
     "mm": lambda x, a: x[0].mm(x[1]),
     "mv": lambda x, a: x[0].mv(x[1]),
+    "bmm": lambda x, a: x[0].bmm(x[1]),
     "dot": lambda x, a: x[0].dot(x[1]),
     "where": lambda x, a: torch.where(x[0] > 0, x[1], x[2]),
     "cat": lambda x, a: torch.cat(x, a["dim"]),
@@ -270,6 +276,18 @@ case("maximum", "maximum", [randn(2, 3), randn(3)])
 case("minimum", "minimum", [randn(2, 3), randn(3)])
 case("maximum with ties", "maximum", [torch.tensor([1.0, 2.0, 3.0]), torch.tensor([1.0, 5.0, 0.0])])
 
+# float64 keeps double precision end to end; float16 rounds every result to half precision.
+F64 = torch.float64
+case("float64 exp", "exp", [randn(5, dtype=F64)], tolerance=1e-12)
+case("float64 div broadcast", "div", [randn(2, 3, dtype=F64), positive(3, dtype=F64)], tolerance=1e-12)
+case("float64 sigmoid", "sigmoid", [randn(5, dtype=F64)], tolerance=1e-12)
+case("float64 log_softmax", "log_softmax", [randn(3, 4, dtype=F64)], {"dim": 1}, tolerance=1e-12)
+case("float64 mm", "mm", [randn(3, 5, dtype=F64), randn(5, 2, dtype=F64)], tolerance=1e-12)
+case("float64 mean dims", "mean_dims", [randn(3, 4, dtype=F64)], {"dims": [0], "keepdim": False}, tolerance=1e-12)
+case("float16 add", "add", [randn(6, dtype=torch.float16), randn(6, dtype=torch.float16)], grad=False)
+case("float16 mul by scalar", "mul_scalar", [randn(6, dtype=torch.float16)], {"scalar": 0.1}, grad=False)
+case("float16 plus float32 gives float32", "add", [randn(4, dtype=torch.float16), randn(4)], grad=False)
+
 # Reductions.
 case("sum all", "sum", [randn(3, 4)])
 case("sum of int64 stays int64", "sum", [ints(5)])
@@ -312,8 +330,22 @@ case("matmul vector by matrix", "matmul", [randn(3), randn(3, 2)])
 case("matmul vector by vector", "matmul", [randn(5), randn(5)])
 case("matmul vector by matrix mismatch", "matmul", [randn(3), randn(2, 3)])
 case("mv", "mv", [randn(2, 3), randn(3)])
+case("matmul 3-d by 3-d", "matmul", [randn(2, 3, 4), randn(2, 4, 5)])
+case("matmul 3-d by 2-d", "matmul", [randn(2, 3, 4), randn(4, 5)])
+case("matmul 3-d by vector", "matmul", [randn(2, 3, 4), randn(4)])
+case("matmul broadcast batch", "matmul", [randn(3, 1, 2, 4), randn(2, 4, 3)])
+case("matmul vector by 3-d", "matmul", [randn(4), randn(2, 4, 3)])
+case("matmul 3-d by 2-d mismatch", "matmul", [randn(2, 3, 4), randn(3, 5)])
+case("matmul 3-d by 3-d mismatch", "matmul", [randn(2, 3, 4), randn(2, 3, 5)])
+case("bmm", "bmm", [randn(3, 2, 4), randn(3, 4, 2)])
+case("bmm of a matrix", "bmm", [randn(3, 2, 4), randn(4, 2)])
 case("dot", "dot", [randn(4), randn(4)])
 case("dot size mismatch", "dot", [randn(3), randn(2)])
+case("mm float32 by float64", "mm", [randn(2, 3), randn(3, 2, dtype=torch.float64)],
+     derived_error=("mat1 and mat2 must have the same dtype, but got Float and Double",
+                    "PyTorch 2.x checks mm's dtypes up front; 1.13 said 'expected scalar type Float but found Double'"))
+case("mv float32 by float64", "mv", [randn(2, 3), randn(3, dtype=torch.float64)])
+case("dot float32 by float64", "dot", [randn(3), randn(3, dtype=torch.float64)])
 case("mm float64", "mm", [randn(3, 3, dtype=torch.float64), randn(3, 2, dtype=torch.float64)])
 case("mm larger", "mm", [randn(16, 33), randn(33, 8)])
 
@@ -401,6 +433,42 @@ os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "ops.json"), "w") as f:
     json.dump({"generator": "tools/golden/gen_tensor_ops.py", "torch": torch.__version__, "cases": CASES}, f, indent=1)
 print(len(CASES), "cases")
+
+# Sums and means in ATen's exact order: shapes that exercise the scalar, 8-wide inner and outer paths, the
+# cascade levels (more than 16, 256 and 4096 steps) and non-contiguous inputs; all below 32768 elements,
+# where PyTorch never splits a reduction across threads.
+torch.manual_seed(5)
+CASES = []
+SHAPES = [[1], [5], [7], [8], [9], [31], [33], [100], [257], [1000], [4099], [3, 4], [4, 3], [2, 9],
+          [9, 2], [17, 33], [64, 10], [10, 64], [100, 40], [4100, 2], [5, 3, 7], [2, 40, 9], [6, 1, 5], [3, 70, 5]]
+for shape in SHAPES:
+    small = math.prod(shape) <= 100
+    for dtype in [torch.float32, torch.float64] if small else [torch.float32]:
+        x = randn(*shape, dtype=dtype)
+        label = "x".join(map(str, shape)) + ("" if dtype == torch.float32 else " float64")
+        case("sum of " + label, "sum", [x], grad=False)
+        case("mean of " + label, "mean", [x], grad=False)
+        for d in range(len(shape)):
+            case("sum dim %d of %s" % (d, label), "sum_dims", [x], {"dims": [d], "keepdim": False}, grad=False)
+        if len(shape) == 3:
+            case("sum dims 0, 2 of " + label, "sum_dims", [x], {"dims": [0, 2], "keepdim": True}, grad=False)
+            case("mean dims 1, 2 of " + label, "mean_dims", [x], {"dims": [1, 2], "keepdim": False}, grad=False)
+        if len(shape) >= 2:
+            case("sum dim 0 of the transpose of " + label, "sum_dims_of_transpose", [x], {"dims": [0], "keepdim": False},
+                 grad=False)
+            case("mean of the transpose of " + label, "mean_of_transpose", [x], grad=False)
+# Each input serves several cases: store it once and refer to it by position.
+INPUTS = []
+for c in CASES:
+    tensor = c.pop("inputs")[0]
+    tensor.pop("requires_grad")
+    if not INPUTS or INPUTS[-1] != tensor:
+        INPUTS.append(tensor)
+    c["input"] = len(INPUTS) - 1
+with open(os.path.join(out_dir, "sums.json"), "w") as f:
+    json.dump({"generator": "tools/golden/gen_tensor_ops.py", "torch": torch.__version__, "inputs": INPUTS,
+               "cases": CASES}, f)
+print(len(CASES), "sum cases")
 
 
 # ---------------------------------------------------------------- creation, random draws, reprs, in-place ops

@@ -245,7 +245,7 @@ public final class Generator {
             permutation[i] = i;
         }
         for (int i = 0; i < n - 1; i++) {
-            int z = (int) Long.remainderUnsigned(Integer.toUnsignedLong(nextInt()), n - i);
+            int z = (int) (Integer.toUnsignedLong(nextInt()) % (n - i));
             long swap = permutation[i];
             permutation[i] = permutation[i + z];
             permutation[i + z] = swap;
@@ -421,10 +421,10 @@ public final class Generator {
     }
 
     private long nextFromTo(long low, long range) {
-        long draw = Long.compareUnsigned(range, TWO_POW_32) >= 0
-                ? nextLong()
-                : Integer.toUnsignedLong(nextInt());
-        return Long.remainderUnsigned(draw, range) + low;
+        if (Long.compareUnsigned(range, TWO_POW_32) >= 0) {
+            return Long.remainderUnsigned(nextLong(), range) + low;
+        }
+        return Integer.toUnsignedLong(nextInt()) % range + low;
     }
 
     // ---- argument checks with PyTorch's messages -------------------------------------------

@@ -1,8 +1,8 @@
 package dev.optimlab.torch;
 
 /**
- * Matrix products: {@code mm}, {@code mv}, {@code dot} and {@code matmul} for 1-D and 2-D operands, with their
- * derivatives. float32 products accumulate in float, in the order a simple BLAS would; PyTorch's BLAS blocks
+ * Matrix products: {@code mm}, {@code mv}, {@code dot}, {@code bmm} and {@code matmul} (with broadcast batch
+ * dims), with their derivatives. float32 products accumulate in float, in the order a simple BLAS would; PyTorch's BLAS blocks
  * and vectorises differently, so results agree within float32 tolerance, not bit for bit.
  */
 final class LinearAlgebra {
@@ -28,28 +28,93 @@ final class LinearAlgebra {
         if (da == 2 && db == 2) {
             return mm(a, b);
         }
-        throw new TorchException(TorchException.PythonType.NotImplementedError,
-                "matmul of " + da + "D and " + db + "D tensors (batched matmul) is not supported yet");
+        if (db <= 2) {
+            // Fold the batch dims of a into its rows: one mm (or mv), then a view back to the batch shape.
+            int k = a.shape[da - 1];
+            int[] shape = a.shape.clone();
+            Tensor folded = a.reshape(-1, k);
+            Tensor product = db == 2 ? folded.mm(b) : folded.mv(b);
+            if (db == 2) {
+                shape[da - 1] = b.shape[1];
+            } else {
+                shape = java.util.Arrays.copyOf(shape, da - 1);
+            }
+            return product.unsafeView(shape);
+        }
+        return batched(a, b);
     }
 
-    private static void requireSameType(Tensor a, Tensor b, String first, String second) {
+    /** Broadcast batch dims, then one bmm over all of them; 1-D operands get a temporary dim, as in PyTorch. */
+    private static Tensor batched(Tensor a, Tensor b) {
+        Tensor left = a.dim() == 1 ? a.unsqueeze(0) : a;
+        Tensor right = b;
+        int n = left.shape[left.dim() - 2];
+        int k = left.shape[left.dim() - 1];
+        int m = right.shape[right.dim() - 1];
+        if (right.shape[right.dim() - 2] != k) {
+            throw TorchException.runtime("Expected size for first two dimensions of batch2 tensor to be: ["
+                    + Shapes.numel(java.util.Arrays.copyOf(left.shape, left.dim() - 2)) + ", " + k + "] but got: ["
+                    + Shapes.numel(java.util.Arrays.copyOf(right.shape, right.dim() - 2)) + ", "
+                    + right.shape[right.dim() - 2] + "].");
+        }
+        int[] batch = Shapes.broadcast(java.util.Arrays.copyOf(left.shape, left.dim() - 2),
+                java.util.Arrays.copyOf(right.shape, right.dim() - 2));
+        int batchSize = Shapes.numel(batch);
+        int[] leftShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        leftShape[batch.length] = n;
+        leftShape[batch.length + 1] = k;
+        int[] rightShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        rightShape[batch.length] = k;
+        rightShape[batch.length + 1] = m;
+        Tensor product = left.expand(leftShape).reshape(batchSize, n, k).bmm(right.expand(rightShape).reshape(batchSize, k, m));
+        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + (a.dim() == 1 ? 1 : 2));
+        if (a.dim() == 1) {
+            outShape[batch.length] = m;
+        } else {
+            outShape[batch.length] = n;
+            outShape[batch.length + 1] = m;
+        }
+        return product.unsafeView(outShape);
+    }
+
+    /** Mirrors {@code torch.bmm}: a batch of matrix products. */
+    static Tensor bmm(Tensor a, Tensor b) {
+        if (a.dim() != 3) {
+            throw TorchException.runtime("batch1 must be a 3D tensor");
+        }
+        if (b.dim() != 3) {
+            throw TorchException.runtime("batch2 must be a 3D tensor");
+        }
+        if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
+            throw TorchException.runtime("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0]
+                    + ", " + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].");
+        }
+        requireSameType(a, b, false);
+        Tensor x = a.isContiguous() ? a : Reductions.contiguousCopy(a);
+        Tensor y = b.isContiguous() ? b : Reductions.contiguousCopy(b);
+        int batch = a.shape[0];
+        int n = a.shape[1];
+        int k = a.shape[2];
+        int m = b.shape[2];
+        Tensor out = Tensor.empty(new int[] {batch, n, m}, a.dtype());
+        for (int i = 0; i < batch; i++) {
+            gemm(x, x.offset + i * n * k, y, y.offset + i * k * m, out, i * n * m, n, k, m);
+        }
+        return Tensor.record(out, "BmmBackward0", (g, node) -> new Tensor[] {
+                node.needsGrad(0) ? g.bmm(node.saved(1).transpose(1, 2)) : null,
+                node.needsGrad(1) ? node.saved(0).transpose(1, 2).bmm(g) : null}, new Tensor[] {a, b}, a, b);
+    }
+
+    /** PyTorch 2.x's check in mm; mv and bmm keep ATen's older "expected scalar type" wording. */
+    private static void requireSameType(Tensor a, Tensor b, boolean matrices) {
         if (a.dtype() != b.dtype()) {
-            throw TorchException.runtime("expected " + first + " and " + second + " to have the same dtype, but got: "
-                    + cName(a.dtype()) + " != " + cName(b.dtype()));
+            throw TorchException.runtime(matrices
+                    ? "mat1 and mat2 must have the same dtype, but got " + typeName(a.dtype()) + " and " + typeName(b.dtype())
+                    : "expected scalar type " + typeName(a.dtype()) + " but found " + typeName(b.dtype()));
         }
         if (a.dtype() == DType.BOOL) {
             throw TorchException.runtime("\"addmm_impl_cpu_\" not implemented for 'Bool'");
         }
-    }
-
-    private static String cName(DType type) {
-        return switch (type) {
-            case FLOAT16 -> "c10::Half";
-            case FLOAT32 -> "float";
-            case FLOAT64 -> "double";
-            case INT64 -> "long int";
-            case BOOL -> "bool";
-        };
     }
 
     static Tensor mm(Tensor a, Tensor b) {
@@ -63,7 +128,7 @@ final class LinearAlgebra {
             throw TorchException.runtime("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
                     + " and " + b.shape[0] + "x" + b.shape[1] + ")");
         }
-        requireSameType(a, b, "m1", "m2");
+        requireSameType(a, b, true);
         Tensor out = multiply(a, b);
         return Tensor.record(out, "MmBackward0", (g, n) -> new Tensor[] {
                 n.needsGrad(0) ? g.mm(n.saved(1).t()) : null,
@@ -78,16 +143,23 @@ final class LinearAlgebra {
         Tensor x = a.isContiguous() ? a : Reductions.contiguousCopy(a);
         Tensor y = b.isContiguous() ? b : Reductions.contiguousCopy(b);
         Tensor out = Tensor.empty(new int[] {rows, cols}, a.dtype());
+        gemm(x, x.offset, y, y.offset, out, 0, rows, inner, cols);
+        return out;
+    }
+
+    /** {@code out[outStart..] = x[xStart..] (rows x inner) @ y[yStart..] (inner x cols)}, all contiguous. */
+    private static void gemm(Tensor x, int xStart, Tensor y, int yStart, Tensor out, int outStart, int rows, int inner,
+                             int cols) {
         long perRow = (long) inner * cols;
         long pending = 0;
         for (int i = 0; i < rows; i++) {
-            switch (a.dtype()) {
-                case FLOAT16, FLOAT32 -> rowTimesMatrix(x.storage.floats, x.offset + i * inner, y.storage.floats, y.offset,
-                        out.storage.floats, i * cols, inner, cols);
-                case FLOAT64 -> rowTimesMatrix(x.storage.doubles, x.offset + i * inner, y.storage.doubles, y.offset,
-                        out.storage.doubles, i * cols, inner, cols);
-                default -> rowTimesMatrix(x.storage.longs, x.offset + i * inner, y.storage.longs, y.offset,
-                        out.storage.longs, i * cols, inner, cols);
+            switch (x.dtype()) {
+                case FLOAT16, FLOAT32 -> rowTimesMatrix(x.storage.floats, xStart + i * inner, y.storage.floats, yStart,
+                        out.storage.floats, outStart + i * cols, inner, cols);
+                case FLOAT64 -> rowTimesMatrix(x.storage.doubles, xStart + i * inner, y.storage.doubles, yStart,
+                        out.storage.doubles, outStart + i * cols, inner, cols);
+                default -> rowTimesMatrix(x.storage.longs, xStart + i * inner, y.storage.longs, yStart,
+                        out.storage.longs, outStart + i * cols, inner, cols);
             }
             pending += perRow;
             if (pending >= ComputeGuard.BLOCK) {
@@ -98,10 +170,11 @@ final class LinearAlgebra {
         if (pending > 0) {
             ComputeContext.checkpoint(pending);
         }
-        if (a.dtype() == DType.FLOAT16) {
-            Half.roundAll(out.storage.floats);
+        if (x.dtype() == DType.FLOAT16) {
+            for (int i = outStart; i < outStart + rows * cols; i++) {
+                out.storage.floats[i] = Half.round(out.storage.floats[i]);
+            }
         }
-        return out;
     }
 
     private static void rowTimesMatrix(float[] a, int aRow, float[] b, int bStart, float[] out, int outRow, int inner,
@@ -145,7 +218,7 @@ final class LinearAlgebra {
             throw TorchException.runtime("size mismatch, got " + matrix.shape[0] + ", " + matrix.shape[0] + "x"
                     + matrix.shape[1] + "," + vector.shape[0]);
         }
-        requireSameType(matrix, vector, "m1", "m2");
+        requireSameType(matrix, vector, false);
         Tensor out = multiply(matrix, asColumn(vector));
         Tensor result = new Tensor(out.storage, new int[] {matrix.shape[0]}, new int[] {1}, 0, null);
         return Tensor.record(result, "MvBackward0", (g, n) -> new Tensor[] {

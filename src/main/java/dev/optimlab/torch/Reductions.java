@@ -2,8 +2,8 @@ package dev.optimlab.torch;
 
 /**
  * Reductions (sum, mean, max/min, arg max/min, norms) and softmax, with their derivatives; mirrors ATen's
- * {@code ReduceOps} and {@code SoftMax}. Sums of float32 accumulate in double and round once, which is at
- * least as accurate as PyTorch's pairwise float summation and agrees with it within float32 tolerance.
+ * {@code ReduceOps} and {@code SoftMax}. Sums and means follow ATen's summation order ({@link CascadeSum});
+ * norms and softmax accumulate in double and agree with PyTorch within float32 tolerance.
  */
 final class Reductions {
     private Reductions() {
@@ -154,13 +154,57 @@ final class Reductions {
     }
 
     private static Tensor sum(Tensor a, int[] dims, boolean keepdim, String name) {
-        Rows r = rows(a, mask(dims, a.dim()));
-        int[] outShape = keepdim ? r.keepdimShape : r.keptShape;
-        Tensor out = rowSums(r, sumType(a.dtype()), outShape, 1);
+        boolean[] reduced = mask(dims, a.dim());
+        int[] keepdimShape = keepdimShape(a.shape, reduced);
+        Tensor out = sums(a, reduced, keepdim ? keepdimShape : keptShape(a.shape, reduced), false);
         int[] inputShape = a.shape;
-        int[] keepdimShape = r.keepdimShape;
         return Tensor.record(out, name,
                 (g, n) -> new Tensor[] {g.reshape(keepdimShape).expand(inputShape)}, a);
+    }
+
+    private static int[] keepdimShape(int[] shape, boolean[] reduced) {
+        int[] out = shape.clone();
+        for (int d = 0; d < shape.length; d++) {
+            out[d] = reduced[d] ? 1 : shape[d];
+        }
+        return out;
+    }
+
+    private static int[] keptShape(int[] shape, boolean[] reduced) {
+        int kept = 0;
+        for (int d = 0; d < shape.length; d++) {
+            kept += reduced[d] ? 0 : 1;
+        }
+        int[] out = new int[kept];
+        for (int d = 0, k = 0; d < shape.length; d++) {
+            if (!reduced[d]) {
+                out[k++] = shape[d];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sums (or means) over the reduced dims. float32 and float64 follow ATen's summation order exactly
+     * ({@link CascadeSum}) and a mean divides that sum by the count, as PyTorch's CPU mean does; float16
+     * accumulates in double and int64/bool in long.
+     */
+    private static Tensor sums(Tensor a, boolean[] reduced, int[] outShape, boolean mean) {
+        DType type = sumType(a.dtype());
+        int count = 1;
+        for (int d = 0; d < a.dim(); d++) {
+            count *= reduced[d] ? a.shape[d] : 1;
+        }
+        if (type == DType.FLOAT32 || type == DType.FLOAT64) {
+            Tensor out = Tensor.empty(outShape, type);
+            double[] values = CascadeSum.sum(a, reduced, out.numel());
+            for (int i = 0; i < values.length; i++) {
+                out.storage.setDouble(i, mean ? values[i] / count : values[i]);
+            }
+            return out;
+        }
+        Rows r = rows(a, reduced);
+        return rowSums(r, type, outShape, mean ? (count == 0 ? Double.NaN : 1.0 / count) : 1);
     }
 
     static Tensor meanAll(Tensor a) {
@@ -176,12 +220,11 @@ final class Reductions {
             throw TorchException.runtime("mean(): could not infer output dtype. Input dtype must be either a floating "
                     + "point or complex dtype. Got: " + (a.dtype() == DType.BOOL ? "Bool" : "Long"));
         }
-        Rows r = rows(a, mask(dims, a.dim()));
-        int[] outShape = keepdim ? r.keepdimShape : r.keptShape;
-        int count = r.length;
-        Tensor out = rowSums(r, a.dtype(), outShape, count == 0 ? Double.NaN : 1.0 / count);
+        boolean[] reduced = mask(dims, a.dim());
+        int[] keepdimShape = keepdimShape(a.shape, reduced);
+        Tensor out = sums(a, reduced, keepdim ? keepdimShape : keptShape(a.shape, reduced), true);
+        int count = Math.max(1, a.numel()) / Math.max(1, out.numel());
         int[] inputShape = a.shape;
-        int[] keepdimShape = r.keepdimShape;
         return Tensor.record(out, name,
                 (g, n) -> new Tensor[] {g.div((long) count).reshape(keepdimShape).expand(inputShape)}, a);
     }

@@ -444,6 +444,12 @@ public final class Tensor {
         return copy.viewRecorded(newShape, Shapes.contiguousStrides(newShape), copy.offset, "UnsafeViewBackward0");
     }
 
+    /** ATen's {@code _unsafe_view}: a reshape of a fresh result, recorded as UnsafeViewBackward0. */
+    Tensor unsafeView(int... newShape) {
+        Tensor c = contiguous();
+        return c.viewRecorded(newShape, Shapes.contiguousStrides(newShape), c.offset, "UnsafeViewBackward0");
+    }
+
     /** Mirrors {@code view_as}/{@code reshape_as}. */
     public Tensor reshapeAs(Tensor other) {
         return reshape(other.shape);
@@ -1016,13 +1022,18 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- linear algebra (see LinearAlgebra)
 
-    /** Mirrors {@code matmul} / the {@code @} operator for 1-D and 2-D operands. */
+    /** Mirrors {@code matmul} / the {@code @} operator, broadcasting batch dims. */
     public Tensor matmul(Tensor other) {
         return LinearAlgebra.matmul(this, other);
     }
 
     public Tensor mm(Tensor other) {
         return LinearAlgebra.mm(this, other);
+    }
+
+    /** Mirrors {@code bmm}: batches of matrices, (b, n, k) @ (b, k, m). */
+    public Tensor bmm(Tensor other) {
+        return LinearAlgebra.bmm(this, other);
     }
 
     public Tensor mv(Tensor vector) {

@@ -21,12 +21,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenTensorOpsTest {
 
     static Stream<Arguments> cases() throws IOException {
-        try (InputStream in = GoldenTensorOpsTest.class.getResourceAsStream("/golden/tensor/ops.json")) {
+        return load("/golden/tensor/ops.json");
+    }
+
+    static Stream<Arguments> sums() throws IOException {
+        try (InputStream in = GoldenTensorOpsTest.class.getResourceAsStream("/golden/tensor/sums.json")) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<Arguments> cases = new ArrayList<>();
+            root.get("cases").forEach(c -> cases.add(Arguments.of(c.get("name").asText(), c,
+                    root.get("inputs").get(c.get("input").asInt()))));
+            return cases.stream();
+        }
+    }
+
+    private static Stream<Arguments> load(String resource) throws IOException {
+        try (InputStream in = GoldenTensorOpsTest.class.getResourceAsStream(resource)) {
             JsonNode root = new ObjectMapper().readTree(in);
             List<Arguments> cases = new ArrayList<>();
             root.get("cases").forEach(c -> cases.add(Arguments.of(c.get("name").asText(), c)));
             return cases.stream();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sums")
+    @DisplayName("Sums and means match PyTorch bit for bit (golden/tensor/sums.json)")
+    void sumsExactly(String name, JsonNode spec, JsonNode input) {
+        Tensor x = Golden.tensor(input);
+        Tensor out = (Tensor) run(spec.get("op").asText(), List.of(x), spec.get("args"));
+        Golden.assertMatches(out, spec.get("output"), 0, 0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +125,8 @@ class GoldenTensorOpsTest {
             case "minimum" -> x0.minimum(x.get(1));
             case "sum" -> x0.sum();
             case "sum_dims" -> x0.sum(ints(a.get("dims")), a.get("keepdim").asBoolean());
+            case "sum_dims_of_transpose" -> x0.transpose(0, -1).sum(ints(a.get("dims")), a.get("keepdim").asBoolean());
+            case "mean_of_transpose" -> x0.transpose(0, -1).mean();
             case "mean" -> x0.mean();
             case "mean_dims" -> x0.mean(ints(a.get("dims")), a.get("keepdim").asBoolean());
             case "max" -> x0.max();
@@ -118,6 +143,7 @@ class GoldenTensorOpsTest {
             case "matmul" -> x0.matmul(x.get(1));
             case "mm" -> x0.mm(x.get(1));
             case "mv" -> x0.mv(x.get(1));
+            case "bmm" -> x0.bmm(x.get(1));
             case "dot" -> x0.dot(x.get(1));
             case "where" -> Torch.where(x0.gt(0.0), x.get(1), x.get(2));
             case "cat" -> Torch.cat(x, a.get("dim").asInt());
