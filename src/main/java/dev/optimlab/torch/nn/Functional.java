@@ -55,6 +55,11 @@ public final class Functional {
         return input.leakyRelu(negativeSlope);
     }
 
+    /** Mirrors {@code F.leaky_relu(input)} with PyTorch's slope 0.01. */
+    public static Tensor leakyRelu(Tensor input) {
+        return leakyRelu(input, 0.01);
+    }
+
     public static Tensor tanh(Tensor input) {
         return input.tanh();
     }
@@ -127,6 +132,11 @@ public final class Functional {
         return input.mul(noise);
     }
 
+    /** Mirrors {@code F.dropout(input, p)}: training defaults to True in the functional form. */
+    public static Tensor dropout(Tensor input, double p) {
+        return dropout(input, p, true);
+    }
+
     /** Mirrors {@code F.one_hot(tensor, num_classes=-1)}: int64 one-hot rows along a new last dimension. */
     public static Tensor oneHot(Tensor tensor, int numClasses) {
         if (tensor.dtype() != DType.INT64) {
@@ -167,10 +177,20 @@ public final class Functional {
         return reduction.apply(diff.mul(diff));
     }
 
+    /** Mirrors {@code F.mse_loss(input, target)} with reduction='mean'. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return mseLoss(input, target, Reduction.MEAN);
+    }
+
     /** Mirrors {@code F.l1_loss(input, target, reduction)}. */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         warnIfSizesDiffer(input, target);
         return reduction.apply(input.sub(target).abs());
+    }
+
+    /** Mirrors {@code F.l1_loss(input, target)} with reduction='mean'. */
+    public static Tensor l1Loss(Tensor input, Tensor target) {
+        return l1Loss(input, target, Reduction.MEAN);
     }
 
     /** Mirrors {@code F.smooth_l1_loss(input, target, reduction, beta)}: quadratic below beta, linear above. */
@@ -275,6 +295,11 @@ public final class Functional {
         };
     }
 
+    /** Mirrors {@code F.nll_loss(input, target)} with PyTorch's defaults. */
+    public static Tensor nllLoss(Tensor input, Tensor target) {
+        return nllLoss(input, target, null, -100, Reduction.MEAN);
+    }
+
     /** The input as (rows, C): (C) becomes one row, (N, C, d...) moves C last. */
     private static Tensor classRows(Tensor input) {
         if (input.dim() == 1) {
@@ -336,6 +361,11 @@ public final class Functional {
         return nll.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / classes));
     }
 
+    /** Mirrors {@code F.cross_entropy(input, target)} with PyTorch's defaults. */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return crossEntropy(input, target, null, -100, Reduction.MEAN, 0.0);
+    }
+
     private static Tensor probabilityTargetLoss(Tensor logp, Tensor target, Tensor weight, Reduction reduction,
             double labelSmoothing, int classDim) {
         int classes = logp.size(classDim);
@@ -387,6 +417,11 @@ public final class Functional {
         return reduction.apply(loss);
     }
 
+    /** Mirrors {@code F.binary_cross_entropy(input, target)} with PyTorch's defaults. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
+    }
+
     /**
      * Mirrors {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)} in
      * ATen's stable form: {@code (1 - y) x + l (log(exp(-m) + exp(-x - m)) + m)} with {@code m = max(-x, 0)}
@@ -408,6 +443,11 @@ public final class Functional {
             loss = loss.mul(weight);
         }
         return reduction.apply(loss);
+    }
+
+    /** Mirrors {@code F.binary_cross_entropy_with_logits(input, target)} with PyTorch's defaults. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, Reduction.MEAN, null);
     }
 
     /** The dtype names ATen's messages use: Float, Double, Long, Bool, Half. */
