@@ -334,6 +334,15 @@ def errors():
     add("cross_entropy batch mismatch", lambda: F.cross_entropy(x, torch.zeros(3, dtype=torch.long)))
     add("cross_entropy target out of bounds", lambda: F.cross_entropy(x, torch.tensor([0, 1, 7, 2])))
     add("cross_entropy negative target", lambda: F.cross_entropy(x, torch.tensor([0, 1, -3, 2])))
+    add("cross_entropy target with a trailing 1", lambda: F.cross_entropy(x, torch.zeros(4, 1, dtype=torch.long)))
+    add("cross_entropy spatial target size", lambda: F.cross_entropy(torch.randn(2, 4, 3), torch.zeros(2, 4, dtype=torch.long)))
+    add("cross_entropy one sample with a batched target", lambda: F.cross_entropy(torch.randn(5), torch.zeros(1, dtype=torch.long)))
+    add("cross_entropy weight of the wrong length", lambda: F.cross_entropy(x, torch.zeros(4, dtype=torch.long),
+                                                                            weight=torch.ones(4)))
+    add("binary_cross_entropy long target", lambda: F.binary_cross_entropy(torch.rand(3), torch.tensor([1, 0, 1])))
+    add("binary_cross_entropy double target", lambda: F.binary_cross_entropy(torch.rand(3), torch.rand(3, dtype=torch.float64)))
+    add("binary_cross_entropy_with_logits long target",
+        lambda: F.binary_cross_entropy_with_logits(torch.randn(3), torch.tensor([1, 0, 1])))
     add("nll_loss 0-dim input", lambda: F.nll_loss(torch.tensor(1.0), torch.tensor(0)))
     add("binary_cross_entropy size mismatch", lambda: F.binary_cross_entropy(torch.rand(3, 1), torch.rand(3)))
     add("binary_cross_entropy out of range", lambda: F.binary_cross_entropy(torch.tensor([0.5, 1.5]), torch.rand(2)))

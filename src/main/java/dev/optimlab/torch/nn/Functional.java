@@ -246,23 +246,36 @@ public final class Functional {
             throw new TorchException(PythonType.ValueError, "Expected input batch_size (" + input.size(0)
                     + ") to match target batch_size (" + target.size(0) + ").");
         }
+        int classes = input.dim() == 1 ? input.size(0) : input.size(1);
+        if (input.dim() <= 2) {
+            if (target.dim() > 1) {
+                throw new TorchException(PythonType.RuntimeError,
+                        "0D or 1D target tensor expected, multi-target not supported");
+            }
+            if (!(input.dim() == 1 && target.dim() == 0) && input.size(0) != target.size(0)) {
+                throw new TorchException(PythonType.RuntimeError, "size mismatch (got input: "
+                        + Arrays.toString(input.shape()) + ", target: " + Arrays.toString(target.shape()) + ")");
+            }
+        } else {
+            int[] expected = new int[input.dim() - 1];
+            expected[0] = input.size(0);
+            System.arraycopy(input.shape(), 2, expected, 1, input.dim() - 2);
+            if (!Arrays.equals(expected, target.shape())) {
+                throw new TorchException(PythonType.RuntimeError, "Expected target size " + Arrays.toString(expected)
+                        + ", got " + Arrays.toString(target.shape()));
+            }
+        }
+        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
+            throw new TorchException(PythonType.RuntimeError, "weight tensor should be defined either for all "
+                    + classes + " classes or no classes but got weight tensor of shape: "
+                    + Arrays.toString(weight.shape()));
+        }
         if (target.dtype() != DType.INT64) {
             throw new TorchException(PythonType.RuntimeError,
                     "expected scalar type Long but found " + scalarTypeName(target.dtype()));
         }
-        int classes = input.dim() == 1 ? input.size(0) : input.size(1);
-        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
-            throw new TorchException(PythonType.RuntimeError, "weight tensor should be defined either for all "
-                    + classes + " classes or no classes but got weight tensor of shape: "
-                    + Arrays.toString(weight.shape()).replace(" ", ""));
-        }
         Tensor rows = classRows(input);
         long[] labels = target.contiguous().toLongArray();
-        if (labels.length != rows.size(0)) {
-            throw new TorchException(PythonType.RuntimeError, "size mismatch (got input: "
-                    + Arrays.toString(input.shape()).replace(" ", "") + ", target: "
-                    + Arrays.toString(target.shape()).replace(" ", "") + ")");
-        }
         long[] safeLabels = new long[labels.length];
         double[] kept = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -372,7 +385,7 @@ public final class Functional {
         if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
             throw new TorchException(PythonType.RuntimeError, "cross_entropy: weight tensor should be defined either "
                     + "for all " + classes + " classes or no classes but got weight tensor of shape: "
-                    + Arrays.toString(weight.shape()).replace(" ", ""));
+                    + Arrays.toString(weight.shape()));
         }
         Tensor smoothedTarget = labelSmoothing > 0
                 ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes)
@@ -405,6 +418,10 @@ public final class Functional {
                     + TensorFormatter.sizeRepr(target.shape()) + ") that is different to the input size ("
                     + TensorFormatter.sizeRepr(input.shape()) + ") is deprecated. Please ensure they have the same size.");
         }
+        if (target.dtype() != input.dtype()) {
+            throw new TorchException(PythonType.RuntimeError, "Found dtype " + scalarTypeName(target.dtype())
+                    + " but expected " + scalarTypeName(input.dtype()));
+        }
         if (input.ge(0.0).logicalAnd(input.le(1.0)).logicalNot().sum().itemDouble() > 0) {
             throw new TorchException(PythonType.RuntimeError, "all elements of input should be between 0 and 1");
         }
@@ -432,6 +449,11 @@ public final class Functional {
         if (!Arrays.equals(input.shape(), target.shape())) {
             throw new TorchException(PythonType.ValueError, "Target size (" + TensorFormatter.sizeRepr(target.shape())
                     + ") must be the same as input size (" + TensorFormatter.sizeRepr(input.shape()) + ")");
+        }
+        if (!target.isFloatingPoint()) {
+            // ATen computes (1 - target).mul_(input) in place, which cannot hold floats in an integer tensor.
+            throw new TorchException(PythonType.RuntimeError, "result type " + scalarTypeName(input.dtype())
+                    + " can't be cast to the desired output type " + scalarTypeName(target.dtype()));
         }
         Tensor maxVal = input.neg().clamp(0.0, null);
         Tensor softplusNeg = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
