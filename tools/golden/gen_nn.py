@@ -87,6 +87,12 @@ def models():
     ])
 
 
+def apply_order(m):
+    seen = []
+    m.apply(lambda module: seen.append(type(module).__name__))
+    return seen
+
+
 def structure():
     out = []
     for name, make in models().items():
@@ -100,6 +106,7 @@ def structure():
             "named_children": [k for k, _ in m.named_children()],
             "named_modules": [k for k, _ in m.named_modules()],
             "state_dict": [[k, list(v.shape)] for k, v in m.state_dict().items()],
+            "apply_order": apply_order(m),
         })
     write("structure", out)
 

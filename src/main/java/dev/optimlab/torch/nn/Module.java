@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Mirrors {@code torch.nn.Module}: parameters, buffers and submodules registered by name in insertion
@@ -317,6 +318,15 @@ public class Module {
                 child.getValue().collectModules(join(prefix, child.getKey()), seen, out);
             }
         }
+    }
+
+    /** Mirrors {@code apply(fn)}: fn on every descendant, children first, then on this module (for custom init). */
+    public Module apply(Consumer<Module> fn) {
+        for (Module child : children()) {
+            child.apply(fn);
+        }
+        fn.accept(this);
+        return this;
     }
 
     // ---------------------------------------------------------------- modes and gradients

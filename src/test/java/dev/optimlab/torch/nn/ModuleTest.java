@@ -84,6 +84,16 @@ class ModuleTest {
 
         @ParameterizedTest
         @MethodSource("dev.optimlab.torch.nn.ModuleTest#structures")
+        @DisplayName("applies a function to every module in the same order")
+        void applyOrder(JsonNode c) {
+            List<String> seen = new ArrayList<>();
+            Module m = Models.build(c.get("model").asText());
+            assertThat(m.apply(module -> seen.add(module.getName()))).isSameAs(m);
+            assertThat(seen).containsExactlyElementsOf(strings(c.get("apply_order")));
+        }
+
+        @ParameterizedTest
+        @MethodSource("dev.optimlab.torch.nn.ModuleTest#structures")
         @DisplayName("lists the same state_dict keys and shapes")
         void stateDict(JsonNode c) {
             Module m = Models.build(c.get("model").asText());
