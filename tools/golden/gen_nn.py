@@ -82,7 +82,7 @@ def models():
         ("losses", lambda: nn.Sequential(nn.MSELoss(), nn.L1Loss(), nn.SmoothL1Loss(), nn.HuberLoss(),
                                          nn.CrossEntropyLoss(), nn.NLLLoss(), nn.BCELoss(),
                                          nn.BCEWithLogitsLoss(pos_weight=torch.tensor([2.0, 3.0])))),
-        ("layers", lambda: nn.Sequential(nn.Dropout(), nn.Flatten(0, 1), nn.LogSoftmax(dim=None),
+        ("layers", lambda: nn.Sequential(nn.Dropout(), nn.ReLU(inplace=True), nn.Flatten(0, 1), nn.LogSoftmax(dim=None),
                                          nn.CrossEntropyLoss(weight=torch.tensor([1.0, 2.0])))),
     ])
 
@@ -223,6 +223,14 @@ def layers():
             (out * weights).sum().backward()
             cases.append({"module": name, "args": args, "input": enc(xin), "output": enc(out),
                           "grad_input": enc(xin.grad)})
+    for dtype in [torch.float32, torch.float64]:
+        leaf = torch.tensor([-1.5, 0.0, 2.0, -0.25, 3.0, 0.5], dtype=dtype).reshape(2, 3).requires_grad_()
+        hidden = leaf * 2
+        out = nn.ReLU(inplace=True)(hidden)
+        weights = torch.linspace(-1, 1, out.numel(), dtype=dtype).reshape(out.shape)
+        (out * weights).sum().backward()
+        cases.append({"module": "ReLU", "args": {"inplace": True}, "input": enc(leaf), "output": enc(out),
+                      "grad_input": enc(leaf.grad), "same_tensor": out is hidden})
     for (i, o, bias, shape) in [(6, 3, True, [4, 6]), (6, 2, False, [6]), (6, 5, True, [2, 3, 6])]:
         torch.manual_seed(11)
         lin = nn.Linear(i, o, bias=bias)
@@ -370,6 +378,7 @@ def errors():
     add("number assigned to a child module", lambda: setattr(nn.Sequential(nn.ReLU()), "0", 3))
     add("parameter name with a dot", lambda: nn.Module().register_parameter("a.b", None))
     add("empty buffer name", lambda: nn.Module().register_buffer("", None))
+    add("inplace relu on a leaf", lambda: nn.ReLU(inplace=True)(torch.ones(2, requires_grad=True)))
     add("sequential index", lambda: nn.Sequential(nn.ReLU())[3])
     add("module list index", lambda: nn.ModuleList([nn.ReLU()])[-2])
     warned = []

@@ -50,6 +50,14 @@ public final class Functional {
         return input.relu();
     }
 
+    /**
+     * Mirrors {@code F.relu_(input)} / {@code F.relu(input, inplace=True)}: writes the result into input, which
+     * takes over the new history (PyTorch's rules for in-place ops on leaves apply).
+     */
+    public static Tensor relu_(Tensor input) {
+        return input.copy_(input.relu());
+    }
+
     /** Mirrors {@code F.leaky_relu(input, negative_slope=0.01)}. */
     public static Tensor leakyRelu(Tensor input, double negativeSlope) {
         return input.leakyRelu(negativeSlope);

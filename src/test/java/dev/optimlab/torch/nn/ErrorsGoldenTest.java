@@ -72,6 +72,7 @@ class ErrorsGoldenTest {
             Map.entry("number assigned to a child module", () -> new Sequential(new ReLU()).setAttr("0", 3)),
             Map.entry("parameter name with a dot", () -> new Module().registerParameter("a.b", null)),
             Map.entry("empty buffer name", () -> new Module().registerBuffer("", null)),
+            Map.entry("inplace relu on a leaf", () -> new ReLU(true).call(Torch.ones(2).requiresGrad_())),
             Map.entry("sequential index", () -> new Sequential(new ReLU()).get(3)),
             Map.entry("module list index", () -> new ModuleList(new ReLU()).get(-2)));
 
