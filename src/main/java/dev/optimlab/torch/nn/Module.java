@@ -1,6 +1,7 @@
 package dev.optimlab.torch.nn;
 
 import dev.optimlab.torch.ComputeContext;
+import dev.optimlab.torch.DType;
 import dev.optimlab.torch.ReprUtil;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.TensorFormatter;
@@ -383,6 +384,37 @@ public class Module {
             p.requiresGrad_(requiresGrad);
         }
         return this;
+    }
+
+    /**
+     * Mirrors {@code to(dtype)}: casts floating-point parameters (keeping each Parameter object, as PyTorch's
+     * {@code param.data = ...} does), their gradients and buffers. Optimizers made before hold the old tensors,
+     * so, as PyTorch advises, convert the model before building its optimizer.
+     */
+    public Module to(DType dtype) {
+        for (Module module : modules()) {
+            for (Parameter p : module.parameters.values()) {
+                if (p != null && p.data().isFloatingPoint() && p.data().dtype() != dtype) {
+                    Tensor converted = p.data().detach().to(dtype).requiresGrad_(p.requiresGrad());
+                    if (p.grad() != null) {
+                        converted.setGrad(p.grad().detach().to(dtype));
+                    }
+                    p.setData(converted);
+                }
+            }
+            module.buffers.replaceAll((name, b) -> b != null && b.isFloatingPoint() ? b.to(dtype) : b);
+        }
+        return this;
+    }
+
+    /** Mirrors {@code double()}. */
+    public Module toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    /** Mirrors {@code float()}. */
+    public Module toFloat() {
+        return to(DType.FLOAT32);
     }
 
     // ---------------------------------------------------------------- state dicts

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.optimlab.torch.DType;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.Torch;
 import dev.optimlab.torch.TorchException;
@@ -211,6 +212,22 @@ class ModuleTest {
         void freeze() {
             Module net = Models.build("mlp").requiresGrad_(false);
             assertThat(net.parameters()).allSatisfy(p -> assertThat(p.requiresGrad()).isFalse());
+        }
+
+        @Test
+        @DisplayName("double() casts parameters and buffers but keeps the Parameter objects")
+        void toDouble() {
+            Models.Net net = new Models.Net();
+            Parameter weight = (Parameter) ((Module) net.getAttr("fc1")).getAttr("weight");
+            double[] before = weight.data().toDoubleArray();
+            assertThat(net.toDouble()).isSameAs(net);
+            assertThat(((Module) net.getAttr("fc1")).getAttr("weight")).isSameAs(weight);
+            assertThat(weight.data().dtype()).isEqualTo(DType.FLOAT64);
+            assertThat(weight.requiresGrad()).isTrue();
+            assertThat(weight.data().toDoubleArray()).containsExactly(before);
+            assertThat(net.stateDict().values()).allSatisfy(t -> assertThat(t.dtype()).isEqualTo(DType.FLOAT64));
+            assertThat(net.call(Torch.randn(2, 4).toDouble()).dtype()).isEqualTo(DType.FLOAT64);
+            assertThat(net.toFloat().parameters()).allSatisfy(t -> assertThat(t.dtype()).isEqualTo(DType.FLOAT32));
         }
 
         @Test
