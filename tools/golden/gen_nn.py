@@ -261,6 +261,32 @@ def dropout():
     write("dropout", cases)
 
 
+def training():
+    """Seeded end-to-end steps: init draws, the input's draws, dropout's draws, a loss and every gradient."""
+    cases = []
+    for seed in [0, 3]:
+        for model, loss_name in [("mlp", "NLLLoss"), ("custom", "MSELoss"), ("named", "BCEWithLogitsLoss")]:
+            for train in [True, False]:
+                torch.manual_seed(seed)
+                m = models()[model]()
+                m.train(train)
+                fan_in = {"mlp": 4, "custom": 4, "named": 2}[model]
+                x = torch.randn(5, fan_in)
+                out = m(x)
+                if loss_name == "NLLLoss":
+                    target = torch.randint(0, 3, (5,))
+                elif loss_name == "MSELoss":
+                    target = torch.rand(5, 2)
+                else:
+                    target = torch.randint(0, 2, (5, 1)).float()
+                loss = getattr(nn, loss_name)()(out, target)
+                loss.backward()
+                cases.append({"seed": seed, "model": model, "train": train, "loss": loss_name, "output": enc(out),
+                              "loss_value": enc(loss),
+                              "grads": [[k, enc(v.grad)] for k, v in m.named_parameters()]})
+    write("training", cases)
+
+
 # ---------------------------------------------------------------- losses
 
 def losses():
@@ -404,5 +430,6 @@ if __name__ == "__main__":
     init()
     layers()
     dropout()
+    training()
     losses()
     errors()
