@@ -120,7 +120,8 @@ def load_errors():
         try:
             result = m.load_state_dict(state, strict=strict)
             cases.append({"name": name, "model": model, "entries": entries, "strict": strict,
-                          "missing": result.missing_keys, "unexpected": result.unexpected_keys})
+                          "missing": result.missing_keys, "unexpected": result.unexpected_keys,
+                          "repr": repr(result)})
         except RuntimeError as e:
             cases.append({"name": name, "model": model, "entries": entries, "strict": strict, "error": str(e)})
 
@@ -131,6 +132,7 @@ def load_errors():
     case("all three", "mlp", [["0.weight", [8, 4]], ["0.bias", [8]], ["3.weight", [3, 5]], ["5.weight", [1]],
                               ["extra", [2]]])
     case("not strict", "mlp", [["0.weight", [8, 4]], ["9.bias", [8]]], strict=False)
+    case("not strict, only unexpected", "linear", [["weight", [2, 3]], ["bias", [2]], ["it's", [1]]], strict=False)
     case("not strict still checks sizes", "linear", [["weight", [3, 3]]], strict=False)
     case("custom buffers", "custom", [["fc1.weight", [3, 4]], ["running", [4]], ["scratch", [1]]])
     write("load_errors", cases)

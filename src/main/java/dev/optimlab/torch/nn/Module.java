@@ -37,6 +37,26 @@ public class Module {
 
     /** What {@link #loadStateDict} returns: mirrors {@code _IncompatibleKeys}. */
     public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+
+        /** Mirrors {@code repr(_IncompatibleKeys)}, what {@code print(model.load_state_dict(sd))} shows. */
+        @Override
+        public String toString() {
+            if (missingKeys.isEmpty() && unexpectedKeys.isEmpty()) {
+                return "<All keys matched successfully>";
+            }
+            return "_IncompatibleKeys(missing_keys=" + pythonList(missingKeys) + ", unexpected_keys="
+                    + pythonList(unexpectedKeys) + ")";
+        }
+
+        /** Python's repr of a list of str: single quotes, double quotes for a key that holds a single quote. */
+        private static String pythonList(List<String> items) {
+            List<String> reprs = new ArrayList<>();
+            for (String item : items) {
+                boolean doubleQuoted = item.contains("'") && !item.contains("\"");
+                reprs.add(doubleQuoted ? "\"" + item + "\"" : "'" + item.replace("'", "\\'") + "'");
+            }
+            return "[" + String.join(", ", reprs) + "]";
+        }
     }
 
     // ---------------------------------------------------------------- calling

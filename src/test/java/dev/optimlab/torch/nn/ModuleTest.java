@@ -120,6 +120,7 @@ class ModuleTest {
                 Module.IncompatibleKeys keys = m.loadStateDict(state, strict);
                 assertThat(keys.missingKeys()).containsExactlyElementsOf(strings(c.get("missing")));
                 assertThat(keys.unexpectedKeys()).containsExactlyElementsOf(strings(c.get("unexpected")));
+                assertThat(keys).hasToString(c.get("repr").asText());
                 for (Map.Entry<String, Tensor> entry : m.stateDict().entrySet()) {
                     if (state.containsKey(entry.getKey())) {
                         assertThat(entry.getValue().abs().sum().itemDouble()).as(entry.getKey()).isZero();
