@@ -82,7 +82,7 @@ def models():
         ("losses", lambda: nn.Sequential(nn.MSELoss(), nn.L1Loss(), nn.SmoothL1Loss(), nn.HuberLoss(),
                                          nn.CrossEntropyLoss(), nn.NLLLoss(), nn.BCELoss(),
                                          nn.BCEWithLogitsLoss(pos_weight=torch.tensor([2.0, 3.0])))),
-        ("layers", lambda: nn.Sequential(nn.Dropout(), nn.ReLU(inplace=True), nn.Flatten(0, 1), nn.LogSoftmax(dim=None),
+        ("layers", lambda: nn.Sequential(nn.Dropout(), nn.Dropout(0.1, inplace=True), nn.ReLU(inplace=True), nn.Flatten(0, 1), nn.LogSoftmax(dim=None),
                                          nn.CrossEntropyLoss(weight=torch.tensor([1.0, 2.0])))),
     ])
 
@@ -258,8 +258,13 @@ def dropout():
                     x = torch.linspace(-2, 3, math.prod(shape), dtype=dtype).reshape(shape)
                     first = F.dropout(x, p, training=True)
                     second = nn.Dropout(p)(x)
+                    leaf = x.clone().requires_grad_()
+                    hidden = leaf * 1.5
+                    third = nn.Dropout(p, inplace=True)(hidden)
+                    third.sum().backward()
                     cases.append({"seed": seed, "p": p, "input": enc(x), "first": enc(first), "second": enc(second),
-                                  "next": enc(torch.rand(2))})
+                                  "inplace": enc(third), "inplace_is_input": third is hidden,
+                                  "inplace_grad": enc(leaf.grad), "next": enc(torch.rand(2))})
     write("dropout", cases)
 
 

@@ -112,6 +112,11 @@ public final class Functional {
      * {@code 1-p}, drawn from the run's generator in PyTorch's order; nothing is drawn for p = 0, p = 1 or eval.
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
+        return dropout(input, p, training, false);
+    }
+
+    /** Mirrors {@code F.dropout(input, p, training, inplace)}: with inplace the noise multiplies input itself. */
+    public static Tensor dropout(Tensor input, double p, boolean training, boolean inplace) {
         if (p < 0 || p > 1) {
             throw new TorchException(PythonType.ValueError,
                     "dropout probability has to be between 0 and 1, but got " + PythonFloatFormat.repr(p));
@@ -120,7 +125,7 @@ public final class Functional {
             return input;
         }
         if (p == 1) {
-            return input.mul(Torch.zerosLike(input));
+            return inplace ? input.mul_(Torch.zerosLike(input)) : input.mul(Torch.zerosLike(input));
         }
         Generator generator = ComputeContext.current().generator();
         int n = input.numel();
@@ -137,7 +142,7 @@ public final class Functional {
             generator.dropoutNoise(values, 0, n, p);
             noise = Torch.fromArray(values, input.shape()).to(input.dtype());
         }
-        return input.mul(noise);
+        return inplace ? input.mul_(noise) : input.mul(noise);
     }
 
     /** Mirrors {@code F.dropout(input, p)}: training defaults to True in the functional form. */
