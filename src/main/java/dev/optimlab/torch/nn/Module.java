@@ -136,7 +136,10 @@ public class Module {
 
     /** Mirrors {@code Module.__setattr__}: Parameters and Modules register, known names keep their kind. */
     public void setAttr(String name, Object value) {
-        if (value instanceof Parameter parameter) {
+        if (name.equals("training") && value instanceof Boolean mode) {
+            // training is a plain attribute in PyTorch; setting it changes this module only, not its children.
+            training = mode;
+        } else if (value instanceof Parameter parameter) {
             removeEverywhere(name);
             registerParameter(name, parameter);
         } else if (parameters.containsKey(name)) {
@@ -175,6 +178,9 @@ public class Module {
 
     /** Mirrors {@code getattr(module, name)}: parameters, then buffers, then submodules, then plain attributes. */
     public Object getAttr(String name) {
+        if (name.equals("training")) {
+            return training;
+        }
         if (parameters.containsKey(name)) {
             return parameters.get(name);
         }

@@ -196,6 +196,16 @@ class ModuleTest {
         }
 
         @Test
+        @DisplayName("exposes training as an attribute that affects only its own module")
+        void trainingAttribute() {
+            Sequential seq = new Sequential(new Dropout());
+            seq.setAttr("training", false);
+            assertThat(seq.getAttr("training")).isEqualTo(false);
+            assertThat(seq.isTraining()).isFalse();
+            assertThat(seq.get(0).isTraining()).isTrue();
+        }
+
+        @Test
         @DisplayName("zero_grad sets gradients to None by default and zeroes them when asked")
         void zeroGrad() {
             Linear lin = new Linear(3, 2);
