@@ -144,6 +144,9 @@ class GoldenTensorOpsTest {
             case "mm" -> x0.mm(x.get(1));
             case "mv" -> x0.mv(x.get(1));
             case "bmm" -> x0.bmm(x.get(1));
+            case "addmm" -> Torch.addmm(x0, x.get(1), x.get(2), a.has("beta") ? a.get("beta").asDouble() : 1,
+                    a.has("alpha") ? a.get("alpha").asDouble() : 1);
+            case "linear" -> Torch.linear(x0, x.get(1), x.size() > 2 ? x.get(2) : null);
             case "dot" -> x0.dot(x.get(1));
             case "where" -> Torch.where(x0.gt(0.0), x.get(1), x.get(2));
             case "cat" -> Torch.cat(x, a.get("dim").asInt());
