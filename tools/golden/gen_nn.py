@@ -32,6 +32,15 @@ def enc(t):
     return {"shape": list(t.shape), "dtype": DTYPE_NAMES[t.dtype], "values": [number(v) for v in t.reshape(-1).tolist()]}
 
 
+def grad_fn_name(t):
+    """The grad_fn class name, or None for a leaf; 1.13's ReshapeAliasBackward0 is derived to 2.x's name."""
+    if t.grad_fn is None:
+        return None
+    name = type(t.grad_fn).__name__
+    # PyTorch 2.x records a reshape that can be a view as ViewBackward0 (_reshape_alias left autograd).
+    return "ViewBackward0" if name == "ReshapeAliasBackward0" else name
+
+
 def write(name, data):
     with open(os.path.join(OUT_DIR, name + ".json"), "w") as f:
         json.dump(data, f, indent=1)
@@ -223,8 +232,11 @@ def layers():
             out = module(xin)
             weights = torch.linspace(-1, 1, out.numel(), dtype=dtype).reshape(out.shape)
             (out * weights).sum().backward()
-            cases.append({"module": name, "args": args, "input": enc(xin), "output": enc(out),
-                          "grad_input": enc(xin.grad)})
+            case = {"module": name, "args": args, "input": enc(xin), "output": enc(out),
+                    "grad_fn": grad_fn_name(out), "grad_input": enc(xin.grad)}
+            if out.grad_fn is not None and type(out.grad_fn).__name__ == "ReshapeAliasBackward0":
+                case["derived"] = "grad_fn from PyTorch 2.x; 1.13 printed ReshapeAliasBackward0"
+            cases.append(case)
     for dtype in [torch.float32, torch.float64]:
         leaf = torch.tensor([-1.5, 0.0, 2.0, -0.25, 3.0, 0.5], dtype=dtype).reshape(2, 3).requires_grad_()
         hidden = leaf * 2
@@ -242,7 +254,8 @@ def layers():
         (out * weights).sum().backward()
         case = {"module": "Linear", "args": {"in_features": i, "out_features": o, "bias": bias},
                 "params": [[k, enc(v)] for k, v in lin.state_dict().items()],
-                "input": enc(xin), "output": enc(out), "grad_input": enc(xin.grad),
+                "input": enc(xin), "output": enc(out), "grad_fn": grad_fn_name(out),
+                "grad_input": enc(xin.grad),
                 "grad_params": [[k, enc(v.grad)] for k, v in lin.named_parameters()]}
         cases.append(case)
     write("layers", cases)
@@ -289,7 +302,7 @@ def training():
                 loss = getattr(nn, loss_name)()(out, target)
                 loss.backward()
                 cases.append({"seed": seed, "model": model, "train": train, "loss": loss_name, "output": enc(out),
-                              "loss_value": enc(loss),
+                              "loss_value": enc(loss), "grad_fn": grad_fn_name(loss),
                               "grads": [[k, enc(v.grad)] for k, v in m.named_parameters()]})
     write("training", cases)
 
@@ -308,7 +321,8 @@ def losses():
             module = getattr(nn, loss)(reduction=reduction, **kwargs, **tensors)
             out = module(xin, target)
             case = {"loss": loss, "reduction": reduction, "kwargs": kwargs, "input": enc(xin), "target": enc(target),
-                    "tensors": {k: enc(v) for k, v in tensors.items()}, "output": enc(out)}
+                    "tensors": {k: enc(v) for k, v in tensors.items()}, "output": enc(out),
+                    "grad_fn": grad_fn_name(out)}
             if grad:
                 out.sum().backward()
                 case["grad_input"] = enc(xin.grad)

@@ -1,5 +1,6 @@
 package dev.optimlab.torch.nn;
 
+import dev.optimlab.torch.Autograd;
 import dev.optimlab.torch.ComputeContext;
 import dev.optimlab.torch.DType;
 import dev.optimlab.torch.Generator;
@@ -10,7 +11,10 @@ import dev.optimlab.torch.TensorFormatter;
 import dev.optimlab.torch.Torch;
 import dev.optimlab.torch.TorchException;
 import dev.optimlab.torch.TorchException.PythonType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Mirrors {@code torch.nn.functional}: activations, {@code linear}, {@code dropout}, {@code one_hot} and the
@@ -95,16 +99,7 @@ public final class Functional {
 
     /** Mirrors {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}; bias may be null. */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        Tensor output;
-        if (input.dim() > 2) {
-            // As ATen's matmul does for a 2-D weight: fold the leading dims into rows, multiply, unfold.
-            int[] outShape = input.shape().clone();
-            outShape[outShape.length - 1] = weight.size(0);
-            output = input.reshape(-1, input.size(input.dim() - 1)).matmul(weight.t()).reshape(outShape);
-        } else {
-            output = input.matmul(weight.t());
-        }
-        return bias == null ? output : output.add(bias);
+        return Torch.linear(input, weight, bias);
     }
 
     /**
@@ -186,8 +181,10 @@ public final class Functional {
     /** Mirrors {@code F.mse_loss(input, target, reduction)}. */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         warnIfSizesDiffer(input, target);
-        Tensor diff = input.sub(target);
-        return reduction.apply(diff.mul(diff));
+        return recorded("MseLossBackward0", t -> {
+            Tensor diff = t[0].sub(t[1]);
+            return reduction.apply(diff.mul(diff));
+        }, input, target);
     }
 
     /** Mirrors {@code F.mse_loss(input, target)} with reduction='mean'. */
@@ -213,13 +210,15 @@ public final class Functional {
             throw new TorchException(PythonType.RuntimeError,
                     "smooth_l1_loss does not support negative values for beta.");
         }
-        Tensor z = input.sub(target).abs();
-        if (beta == 0) {
-            return reduction.apply(z);
-        }
-        Tensor quadratic = z.mul(z).mul(0.5).div(beta);
-        Tensor linear = z.sub(0.5 * beta);
-        return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+        return recorded("SmoothL1LossBackward0", t -> {
+            Tensor z = t[0].sub(t[1]).abs();
+            if (beta == 0) {
+                return reduction.apply(z);
+            }
+            Tensor quadratic = z.mul(z).mul(0.5).div(beta);
+            Tensor linear = z.sub(0.5 * beta);
+            return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+        }, input, target);
     }
 
     /** Mirrors {@code F.huber_loss(input, target, reduction, delta)}: quadratic below delta, delta-scaled linear above. */
@@ -229,10 +228,12 @@ public final class Functional {
             throw new TorchException(PythonType.RuntimeError,
                     "huber_loss does not support non-positive values for delta.");
         }
-        Tensor z = input.sub(target).abs();
-        Tensor quadratic = z.mul(z).mul(0.5);
-        Tensor linear = z.sub(0.5 * delta).mul(delta);
-        return reduction.apply(Torch.where(z.lt(delta), quadratic, linear));
+        return recorded("HuberLossBackward0", t -> {
+            Tensor z = t[0].sub(t[1]).abs();
+            Tensor quadratic = z.mul(z).mul(0.5);
+            Tensor linear = z.sub(0.5 * delta).mul(delta);
+            return reduction.apply(Torch.where(z.lt(delta), quadratic, linear));
+        }, input, target);
     }
 
     private static void warnIfSizesDiffer(Tensor input, Tensor target) {
@@ -302,28 +303,27 @@ public final class Functional {
             kept[i] = 1;
         }
         Tensor labelTensor = Torch.fromArray(safeLabels, labels.length);
-        Tensor sampleWeight = Torch.fromArray(kept, labels.length).to(input.dtype());
-        if (weight != null) {
-            sampleWeight = sampleWeight.mul(weight.index(Index.of(labelTensor)));
-        }
-        Tensor picked = rows.index(Index.of(Torch.arange(labels.length)), Index.of(labelTensor));
-        Tensor losses = picked.mul(sampleWeight).neg();
-        return switch (reduction) {
-            case NONE -> losses.reshape(target.shape());
-            case SUM -> losses.sum();
-            case MEAN -> {
-                Tensor totalWeight = sampleWeight.sum();
-                // With every target ignored ATen returns 0/0 = nan but sends no gradient to any input.
-                yield totalWeight.itemDouble() == 0
-                        ? losses.sum().mul(0.0).add(Double.NaN)
-                        : losses.sum().div(totalWeight);
-            }
+        Tensor keptTensor = Torch.fromArray(kept, labels.length).to(input.dtype());
+        // ATen folds (N, C, d...) inputs into nll_loss2d, and views the unreduced result back.
+        String name = input.dim() <= 2 ? "NllLossBackward0"
+                : reduction == Reduction.NONE ? "ViewBackward0" : "NllLoss2DBackward0";
+        Function<Tensor[], Tensor> loss = t -> {
+            Tensor sampleWeight = t.length > 1 ? keptTensor.mul(t[1].index(Index.of(labelTensor))) : keptTensor;
+            Tensor picked = classRows(t[0]).index(Index.of(Torch.arange(labels.length)), Index.of(labelTensor));
+            Tensor losses = picked.mul(sampleWeight).neg();
+            return switch (reduction) {
+                case NONE -> losses.reshape(target.shape());
+                case SUM -> losses.sum();
+                case MEAN -> {
+                    Tensor totalWeight = sampleWeight.sum();
+                    // With every target ignored ATen returns 0/0 = nan but sends no gradient to any input.
+                    yield totalWeight.itemDouble() == 0
+                            ? losses.sum().mul(0.0).add(Double.NaN)
+                            : losses.sum().div(totalWeight);
+                }
+            };
         };
-    }
-
-    /** Mirrors {@code F.nll_loss(input, target)} with PyTorch's defaults. */
-    public static Tensor nllLoss(Tensor input, Tensor target) {
-        return nllLoss(input, target, null, -100, Reduction.MEAN);
+        return weight == null ? recorded(name, loss, input) : recorded(name, loss, input, weight);
     }
 
     /** The input as (rows, C): (C) becomes one row, (N, C, d...) moves C last. */
@@ -410,7 +410,8 @@ public final class Functional {
         return switch (reduction) {
             case NONE -> terms.sum(classDim).neg();
             case SUM -> terms.sum().neg();
-            case MEAN -> terms.sum().neg().div((double) (logp.numel() / classes));
+            // ATen divides by a C++ scalar here, which PyTorch records as DivBackward1.
+            case MEAN -> recorded("DivBackward1", t -> t[0].div((double) (logp.numel() / classes)), terms.sum().neg());
         };
     }
 
@@ -438,13 +439,15 @@ public final class Functional {
         if (input.ge(0.0).logicalAnd(input.le(1.0)).logicalNot().sum().itemDouble() > 0) {
             throw new TorchException(PythonType.RuntimeError, "all elements of input should be between 0 and 1");
         }
-        Tensor logX = input.log().clamp(-100.0, null);
-        Tensor logOneMinusX = input.rsub(1.0).log().clamp(-100.0, null);
-        Tensor loss = target.mul(logX).add(target.rsub(1.0).mul(logOneMinusX)).neg();
-        if (weight != null) {
-            loss = loss.mul(weight);
-        }
-        return reduction.apply(loss);
+        Function<Tensor[], Tensor> loss = t -> {
+            Tensor logX = t[0].log().clamp(-100.0, null);
+            Tensor logOneMinusX = t[0].rsub(1.0).log().clamp(-100.0, null);
+            Tensor terms = t[1].mul(logX).add(t[1].rsub(1.0).mul(logOneMinusX)).neg();
+            return reduction.apply(t.length > 2 ? terms.mul(t[2]) : terms);
+        };
+        return weight == null
+                ? recorded("BinaryCrossEntropyBackward0", loss, input, target)
+                : recorded("BinaryCrossEntropyBackward0", loss, input, target, weight);
     }
 
     /** Mirrors {@code F.binary_cross_entropy(input, target)} with PyTorch's defaults. */
@@ -468,21 +471,55 @@ public final class Functional {
             throw new TorchException(PythonType.RuntimeError, "result type " + scalarTypeName(input.dtype())
                     + " can't be cast to the desired output type " + scalarTypeName(target.dtype()));
         }
-        Tensor maxVal = input.neg().clamp(0.0, null);
-        Tensor softplusNeg = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
-        if (posWeight != null) {
-            softplusNeg = softplusNeg.mul(posWeight.sub(1.0).mul(target).add(1.0));
-        }
-        Tensor loss = target.rsub(1.0).mul(input).add(softplusNeg);
-        if (weight != null) {
-            loss = loss.mul(weight);
-        }
-        return reduction.apply(loss);
+        List<Tensor> inputs = new ArrayList<>(List.of(input, target));
+        int weightAt = weight == null ? -1 : addInput(inputs, weight);
+        int posWeightAt = posWeight == null ? -1 : addInput(inputs, posWeight);
+        return recorded("BinaryCrossEntropyWithLogitsBackward0", t -> {
+            Tensor x = t[0];
+            Tensor y = t[1];
+            Tensor maxVal = x.neg().clamp(0.0, null);
+            Tensor softplusNeg = maxVal.neg().exp().add(x.neg().sub(maxVal).exp()).log().add(maxVal);
+            if (posWeightAt >= 0) {
+                softplusNeg = softplusNeg.mul(t[posWeightAt].sub(1.0).mul(y).add(1.0));
+            }
+            Tensor loss = y.rsub(1.0).mul(x).add(softplusNeg);
+            return reduction.apply(weightAt >= 0 ? loss.mul(t[weightAt]) : loss);
+        }, inputs.toArray(Tensor[]::new));
     }
 
     /** Mirrors {@code F.binary_cross_entropy_with_logits(input, target)} with PyTorch's defaults. */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, Reduction.MEAN, null);
+    }
+
+    private static int addInput(List<Tensor> inputs, Tensor tensor) {
+        inputs.add(tensor);
+        return inputs.size() - 1;
+    }
+
+    /**
+     * Records a loss that ATen computes as one op under PyTorch's grad_fn name: the value comes from the
+     * differentiable composite run without history, and the backward differentiates the same composite.
+     */
+    private static Tensor recorded(String gradFnName, Function<Tensor[], Tensor> composite, Tensor... inputs) {
+        Tensor output;
+        try (ComputeContext.Scope ignored = Torch.noGrad()) {
+            output = composite.apply(inputs);
+        }
+        return Autograd.record(output, gradFnName, (grad, node) -> {
+            Tensor[] leaves = new Tensor[inputs.length];
+            for (int i = 0; i < leaves.length; i++) {
+                leaves[i] = node.saved(i).detach().requiresGrad_(node.needsGrad(i));
+            }
+            try (ComputeContext.Scope ignored = Torch.enableGrad()) {
+                composite.apply(leaves).backward(grad, false);
+            }
+            Tensor[] grads = new Tensor[leaves.length];
+            for (int i = 0; i < leaves.length; i++) {
+                grads[i] = node.needsGrad(i) ? leaves[i].grad() : null;
+            }
+            return grads;
+        }, inputs, inputs);
     }
 
     /** The dtype names ATen's messages use: Float, Double, Long, Bool, Half. */

@@ -58,6 +58,10 @@ class LayersGoldenTest {
             assertThat(output).isSameAs(fed);
         }
         NnGolden.assertClose(output, c.get("output"), "output");
+        if (c.has("grad_fn")) {
+            String gradFn = output.gradFn() == null ? null : output.gradFn().name();
+            assertThat(gradFn).as("grad_fn").isEqualTo(c.get("grad_fn").isNull() ? null : c.get("grad_fn").asText());
+        }
         Tensor weights = Torch.linspace(-1, 1, output.numel()).to(output.dtype()).reshape(output.shape());
         output.mul(weights).sum().backward();
         NnGolden.assertClose(input.grad(), c.get("grad_input"), "grad of input");

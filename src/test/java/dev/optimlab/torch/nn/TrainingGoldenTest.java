@@ -44,6 +44,7 @@ class TrainingGoldenTest {
         Tensor loss = lossFn.call(output, target);
         NnGolden.assertClose(output, c.get("output"), "output");
         NnGolden.assertClose(loss, c.get("loss_value"), "loss");
+        assertThat(loss.gradFn().name()).as("grad_fn").isEqualTo(c.get("grad_fn").asText());
         loss.backward();
         Map<String, Tensor> params = model.namedParameters();
         assertThat(params).hasSize(c.get("grads").size());
