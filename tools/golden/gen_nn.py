@@ -368,9 +368,8 @@ def losses():
         add("BCELoss", {}, p, hard)
         add("BCELoss", {}, p, soft)
         add("BCELoss", {}, p, hard, {"weight": torch.rand(4, dtype=dtype) + 0.5})
-        add("BCELoss", {}, torch.tensor([0.0, 1.0, 0.5, 1e-30], dtype=dtype), torch.tensor([0.0, 1.0, 1.0, 0.0], dtype=dtype),
-            grad=False)
-        add("BCELoss", {}, torch.tensor([0.0, 1.0], dtype=dtype), torch.tensor([1.0, 0.0], dtype=dtype), grad=False)
+        add("BCELoss", {}, torch.tensor([0.0, 1.0, 0.5, 1e-30], dtype=dtype), torch.tensor([0.0, 1.0, 1.0, 0.0], dtype=dtype))
+        add("BCELoss", {}, torch.tensor([0.0, 1.0], dtype=dtype), torch.tensor([1.0, 0.0], dtype=dtype))
         z = torch.randn(3, 4, dtype=dtype) * 3
         add("BCEWithLogitsLoss", {}, z, hard)
         add("BCEWithLogitsLoss", {}, z, soft)

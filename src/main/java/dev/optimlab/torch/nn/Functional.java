@@ -14,6 +14,7 @@ import dev.optimlab.torch.TorchException.PythonType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,9 @@ import java.util.function.Function;
  * ({@code Loss.cpp}, {@code LossNLL.cpp}), including its log clamp in BCE and the stable form of BCE with logits.
  */
 public final class Functional {
+    /** ATen's floor for x (1 - x) in BCE's gradient. */
+    private static final double BCE_EPSILON = 1e-12;
+
     private Functional() {
     }
 
@@ -445,9 +449,15 @@ public final class Functional {
             Tensor terms = t[1].mul(logX).add(t[1].rsub(1.0).mul(logOneMinusX)).neg();
             return reduction.apply(t.length > 2 ? terms.mul(t[2]) : terms);
         };
-        return weight == null
-                ? recorded("BinaryCrossEntropyBackward0", loss, input, target)
-                : recorded("BinaryCrossEntropyBackward0", loss, input, target, weight);
+        Tensor[] inputs = weight == null ? new Tensor[] {input, target} : new Tensor[] {input, target, weight};
+        return recorded("BinaryCrossEntropyBackward0", loss, (grad, x) -> {
+            // ATen's binary_cross_entropy_backward: finite even where the clamped log has no slope.
+            Tensor gradInput = grad.mul(x[0].sub(x[1])).div(x[0].rsub(1.0).mul(x[0]).clamp(BCE_EPSILON, null));
+            if (x.length > 2) {
+                gradInput = gradInput.mul(x[2]);
+            }
+            return reduction == Reduction.MEAN ? gradInput.div((double) x[0].numel()) : gradInput;
+        }, inputs);
     }
 
     /** Mirrors {@code F.binary_cross_entropy(input, target)} with PyTorch's defaults. */
@@ -502,21 +512,38 @@ public final class Functional {
      * differentiable composite run without history, and the backward differentiates the same composite.
      */
     private static Tensor recorded(String gradFnName, Function<Tensor[], Tensor> composite, Tensor... inputs) {
+        return recorded(gradFnName, composite, null, inputs);
+    }
+
+    /**
+     * As {@link #recorded(String, Function, Tensor...)}, with ATen's own formula for the first input's gradient
+     * when {@code firstInputGrad} is given (it receives the output's gradient and the saved inputs).
+     */
+    private static Tensor recorded(String gradFnName, Function<Tensor[], Tensor> composite,
+            BiFunction<Tensor, Tensor[], Tensor> firstInputGrad, Tensor... inputs) {
         Tensor output;
         try (ComputeContext.Scope ignored = Torch.noGrad()) {
             output = composite.apply(inputs);
         }
         return Autograd.record(output, gradFnName, (grad, node) -> {
+            Tensor[] saved = new Tensor[inputs.length];
             Tensor[] leaves = new Tensor[inputs.length];
+            boolean composed = false;
             for (int i = 0; i < leaves.length; i++) {
-                leaves[i] = node.saved(i).detach().requiresGrad_(node.needsGrad(i));
+                saved[i] = node.saved(i);
+                boolean viaComposite = node.needsGrad(i) && (i > 0 || firstInputGrad == null);
+                leaves[i] = saved[i].detach().requiresGrad_(viaComposite);
+                composed |= viaComposite;
             }
-            try (ComputeContext.Scope ignored = Torch.enableGrad()) {
-                composite.apply(leaves).backward(grad, false);
+            if (composed) {
+                try (ComputeContext.Scope ignored = Torch.enableGrad()) {
+                    composite.apply(leaves).backward(grad, false);
+                }
             }
             Tensor[] grads = new Tensor[leaves.length];
             for (int i = 0; i < leaves.length; i++) {
-                grads[i] = node.needsGrad(i) ? leaves[i].grad() : null;
+                grads[i] = !node.needsGrad(i) ? null
+                        : i == 0 && firstInputGrad != null ? firstInputGrad.apply(grad, saved) : leaves[i].grad();
             }
             return grads;
         }, inputs, inputs);
