@@ -404,6 +404,12 @@ def errors():
     add("binary_cross_entropy double target", lambda: F.binary_cross_entropy(torch.rand(3), torch.rand(3, dtype=torch.float64)))
     add("binary_cross_entropy_with_logits long target",
         lambda: F.binary_cross_entropy_with_logits(torch.randn(3), torch.tensor([1, 0, 1])))
+    add("mse_loss backward with int64 labels",
+        lambda: F.mse_loss(torch.randn(3, requires_grad=True), torch.tensor([1, 2, 3])).backward())
+    add("mse_loss backward with a float64 target",
+        lambda: F.mse_loss(torch.randn(3, requires_grad=True), torch.rand(3, dtype=torch.float64)).backward())
+    add("huber_loss backward with int64 labels",
+        lambda: F.huber_loss(torch.randn(3, requires_grad=True), torch.tensor([1, 2, 3])).backward())
     add("nll_loss 0-dim input", lambda: F.nll_loss(torch.tensor(1.0), torch.tensor(0)))
     add("binary_cross_entropy size mismatch", lambda: F.binary_cross_entropy(torch.rand(3, 1), torch.rand(3)))
     add("binary_cross_entropy out of range", lambda: F.binary_cross_entropy(torch.tensor([0.5, 1.5]), torch.rand(2)))

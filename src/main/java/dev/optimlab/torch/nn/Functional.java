@@ -188,7 +188,7 @@ public final class Functional {
         return recorded("MseLossBackward0", t -> {
             Tensor diff = t[0].sub(t[1]);
             return reduction.apply(diff.mul(diff));
-        }, input, target);
+        }, refuseOtherTargetDtype(input, target), input, target);
     }
 
     /** Mirrors {@code F.mse_loss(input, target)} with reduction='mean'. */
@@ -237,7 +237,21 @@ public final class Functional {
             Tensor quadratic = z.mul(z).mul(0.5);
             Tensor linear = z.sub(0.5 * delta).mul(delta);
             return reduction.apply(Torch.where(z.lt(delta), quadratic, linear));
-        }, input, target);
+        }, refuseOtherTargetDtype(input, target), input, target);
+    }
+
+    /**
+     * ATen's mse_loss and huber_loss backward kernels take one dtype, so PyTorch computes the loss of a float
+     * input against, say, int64 labels but fails in backward(); null (differentiate normally) when dtypes agree.
+     */
+    private static BiFunction<Tensor, Tensor[], Tensor> refuseOtherTargetDtype(Tensor input, Tensor target) {
+        if (input.dtype() == target.dtype()) {
+            return null;
+        }
+        return (grad, saved) -> {
+            throw new TorchException(PythonType.RuntimeError, "Found dtype " + scalarTypeName(target.dtype())
+                    + " but expected " + scalarTypeName(input.dtype()));
+        };
     }
 
     private static void warnIfSizesDiffer(Tensor input, Tensor target) {
