@@ -431,6 +431,11 @@ def errors():
     add("parameter name with a dot", lambda: nn.Module().register_parameter("a.b", None))
     add("empty buffer name", lambda: nn.Module().register_buffer("", None))
     add("inplace relu on a leaf", lambda: nn.ReLU(inplace=True)(torch.ones(2, requires_grad=True)))
+    add("get_submodule of a missing child", lambda: Net().get_submodule("head.3"))
+    add("get_submodule through a parameter", lambda: Net().get_submodule("fc1.weight"))
+    add("get_parameter of a missing name", lambda: Net().get_parameter("fc1.scale"))
+    add("get_parameter of a buffer", lambda: Net().get_parameter("running"))
+    add("get_parameter of None", lambda: nn.Linear(2, 1, bias=False).get_parameter("bias"))
     add("sequential index", lambda: nn.Sequential(nn.ReLU())[3])
     add("module list index", lambda: nn.ModuleList([nn.ReLU()])[-2])
     warned = []

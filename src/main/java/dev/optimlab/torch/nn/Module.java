@@ -210,14 +210,41 @@ public class Module {
         removeEverywhere(name);
     }
 
-    /** The registered parameter called name (null for None); mirrors {@code module.name} for a parameter. */
-    public Parameter getParameter(String name) {
+    /** This module's own parameter slot called name (null for None or absent), for subclasses' accessors. */
+    protected Parameter parameterSlot(String name) {
         return parameters.get(name);
     }
 
-    /** The registered submodule called name (null for None); mirrors {@code module.name} for a submodule. */
-    public Module getSubmodule(String name) {
-        return modules.get(name);
+    /** Mirrors {@code get_submodule(target)}: follows a dotted path such as {@code "head.0"}; "" is this module. */
+    public Module getSubmodule(String target) {
+        if (target.isEmpty()) {
+            return this;
+        }
+        Module module = this;
+        for (String item : target.split("\\.", -1)) {
+            if (!module.hasAttr(item)) {
+                throw new AttributeError(module.getName() + " has no attribute `" + item + "`");
+            }
+            if (!(module.getAttr(item) instanceof Module child)) {
+                throw new AttributeError("`" + item + "` is not an nn.Module");
+            }
+            module = child;
+        }
+        return module;
+    }
+
+    /** Mirrors {@code get_parameter(target)}: a parameter by its dotted name, such as {@code "fc1.weight"}. */
+    public Parameter getParameter(String target) {
+        int dot = target.lastIndexOf('.');
+        Module module = getSubmodule(dot < 0 ? "" : target.substring(0, dot));
+        String name = target.substring(dot + 1);
+        if (!module.hasAttr(name)) {
+            throw new AttributeError(module.getName() + " has no attribute `" + name + "`");
+        }
+        if (!(module.getAttr(name) instanceof Parameter parameter)) {
+            throw new AttributeError("`" + name + "` is not an nn.Parameter");
+        }
+        return parameter;
     }
 
     private static String typeName(Object value) {

@@ -79,6 +79,11 @@ class ErrorsGoldenTest {
             Map.entry("parameter name with a dot", () -> new Module().registerParameter("a.b", null)),
             Map.entry("empty buffer name", () -> new Module().registerBuffer("", null)),
             Map.entry("inplace relu on a leaf", () -> new ReLU(true).call(Torch.ones(2).requiresGrad_())),
+            Map.entry("get_submodule of a missing child", () -> new Models.Net().getSubmodule("head.3")),
+            Map.entry("get_submodule through a parameter", () -> new Models.Net().getSubmodule("fc1.weight")),
+            Map.entry("get_parameter of a missing name", () -> new Models.Net().getParameter("fc1.scale")),
+            Map.entry("get_parameter of a buffer", () -> new Models.Net().getParameter("running")),
+            Map.entry("get_parameter of None", () -> new Linear(2, 1, false).getParameter("bias")),
             Map.entry("sequential index", () -> new Sequential(new ReLU()).get(3)),
             Map.entry("module list index", () -> new ModuleList(new ReLU()).get(-2)));
 

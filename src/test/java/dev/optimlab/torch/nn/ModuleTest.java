@@ -171,6 +171,16 @@ class ModuleTest {
         }
 
         @Test
+        @DisplayName("finds submodules and parameters by dotted path")
+        void dottedPaths() {
+            Module net = new Models.Net();
+            Module head = (Module) net.getAttr("head");
+            assertThat(net.getSubmodule("head.0")).isSameAs(((Sequential) head).get(0));
+            assertThat(net.getSubmodule("")).isSameAs(net);
+            assertThat(net.getParameter("head.0.bias").data()).isSameAs(net.namedParameters().get("head.0.bias"));
+        }
+
+        @Test
         @DisplayName("lists a parameter shared by two children once")
         void sharedParameter() {
             Linear a = new Linear(2, 2);
