@@ -196,6 +196,7 @@ OPS = {
     "ge": lambda x, a: x[0] >= x[1],
     "gt_scalar": lambda x, a: x[0] > a["scalar"],
     "index": lambda x, a: x[0][index_of(a["index"], x)],
+    "exp_of_index": lambda x, a: x[0][index_of(a["index"], x)].t().exp(),
     "item_error": lambda x, a: x[0].item(),
     "setitem": lambda x, a: setitem(x, a),
 }
@@ -263,6 +264,9 @@ case("neg", "neg", [randn(2, 3)])
 case("neg of int64", "neg", [ints(3)])
 case("exp", "exp", [randn(2, 3)])
 case("exp of int64 gives float32", "exp", [ints(3)])
+case("exp of 1000 values", "exp", [torch.rand(1000) * 40 - 20], grad=False)
+case("exp of a strided slice", "exp_of_index", [torch.rand(40, 20) * 10 - 5], {"index": [["slice", None, None, 2]]}, grad=False)
+case("sigmoid of 1000 values", "sigmoid", [torch.rand(1000) * 30 - 15], grad=False)
 case("log", "log", [positive(2, 3)])
 case("sqrt", "sqrt", [positive(2, 3)])
 case("abs", "abs", [randn(2, 3)])
@@ -314,6 +318,9 @@ case("argmin dim 0 keepdim", "argmin_dim", [randn(3, 4)], {"dim": 0, "keepdim": 
 case("softmax dim 1", "softmax", [randn(3, 4)], {"dim": 1})
 case("softmax dim 0", "softmax", [randn(3, 4)], {"dim": 0})
 case("softmax of large values", "softmax", [randn(2, 5) * 50], {"dim": -1})
+case("softmax of long rows", "softmax", [randn(3, 37) * 3], {"dim": 1}, grad=False)
+case("softmax over dim 0 of wide columns", "softmax", [randn(5, 20) * 3], {"dim": 0}, grad=False)
+case("softmax over the middle dim", "softmax", [randn(2, 4, 11) * 3], {"dim": 1}, grad=False)
 case("log_softmax dim 1", "log_softmax", [randn(3, 4)], {"dim": 1})
 case("log_softmax dim 0 of 3-d", "log_softmax", [randn(2, 3, 2)], {"dim": 0})
 case("norm 2", "norm", [randn(3, 4)], {"p": 2})

@@ -177,6 +177,7 @@ class GoldenTensorOpsTest {
             case "ge" -> x0.ge(x.get(1));
             case "gt_scalar" -> x0.gt(a.get("scalar").asDouble());
             case "index" -> x0.index(indexItems(a.get("index"), x0));
+            case "exp_of_index" -> x0.index(indexItems(a.get("index"), x0)).t().exp();
             case "item_error" -> x0.item();
             case "setitem" -> {
                 Tensor target = x0.detach().clone();
