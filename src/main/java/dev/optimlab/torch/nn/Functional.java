@@ -222,6 +222,13 @@ public final class Functional {
             Tensor quadratic = z.mul(z).mul(0.5).div(beta);
             Tensor linear = z.sub(0.5 * beta);
             return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+        }, (grad, t) -> {
+            // ATen's smooth_l1_backward: norm * grad * (-1 or 1) beyond beta, norm * x * grad / beta inside.
+            Tensor x = t[0].sub(t[1]);
+            double norm = reduction == Reduction.MEAN ? 1.0 / x.numel() : 1.0;
+            Tensor outside = grad.mul(norm).expand(x.shape());
+            Tensor inside = x.mul(norm).mul(grad).div(beta);
+            return Torch.where(x.le(-beta), outside.neg(), Torch.where(x.ge(beta), outside, inside));
         }, input, target);
     }
 
@@ -508,6 +515,19 @@ public final class Functional {
             }
             Tensor loss = y.rsub(1.0).mul(x).add(softplusNeg);
             return reduction.apply(weightAt >= 0 ? loss.mul(t[weightAt]) : loss);
+        }, (grad, t) -> {
+            // ATen's binary_cross_entropy_with_logits_backward: sigmoid(x) - y, reweighted by pos_weight.
+            Tensor gradInput;
+            if (posWeightAt >= 0) {
+                Tensor scaled = t[posWeightAt].mul(t[1]);
+                gradInput = scaled.add(1.0).sub(t[1]).mul(t[0].sigmoid()).sub(scaled).mul(grad);
+            } else {
+                gradInput = t[0].sigmoid().sub(t[1]).mul(grad);
+            }
+            if (weightAt >= 0) {
+                gradInput = gradInput.mul(t[weightAt]);
+            }
+            return reduction == Reduction.MEAN ? gradInput.div((double) t[0].numel()) : gradInput;
         }, inputs.toArray(Tensor[]::new));
     }
 
