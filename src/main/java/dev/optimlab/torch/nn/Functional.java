@@ -19,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Mirrors {@code torch.nn.functional}: activations, {@code linear}, {@code dropout}, {@code one_hot} and the
- * losses, composed from differentiable tensor ops so autograd follows them. Loss formulas follow ATen's
- * ({@code Loss.cpp}, {@code LossNLL.cpp}), including its log clamp in BCE and the stable form of BCE with logits.
+ * losses. Losses that ATen computes as one kernel are recorded as one op with PyTorch's grad_fn name: their
+ * value follows ATen's formula ({@code Loss.cpp}, {@code LossNLL.cpp}, including BCE's log clamp and the stable
+ * form of BCE with logits) and their gradient is ATen's backward formula or that of the composite.
  */
 public final class Functional {
     /** ATen's floor for x (1 - x) in BCE's gradient. */
