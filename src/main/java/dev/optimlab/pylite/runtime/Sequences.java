@@ -3,7 +3,7 @@ package dev.optimlab.pylite.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared sequence behaviour of list, tuple, str and range; mirrors CPython's Objects/listobject.c helpers. */
+/** Shared sequence behaviour of list, tuple, str and range; mirrors the shared routines of CPython's Objects/listobject.c. */
 final class Sequences {
     private Sequences() {
     }
