@@ -30,4 +30,33 @@ class PackagedContentTest {
         Course folder = new CourseLoader(ContentSource.directory(Path.of("content"))).load();
         assertThat(packaged).isEqualTo(folder);
     }
+
+    @Test
+    @DisplayName("each chapter has the same structure in both languages: headings by level and code blocks by kind")
+    void languagesMatchInStructure() {
+        ContentSource source = ContentSource.directory(Path.of("content"));
+        for (Chapter chapter : new CourseLoader(source).load().chapters()) {
+            java.util.List<String> en = structure(source.read(chapter.textPath(Lang.EN)).orElseThrow());
+            java.util.List<String> zh = structure(source.read(chapter.textPath(Lang.ZH)).orElseThrow());
+            assertThat(zh).as("structure of %s against %s", chapter.textPath(Lang.ZH), chapter.textPath(Lang.EN)).isEqualTo(en);
+        }
+    }
+
+    /** The outline of a Markdown text: "h1", "h2", ... for headings and "code:INFO" for fenced blocks, in order. */
+    private static java.util.List<String> structure(String markdown) {
+        java.util.List<String> outline = new java.util.ArrayList<>();
+        boolean inFence = false;
+        for (String line : markdown.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("```")) {
+                if (!inFence) {
+                    outline.add("code:" + t.substring(3).strip().split("\\s+")[0]);
+                }
+                inFence = !inFence;
+            } else if (!inFence && t.matches("#{1,6} .*")) {
+                outline.add("h" + t.indexOf(' '));
+            }
+        }
+        return outline;
+    }
 }
