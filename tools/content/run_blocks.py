@@ -4,6 +4,8 @@
 Usage:
     tools/content/run_blocks.py content/03-sgd-momentum/chapter.en.md [more chapter files ...]
     tools/content/run_blocks.py --pair content/03-sgd-momentum      # also compare en and zh structure
+    tools/content/run_blocks.py --also "java -cp CLASSES Run" FILE  # also run each block with another
+                                                                    # runner (our core) and diff outputs
 
 Each block runs in its own fresh interpreter (the learner's page runs blocks one by one, each on its
 own), in a temporary working directory so torch.save/torch.load of relative names stay out of the tree.
@@ -63,20 +65,33 @@ def without_comments(code):
     return "\n".join(out)
 
 
-def run_file(path, python, timeout, show_output):
+def run_command(command, cwd, timeout):
+    """Run a command; return (status, stdout, stderr)."""
+    try:
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+        status = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
+        return status, done.stdout, done.stderr
+    except subprocess.TimeoutExpired:
+        return f"FAILED (timeout after {timeout} s)", "", ""
+
+
+def run_file(path, python, timeout, show_output, also=None):
     failures = 0
     for line, info, code in fenced_blocks(path):
         words = info.split()
         if words[:2] != ["python", "run"]:
             continue
         with tempfile.TemporaryDirectory() as cwd:
-            try:
-                done = subprocess.run([python, "-W", "default", "-c", code], cwd=cwd, capture_output=True,
-                                      text=True, timeout=timeout)
-                status = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
-                out, err = done.stdout, done.stderr
-            except subprocess.TimeoutExpired:
-                status, out, err = f"FAILED (timeout after {timeout} s)", "", ""
+            status, out, err = run_command([python, "-W", "default", "-c", code], cwd, timeout)
+        if also and status == "ok":
+            with tempfile.TemporaryDirectory() as cwd:
+                block_file = os.path.join(cwd, "main.py")
+                with open(block_file, "w", encoding="utf-8") as f:
+                    f.write(code)
+                other_status, other_out, other_err = run_command(also.split() + [block_file], cwd, timeout)
+            if other_out != out:
+                status = f"FAILED (the other runner printed something else; its status: {other_status})"
+                err = "--- other runner's output\n" + other_out + other_err
         if not status.startswith("ok"):
             failures += 1
         print(f"{path}:{line}: {status}")
@@ -112,6 +127,9 @@ def main():
     parser.add_argument("paths", nargs="+", help="chapter files, or chapter folders with --pair")
     parser.add_argument("--python", default="/usr/bin/python3", help="interpreter with torch installed")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per block")
+    parser.add_argument("--also", metavar="COMMAND",
+                        help="a second runner (e.g. our in-browser core); the block's file path is appended, "
+                             "and its standard output must equal PyTorch's")
     parser.add_argument("--quiet", action="store_true", help="show output only for failing blocks")
     parser.add_argument("--pair", action="store_true",
                         help="paths are chapter folders: run both languages and compare their structure")
@@ -122,9 +140,9 @@ def main():
             failures += compare_pair(path)
             for lang in ("en", "zh"):
                 failures += run_file(os.path.join(path, f"chapter.{lang}.md"), args.python, args.timeout,
-                                     not args.quiet)
+                                     not args.quiet, args.also)
         else:
-            failures += run_file(path, args.python, args.timeout, not args.quiet)
+            failures += run_file(path, args.python, args.timeout, not args.quiet, args.also)
     print(f"{failures} problem(s)")
     sys.exit(1 if failures else 0)
 
