@@ -3,6 +3,10 @@ package dev.optimlab.torch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.optimlab.torch.amp.GradScaler;
+import dev.optimlab.torch.catalogue.ReferenceData;
+import dev.optimlab.torch.nn.CrossEntropyLoss;
+import dev.optimlab.torch.nn.Module;
 import dev.optimlab.torch.optim.Optimizer;
 import dev.optimlab.torch.optim.Optimizers;
 import dev.optimlab.torch.optim.lr_scheduler.LRScheduler;
@@ -290,6 +294,75 @@ class SerializationTest {
             assertThat(resumed.bias.toDoubleArray()).containsExactly(uninterrupted.bias.toDoubleArray());
             assertThat(resumed.scheduler.getLastLr()).isEqualTo(uninterrupted.scheduler.getLastLr());
             assertThat(resumed.weight.toDoubleArray()).isNotEqualTo(first.weight.toDoubleArray());
+        }
+        @Test
+        @DisplayName("continues a module with Adam, a GradScaler and a seeded loader over blobs bit for bit")
+        void moduleWithScaler() throws IOException {
+            float[] uninterrupted = flatten(trainBlobs(null, 4));
+            CheckpointStorage storage = new InMemoryCheckpointStorage();
+            trainBlobs(storage, 2);
+            Torch.manualSeed(999);
+            float[] resumed = flatten(trainBlobs(storage, -1));
+            assertThat(resumed).containsExactly(uninterrupted);
+        }
+
+        private float[] flatten(Module model) {
+            List<Float> values = new java.util.ArrayList<>();
+            for (Tensor param : model.parameters()) {
+                for (double value : param.toDoubleArray()) {
+                    values.add((float) value);
+                }
+            }
+            float[] flat = new float[values.size()];
+            for (int i = 0; i < flat.length; i++) {
+                flat[i] = values.get(i);
+            }
+            return flat;
+        }
+
+        /**
+         * Trains the blobs model for 4 epochs; with a storage and a positive stop, saves after that many
+         * epochs and stops; with a negative stop, loads from the storage and finishes the 4 epochs.
+         */
+        @SuppressWarnings("unchecked")
+        private Module trainBlobs(CheckpointStorage storage, int stop) throws IOException {
+            Torch.manualSeed(21);
+            TensorDataset data = ReferenceData.dataset("blobs", new Generator().manualSeed(4));
+            Module model = ReferenceData.model("blobs");
+            Optimizer optimizer = Optimizers.create("Adam", model.parameters(), Map.of("lr", 0.01));
+            GradScaler scaler = new GradScaler(1024.0, 2.0, 0.5, 3, true);
+            CrossEntropyLoss criterion = new CrossEntropyLoss();
+            DataLoader loader = new DataLoader(data, 32, true);
+            int first = 0;
+            if (stop < 0) {
+                Map<?, ?> checkpoint = (Map<?, ?>) Serialization.load(storage, "blobs.pt");
+                model.loadStateDict((Map<String, Tensor>) checkpoint.get("model"));
+                optimizer.loadStateDict((Map<String, Object>) checkpoint.get("optimizer"));
+                scaler.loadStateDict((Map<String, Object>) checkpoint.get("scaler"));
+                ComputeContext.current().generator().setState((byte[]) checkpoint.get("rng_state"));
+                first = ((Long) checkpoint.get("epoch")).intValue();
+            }
+            for (int epoch = first; epoch < 4; epoch++) {
+                if (epoch == stop) {
+                    Map<String, Object> checkpoint = new LinkedHashMap<>();
+                    checkpoint.put("model", model.stateDict());
+                    checkpoint.put("optimizer", optimizer.stateDict());
+                    checkpoint.put("scaler", scaler.stateDict());
+                    checkpoint.put("epoch", epoch);
+                    checkpoint.put("rng_state", ComputeContext.current().generator().getState());
+                    Serialization.save(checkpoint, storage, "blobs.pt");
+                    return model;
+                }
+                for (Object batch : loader) {
+                    List<?> xy = (List<?>) batch;
+                    optimizer.zeroGrad();
+                    Tensor loss = criterion.call(model.call((Tensor) xy.get(0)), (Tensor) xy.get(1));
+                    scaler.scale(loss).backward();
+                    scaler.step(optimizer);
+                    scaler.update();
+                }
+            }
+            return model;
         }
     }
 }
