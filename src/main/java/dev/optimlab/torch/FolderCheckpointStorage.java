@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A {@link CheckpointStorage} in one folder. Names are relative paths inside it: absolute paths and
+ * A {@link CheckpointStorage} in one folder, where {@code torch.save(obj, "runs/a.pt")} would write a file
+ * relative to the working directory. Names are relative paths inside it: absolute paths and
  * {@code ..} are refused, so a learner's program cannot reach files outside its folder.
  */
 public final class FolderCheckpointStorage implements CheckpointStorage {
