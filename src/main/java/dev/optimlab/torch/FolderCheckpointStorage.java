@@ -52,9 +52,25 @@ public final class FolderCheckpointStorage implements CheckpointStorage {
             }
         }
         Path resolved = root.resolve(relative).normalize();
-        if (!resolved.startsWith(root) || resolved.equals(root)) {
+        if (!resolved.startsWith(root) || resolved.equals(root) || leavesThroughLink(resolved)) {
             throw new IllegalArgumentException("checkpoint name '" + name + "' leaves the checkpoint folder");
         }
         return resolved;
+    }
+
+    /** Whether the deepest existing part of {@code path} is, after following links, outside the folder. */
+    private boolean leavesThroughLink(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.exists(root)) {
+            return false;
+        }
+        try {
+            return !existing.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

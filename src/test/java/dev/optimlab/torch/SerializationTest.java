@@ -190,6 +190,16 @@ class SerializationTest {
         }
 
         @Test
+        @DisplayName("a folder refuses a link that points outside it")
+        void link(@TempDir Path outside) throws IOException {
+            java.nio.file.Files.createSymbolicLink(folder.resolve("escape"), outside);
+            CheckpointStorage storage = new FolderCheckpointStorage(folder);
+            assertThatThrownBy(() -> storage.write("escape/a.pt", new byte[1]))
+                    .hasMessage("checkpoint name 'escape/a.pt' leaves the checkpoint folder");
+            assertThat(outside.resolve("a.pt")).doesNotExist();
+        }
+
+        @Test
         @DisplayName("memory keeps copies and reports missing files")
         void memory() throws IOException {
             CheckpointStorage storage = new InMemoryCheckpointStorage();

@@ -159,6 +159,18 @@ class DataLoaderGoldenTest {
         }
 
         @Test
+        @DisplayName("treats Java ints of every width as Python ints and floats as Python floats")
+        void javaNumbers() {
+            List<Object> samples = List.of(List.of(1, 2.5f), List.of(2, -1.0f));
+            List<?> batch = (List<?>) new DataLoader(list(samples), 2, false).iterator().next();
+            JsonNode golden = GOLDEN.get("collate").get("tuples");
+            assertThat(((Tensor) batch.get(0)).dtype().pythonName()).isEqualTo("torch." + golden.get(1).get("dtype").asText());
+            assertThat(((Tensor) batch.get(0)).toLongArray()).containsExactly(1, 2);
+            assertThat(((Tensor) batch.get(1)).dtype().pythonName()).isEqualTo("torch." + golden.get(0).get("dtype").asText());
+            assertThat(((Tensor) batch.get(1)).toDoubleArray()).containsExactly(2.5, -1.0);
+        }
+
+        @Test
         @DisplayName("collates dicts key by key, in the keys' order")
         void dicts() {
             Map<String, Object> a = new LinkedHashMap<>();
