@@ -80,6 +80,15 @@ public final class GradScaler {
         return outputs.mul(Torch.full(new int[0], scale, DType.FLOAT32));
     }
 
+    /** Mirrors {@code scaler.scale([out1, out2, ...])}: each output times the scale, in order. */
+    public List<Tensor> scale(List<Tensor> outputs) {
+        List<Tensor> scaled = new ArrayList<>(outputs.size());
+        for (Tensor output : outputs) {
+            scaled.add(scale(output));
+        }
+        return scaled;
+    }
+
     /** Mirrors {@code scaler.unscale_(optimizer)}: divides the optimizer's gradients by the scale, in place. */
     public void unscale_(Optimizer optimizer) {
         if (!enabled) {

@@ -111,6 +111,15 @@ class GradScalerGoldenTest {
     }
 
     @Test
+    @DisplayName("scales a list of outputs one by one")
+    void scaleList() {
+        List<Tensor> scaled = new GradScaler(8.0, 2.0, 0.5, 2000, true)
+                .scale(List.of(Torch.scalarTensor(1.5), Torch.ones(2)));
+        assertThat(scaled.get(0).itemDouble()).isEqualTo(GOLDEN.get("scale").get("value").asDouble());
+        assertThat(scaled.get(1).toDoubleArray()).containsExactly(8.0, 8.0);
+    }
+
+    @Test
     @DisplayName("when disabled passes everything through, reports scale 1.0 and an empty state dict")
     void disabled() {
         JsonNode golden = GOLDEN.get("disabled");
