@@ -1,7 +1,10 @@
 package dev.optimlab.torch.utils.data;
 
+import dev.optimlab.torch.ComputeContext;
 import dev.optimlab.torch.Generator;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Mirrors {@code torch.utils.data.random_split}: one {@code randperm} over the whole dataset on the
@@ -53,6 +56,29 @@ public final class RandomSplit {
             lengths[i % lengths.length]++;
         }
         return lengths;
+    }
+
+    /**
+     * Mirrors {@code random_split(dataset, lengths, generator)}: lengths that sum to 1 are fractions,
+     * otherwise whole numbers that must add up to the dataset's length; a null generator is torch's default.
+     */
+    public static List<Subset> randomSplit(Dataset dataset, List<? extends Number> lengths, Generator generator) {
+        double sum = 0;
+        for (Number length : lengths) {
+            sum += length.doubleValue();
+        }
+        int[] counts;
+        if (isClose(sum, 1.0) && sum <= 1) {
+            counts = lengthsFromFractions(dataset.size(), lengths.stream().mapToDouble(Number::doubleValue).toArray());
+        } else {
+            counts = lengths.stream().mapToInt(Number::intValue).toArray();
+        }
+        Generator source = generator == null ? ComputeContext.current().generator() : generator;
+        List<Subset> subsets = new ArrayList<>(counts.length);
+        for (long[] indices : split(source, dataset.size(), counts)) {
+            subsets.add(new Subset(dataset, indices));
+        }
+        return subsets;
     }
 
     /** Python's {@code math.isclose} with its default rel_tol 1e-9. */
