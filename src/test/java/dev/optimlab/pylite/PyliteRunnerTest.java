@@ -222,6 +222,18 @@ class PyliteRunnerTest {
     }
 
     @Test
+    @DisplayName("raises only catchable Python exceptions when builtins and methods get wrong arguments")
+    void robustness() throws Exception {
+        String source = new String(PyliteRunnerTest.class.getResourceAsStream("/pylite_robustness.py").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        RunResult result = run(source, Limits.defaults().withMaxOutputBytes(64L << 20)
+                .withWallTime(Duration.ofSeconds(60)));
+        String[] lines = result.stdout().split("\n");
+        assertThat(result.stderr()).as("after " + lines[lines.length - 1]).isEmpty();
+        assertThat(lines[lines.length - 1]).startsWith("survived");
+    }
+
+    @Test
     @DisplayName("turns an exception raised by Java code into a Python exception the program can catch")
     void javaRaisedExceptions() {
         Modules.register("failing", in -> new PyModule("failing").function("boom", (i, a, k) -> {

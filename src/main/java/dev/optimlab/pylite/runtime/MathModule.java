@@ -119,6 +119,9 @@ final class MathModule {
         });
         m.function("factorial", (in, a, k) -> {
             Args.exactly("factorial", a, 1);
+            if (a[0] instanceof BigInteger) {
+                throw PyException.overflow("factorial() argument should not exceed " + Long.MAX_VALUE);
+            }
             long n = intOnly(a[0]);
             if (n < 0) {
                 throw PyException.valueError("factorial() not defined for negative values");
@@ -161,38 +164,11 @@ final class MathModule {
         });
         m.function("comb", (in, a, k) -> {
             Args.exactly("comb", a, 2);
-            long n = intOnly(a[0]);
-            long r = intOnly(a[1]);
-            if (n < 0 || r < 0) {
-                throw PyException.valueError((n < 0 ? "n" : "k") + " must be a non-negative integer");
-            }
-            if (r > n) {
-                return 0L;
-            }
-            r = Math.min(r, n - r);
-            BigInteger c = BigInteger.ONE;
-            for (long i = 1; i <= r; i++) {
-                c = c.multiply(BigInteger.valueOf(n - r + i)).divide(BigInteger.valueOf(i));
-                in.budget().step();
-            }
-            return Py.normalize(c);
+            return combinatorial(in, "comb", a[0], a[1], true);
         });
         m.function("perm", (in, a, k) -> {
             Args.range("perm", a, 1, 2);
-            long n = intOnly(a[0]);
-            long r = a.length > 1 && a[1] != Py.NONE ? intOnly(a[1]) : n;
-            if (n < 0 || r < 0) {
-                throw PyException.valueError((n < 0 ? "n" : "k") + " must be a non-negative integer");
-            }
-            if (r > n) {
-                return 0L;
-            }
-            BigInteger p = BigInteger.ONE;
-            for (long i = n - r + 1; i <= n; i++) {
-                p = p.multiply(BigInteger.valueOf(i));
-                in.budget().step();
-            }
-            return Py.normalize(p);
+            return combinatorial(in, "perm", a[0], a.length > 1 ? a[1] : Py.NONE, false);
         });
         m.function("prod", (in, a, k) -> {
             Args.exactly("prod", a, 1);
@@ -262,6 +238,41 @@ final class MathModule {
             return domain();
         }
         return Math.log(x);
+    }
+
+    /** comb(n, k) and perm(n, k) for ints of any size n, with k up to the range of a long. */
+    private static Object combinatorial(Interpreter in, String name, Object nArg, Object kArg, boolean comb) {
+        intOnly(nArg);
+        BigInteger n = Py.big(nArg);
+        BigInteger kBig = kArg == Py.NONE ? n : Py.big(intOnlyValue(kArg));
+        if (n.signum() < 0 || kBig.signum() < 0) {
+            throw PyException.valueError((n.signum() < 0 ? "n" : "k") + " must be a non-negative integer");
+        }
+        if (kBig.compareTo(n) > 0) {
+            return 0L;
+        }
+        if (comb && n.subtract(kBig).compareTo(kBig) < 0) {
+            kBig = n.subtract(kBig);
+        }
+        if (kBig.bitLength() > 63) {
+            throw PyException.overflow(name + "() k must not exceed " + Long.MAX_VALUE);
+        }
+        long kv = kBig.longValue();
+        Ops.chargeIntBits(in, kv * Math.max(1, n.bitLength()));
+        BigInteger result = BigInteger.ONE;
+        for (long i = 1; i <= kv; i++) {
+            result = result.multiply(n.subtract(BigInteger.valueOf(kv - i)));
+            if (comb) {
+                result = result.divide(BigInteger.valueOf(i));
+            }
+            in.budget().step();
+        }
+        return Py.normalize(result);
+    }
+
+    private static Object intOnlyValue(Object o) {
+        intOnly(o);
+        return o;
     }
 
     private static long intOnly(Object o) {

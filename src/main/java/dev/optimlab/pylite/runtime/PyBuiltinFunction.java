@@ -46,7 +46,16 @@ public final class PyBuiltinFunction implements PyObject {
 
     @Override
     public Object call(Interpreter in, Object[] args, Map<String, Object> kwargs) {
-        return body.call(in, args, kwargs);
+        try {
+            return body.call(in, args, kwargs);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            int given = method ? args.length - 1 : args.length;
+            throw PyException.typeError(name + "() is missing a required argument (" + given + " given)");
+        } catch (IndexOutOfBoundsException e) {
+            throw PyException.indexError(name + "(): index out of range");
+        } catch (ClassCastException | NullPointerException e) {
+            throw PyException.typeError(name + "() got an argument of the wrong type");
+        }
     }
 
     @Override

@@ -266,6 +266,9 @@ final class RandomModule {
         if (cumulative.size() != n) {
             throw PyException.valueError("The number of weights does not match the population");
         }
+        if (n == 0) {
+            throw PyException.indexError("list index out of range");
+        }
         double total = cumulative.get(cumulative.size() - 1);
         for (long i = 0; i < count; i++) {
             double x = mt.random() * total;
