@@ -19,6 +19,9 @@ final class CascadeSum {
     private final boolean single;
     private final int lanes;
     private final double[] out;
+    /** Elements summed since the guard was last told, and elements reported from inside the current slice. */
+    private long pending;
+    private long reportedInSlice;
 
     private CascadeSum(Tensor input, double[] out) {
         this.single = input.dtype() != DType.FLOAT64;
@@ -100,14 +103,10 @@ final class CascadeSum {
         }
         int outBase = 0;
         int inBase = inOffset;
-        long pending = 0;
         for (int n = 0; n < outerCount; n++) {
+            reportedInSlice = 0;
             loop2d(outBase, inBase, os[0], is[0], dims > 1 ? os[1] : 0, dims > 1 ? is[1] : 0, size0, size1);
-            pending += (long) size0 * size1;
-            if (pending >= ComputeGuard.BLOCK) {
-                ComputeContext.checkpoint(pending);
-                pending = 0;
-            }
+            progress((long) size0 * size1 - reportedInSlice);
             for (int d = 0; d < outer.length; d++) {
                 outer[d]++;
                 outBase += os[d + 2];
@@ -122,6 +121,15 @@ final class CascadeSum {
         }
         if (pending > 0) {
             ComputeContext.checkpoint(pending);
+        }
+    }
+
+    /** Tells the guard about summed elements once a block's worth has accumulated. */
+    private void progress(long elements) {
+        pending += elements;
+        if (pending >= ComputeGuard.BLOCK) {
+            ComputeContext.checkpoint(pending);
+            pending = 0;
         }
     }
 
@@ -311,6 +319,10 @@ final class CascadeSum {
                     break;
                 }
             }
+            // Huge rows are one slice; report from inside so the guard can stop them.
+            long block = (long) levelStep * rows * width;
+            reportedInSlice += block;
+            progress(block);
         }
         for (; i < size; i++) {
             int rowBase = base + i * rowStride;
