@@ -1,0 +1,423 @@
+package dev.optimlab.torch.nn;
+
+import dev.optimlab.torch.ComputeContext;
+import dev.optimlab.torch.DType;
+import dev.optimlab.torch.Generator;
+import dev.optimlab.torch.Index;
+import dev.optimlab.torch.PythonFloatFormat;
+import dev.optimlab.torch.Tensor;
+import dev.optimlab.torch.TensorFormatter;
+import dev.optimlab.torch.Torch;
+import dev.optimlab.torch.TorchException;
+import dev.optimlab.torch.TorchException.PythonType;
+import java.util.Arrays;
+
+/**
+ * Mirrors {@code torch.nn.functional}: activations, {@code linear}, {@code dropout}, {@code one_hot} and the
+ * losses, composed from differentiable tensor ops so autograd follows them. Loss formulas follow ATen's
+ * ({@code Loss.cpp}, {@code LossNLL.cpp}), including its log clamp in BCE and the stable form of BCE with logits.
+ */
+public final class Functional {
+    private Functional() {
+    }
+
+    /** Mirrors the {@code reduction} argument of the losses. */
+    public enum Reduction {
+        NONE, MEAN, SUM;
+
+        /** Mirrors {@code _Reduction.get_enum}: "none", "mean" or "sum", else PyTorch's ValueError. */
+        public static Reduction of(String name) {
+            return switch (name) {
+                case "none" -> NONE;
+                case "mean" -> MEAN;
+                case "sum" -> SUM;
+                default -> throw new TorchException(PythonType.ValueError, name + " is not a valid value for reduction");
+            };
+        }
+
+        Tensor apply(Tensor loss) {
+            return switch (this) {
+                case NONE -> loss;
+                case MEAN -> loss.mean();
+                case SUM -> loss.sum();
+            };
+        }
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    public static Tensor relu(Tensor input) {
+        return input.relu();
+    }
+
+    /** Mirrors {@code F.leaky_relu(input, negative_slope=0.01)}. */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+        return input.leakyRelu(negativeSlope);
+    }
+
+    public static Tensor tanh(Tensor input) {
+        return input.tanh();
+    }
+
+    public static Tensor sigmoid(Tensor input) {
+        return input.sigmoid();
+    }
+
+    /** Mirrors {@code F.softmax(input, dim)}; a null dim takes PyTorch's deprecated implicit choice. */
+    public static Tensor softmax(Tensor input, Integer dim) {
+        return input.softmax(dim == null ? implicitSoftmaxDim("softmax", input.dim()) : dim);
+    }
+
+    /** Mirrors {@code F.log_softmax(input, dim)}; a null dim takes PyTorch's deprecated implicit choice. */
+    public static Tensor logSoftmax(Tensor input, Integer dim) {
+        return input.logSoftmax(dim == null ? implicitSoftmaxDim("log_softmax", input.dim()) : dim);
+    }
+
+    /** Mirrors {@code _get_softmax_dim}: dim 0 for 0-, 1- and 3-dimensional inputs, else 1, with a warning. */
+    private static int implicitSoftmaxDim(String name, int ndim) {
+        Warnings.warn("Implicit dimension choice for " + name
+                + " has been deprecated. Change the call to include dim=X as an argument.");
+        return ndim == 0 || ndim == 1 || ndim == 3 ? 0 : 1;
+    }
+
+    /** Mirrors {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}; bias may be null. */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Tensor output;
+        if (input.dim() > 2) {
+            // As ATen's matmul does for a 2-D weight: fold the leading dims into rows, multiply, unfold.
+            int[] outShape = input.shape().clone();
+            outShape[outShape.length - 1] = weight.size(0);
+            output = input.reshape(-1, input.size(input.dim() - 1)).matmul(weight.t()).reshape(outShape);
+        } else {
+            output = input.matmul(weight.t());
+        }
+        return bias == null ? output : output.add(bias);
+    }
+
+    /**
+     * Mirrors {@code F.dropout(input, p, training)} on the CPU: noise from {@code bernoulli_(1-p)} divided by
+     * {@code 1-p}, drawn from the run's generator in PyTorch's order; nothing is drawn for p = 0, p = 1 or eval.
+     */
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        if (p < 0 || p > 1) {
+            throw new TorchException(PythonType.ValueError,
+                    "dropout probability has to be between 0 and 1, but got " + PythonFloatFormat.repr(p));
+        }
+        if (p == 0 || !training || input.numel() == 0) {
+            return input;
+        }
+        if (p == 1) {
+            return input.mul(Torch.zerosLike(input));
+        }
+        Generator generator = ComputeContext.current().generator();
+        int n = input.numel();
+        Tensor noise;
+        if (input.dtype() == DType.FLOAT64) {
+            double[] values = new double[n];
+            generator.bernoulli(values, 0, n, 1 - p);
+            for (int i = 0; i < n; i++) {
+                values[i] /= 1 - p;
+            }
+            noise = Torch.fromArray(values, input.shape());
+        } else {
+            float[] values = new float[n];
+            generator.dropoutNoise(values, 0, n, p);
+            noise = Torch.fromArray(values, input.shape()).to(input.dtype());
+        }
+        return input.mul(noise);
+    }
+
+    /** Mirrors {@code F.one_hot(tensor, num_classes=-1)}: int64 one-hot rows along a new last dimension. */
+    public static Tensor oneHot(Tensor tensor, int numClasses) {
+        if (tensor.dtype() != DType.INT64) {
+            throw new TorchException(PythonType.RuntimeError, "one_hot is only applicable to index tensor.");
+        }
+        long[] classes = tensor.contiguous().toLongArray();
+        long max = -1;
+        for (long c : classes) {
+            if (c < 0) {
+                throw new TorchException(PythonType.RuntimeError, "Class values must be non-negative.");
+            }
+            max = Math.max(max, c);
+        }
+        if (numClasses == -1) {
+            if (classes.length == 0) {
+                throw new TorchException(PythonType.RuntimeError,
+                        "Can not infer total number of classes from empty tensor.");
+            }
+            numClasses = (int) max + 1;
+        } else if (max >= numClasses) {
+            throw new TorchException(PythonType.RuntimeError, "Class values must be smaller than num_classes.");
+        }
+        long[] out = new long[classes.length * numClasses];
+        for (int i = 0; i < classes.length; i++) {
+            out[i * numClasses + (int) classes[i]] = 1;
+        }
+        int[] shape = Arrays.copyOf(tensor.shape(), tensor.dim() + 1);
+        shape[tensor.dim()] = numClasses;
+        return Torch.fromArray(out, shape);
+    }
+
+    // ---------------------------------------------------------------- regression losses
+
+    /** Mirrors {@code F.mse_loss(input, target, reduction)}. */
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+        warnIfSizesDiffer(input, target);
+        Tensor diff = input.sub(target);
+        return reduction.apply(diff.mul(diff));
+    }
+
+    /** Mirrors {@code F.l1_loss(input, target, reduction)}. */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        warnIfSizesDiffer(input, target);
+        return reduction.apply(input.sub(target).abs());
+    }
+
+    /** Mirrors {@code F.smooth_l1_loss(input, target, reduction, beta)}: quadratic below beta, linear above. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        warnIfSizesDiffer(input, target);
+        if (beta < 0) {
+            throw new TorchException(PythonType.RuntimeError,
+                    "smooth_l1_loss does not support negative values for beta.");
+        }
+        Tensor z = input.sub(target).abs();
+        if (beta == 0) {
+            return reduction.apply(z);
+        }
+        Tensor quadratic = z.mul(z).mul(0.5).div(beta);
+        Tensor linear = z.sub(0.5 * beta);
+        return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+    }
+
+    /** Mirrors {@code F.huber_loss(input, target, reduction, delta)}: quadratic below delta, delta-scaled linear above. */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        warnIfSizesDiffer(input, target);
+        if (delta <= 0) {
+            throw new TorchException(PythonType.RuntimeError,
+                    "huber_loss does not support non-positive values for delta.");
+        }
+        Tensor z = input.sub(target).abs();
+        Tensor quadratic = z.mul(z).mul(0.5);
+        Tensor linear = z.sub(0.5 * delta).mul(delta);
+        return reduction.apply(Torch.where(z.lt(delta), quadratic, linear));
+    }
+
+    private static void warnIfSizesDiffer(Tensor input, Tensor target) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            Warnings.warn("Using a target size (" + TensorFormatter.sizeRepr(target.shape())
+                    + ") that is different to the input size (" + TensorFormatter.sizeRepr(input.shape()) + "). "
+                    + "This will likely lead to incorrect results due to broadcasting. "
+                    + "Please ensure they have the same size.");
+        }
+    }
+
+    // ---------------------------------------------------------------- classification losses
+
+    /**
+     * Mirrors {@code F.nll_loss(input, target, weight, ignore_index, reduction)} for inputs (C), (N, C) and
+     * (N, C, d1, ...): {@code -weight[y] * input[n, y]}, with mean dividing by the summed weights of the
+     * targets not ignored.
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
+        if (input.dim() < 1) {
+            throw new TorchException(PythonType.ValueError, "Expected 1 or more dimensions (got 0)");
+        }
+        if (input.dim() != 1 && input.size(0) != target.size(0)) {
+            throw new TorchException(PythonType.ValueError, "Expected input batch_size (" + input.size(0)
+                    + ") to match target batch_size (" + target.size(0) + ").");
+        }
+        if (target.dtype() != DType.INT64) {
+            throw new TorchException(PythonType.RuntimeError,
+                    "expected scalar type Long but found " + scalarTypeName(target.dtype()));
+        }
+        int classes = input.dim() == 1 ? input.size(0) : input.size(1);
+        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
+            throw new TorchException(PythonType.RuntimeError, "weight tensor should be defined either for all "
+                    + classes + " classes or no classes but got weight tensor of shape: "
+                    + Arrays.toString(weight.shape()).replace(" ", ""));
+        }
+        Tensor rows = classRows(input);
+        long[] labels = target.contiguous().toLongArray();
+        if (labels.length != rows.size(0)) {
+            throw new TorchException(PythonType.RuntimeError, "size mismatch (got input: "
+                    + Arrays.toString(input.shape()).replace(" ", "") + ", target: "
+                    + Arrays.toString(target.shape()).replace(" ", "") + ")");
+        }
+        long[] safeLabels = new long[labels.length];
+        double[] kept = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == ignoreIndex) {
+                continue;
+            }
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new TorchException(PythonType.IndexError, "Target " + labels[i] + " is out of bounds.");
+            }
+            safeLabels[i] = labels[i];
+            kept[i] = 1;
+        }
+        Tensor labelTensor = Torch.fromArray(safeLabels, labels.length);
+        Tensor sampleWeight = Torch.fromArray(kept, labels.length).to(input.dtype());
+        if (weight != null) {
+            sampleWeight = sampleWeight.mul(weight.index(Index.of(labelTensor)));
+        }
+        Tensor picked = rows.index(Index.of(Torch.arange(labels.length)), Index.of(labelTensor));
+        Tensor losses = picked.mul(sampleWeight).neg();
+        return switch (reduction) {
+            case NONE -> losses.reshape(target.shape());
+            case SUM -> losses.sum();
+            case MEAN -> {
+                Tensor totalWeight = sampleWeight.sum();
+                // With every target ignored ATen returns 0/0 = nan but sends no gradient to any input.
+                yield totalWeight.itemDouble() == 0
+                        ? losses.sum().mul(0.0).add(Double.NaN)
+                        : losses.sum().div(totalWeight);
+            }
+        };
+    }
+
+    /** The input as (rows, C): (C) becomes one row, (N, C, d...) moves C last. */
+    private static Tensor classRows(Tensor input) {
+        if (input.dim() == 1) {
+            return input.reshape(1, input.size(0));
+        }
+        if (input.dim() == 2) {
+            return input;
+        }
+        int[] order = new int[input.dim()];
+        order[0] = 0;
+        for (int d = 2; d < input.dim(); d++) {
+            order[d - 1] = d;
+        }
+        order[input.dim() - 1] = 1;
+        return input.permute(order).reshape(-1, input.size(1));
+    }
+
+    /**
+     * Mirrors {@code F.cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing)}: class
+     * indices when target has fewer dimensions, class probabilities when it has input's shape (ATen's
+     * {@code cross_entropy_loss}, {@code cross_entropy_loss_label_smoothing} and {@code _prob_target}).
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex,
+            Reduction reduction, double labelSmoothing) {
+        if (labelSmoothing < 0 || labelSmoothing > 1) {
+            throw new TorchException(PythonType.RuntimeError,
+                    "label_smoothing must be between 0.0 and 1.0. Got: " + PythonFloatFormat.repr(labelSmoothing));
+        }
+        int classDim = input.dim() == 1 ? 0 : 1;
+        Tensor logp = input.logSoftmax(classDim);
+        if (Arrays.equals(input.shape(), target.shape())) {
+            if (!target.isFloatingPoint()) {
+                throw new TorchException(PythonType.RuntimeError,
+                        "Expected floating point type for target with class probabilities, got "
+                                + scalarTypeName(target.dtype()));
+            }
+            if (ignoreIndex >= 0) {
+                throw new TorchException(PythonType.RuntimeError,
+                        "ignore_index is not supported for floating point target");
+            }
+            return probabilityTargetLoss(logp, target, weight, reduction, labelSmoothing, classDim);
+        }
+        Tensor nll = nllLoss(logp, target, weight, ignoreIndex, reduction);
+        if (labelSmoothing == 0) {
+            return nll;
+        }
+        int classes = input.size(classDim);
+        Tensor smooth = weight == null ? logp : logp.mul(weight.reshape(classBroadcastShape(input, classDim)));
+        smooth = smooth.sum(classDim).neg();
+        Tensor kept = target.ne(ignoreIndex);
+        smooth = Torch.where(kept, smooth, 0.0);
+        Tensor smoothReduced = switch (reduction) {
+            case NONE -> smooth;
+            case SUM -> smooth.sum();
+            case MEAN -> smooth.sum().div(weight == null
+                    ? kept.sum().to(input.dtype())
+                    : weight.index(Index.of(target.index(Index.of(kept)))).sum());
+        };
+        return nll.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / classes));
+    }
+
+    private static Tensor probabilityTargetLoss(Tensor logp, Tensor target, Tensor weight, Reduction reduction,
+            double labelSmoothing, int classDim) {
+        int classes = logp.size(classDim);
+        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
+            throw new TorchException(PythonType.RuntimeError, "cross_entropy: weight tensor should be defined either "
+                    + "for all " + classes + " classes or no classes but got weight tensor of shape: "
+                    + Arrays.toString(weight.shape()).replace(" ", ""));
+        }
+        Tensor smoothedTarget = labelSmoothing > 0
+                ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes)
+                : target;
+        Tensor terms = logp.mul(smoothedTarget);
+        if (weight != null) {
+            terms = terms.mul(weight.reshape(classBroadcastShape(logp, classDim)));
+        }
+        return switch (reduction) {
+            case NONE -> terms.sum(classDim).neg();
+            case SUM -> terms.sum().neg();
+            case MEAN -> terms.sum().neg().div((double) (logp.numel() / classes));
+        };
+    }
+
+    private static int[] classBroadcastShape(Tensor input, int classDim) {
+        int[] shape = new int[input.dim()];
+        Arrays.fill(shape, 1);
+        shape[classDim] = input.size(classDim);
+        return shape;
+    }
+
+    /**
+     * Mirrors {@code F.binary_cross_entropy(input, target, weight, reduction)}:
+     * {@code -w (y log x + (1 - y) log(1 - x))} with each log clamped at -100, as ATen clamps it.
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new TorchException(PythonType.ValueError, "Using a target size ("
+                    + TensorFormatter.sizeRepr(target.shape()) + ") that is different to the input size ("
+                    + TensorFormatter.sizeRepr(input.shape()) + ") is deprecated. Please ensure they have the same size.");
+        }
+        if (input.ge(0.0).logicalAnd(input.le(1.0)).logicalNot().sum().itemDouble() > 0) {
+            throw new TorchException(PythonType.RuntimeError, "all elements of input should be between 0 and 1");
+        }
+        Tensor logX = input.log().clamp(-100.0, null);
+        Tensor logOneMinusX = input.rsub(1.0).log().clamp(-100.0, null);
+        Tensor loss = target.mul(logX).add(target.rsub(1.0).mul(logOneMinusX)).neg();
+        if (weight != null) {
+            loss = loss.mul(weight);
+        }
+        return reduction.apply(loss);
+    }
+
+    /**
+     * Mirrors {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)} in
+     * ATen's stable form: {@code (1 - y) x + l (log(exp(-m) + exp(-x - m)) + m)} with {@code m = max(-x, 0)}
+     * and {@code l = 1 + (pos_weight - 1) y}.
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Reduction reduction,
+            Tensor posWeight) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new TorchException(PythonType.ValueError, "Target size (" + TensorFormatter.sizeRepr(target.shape())
+                    + ") must be the same as input size (" + TensorFormatter.sizeRepr(input.shape()) + ")");
+        }
+        Tensor maxVal = input.neg().clamp(0.0, null);
+        Tensor softplusNeg = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
+        if (posWeight != null) {
+            softplusNeg = softplusNeg.mul(posWeight.sub(1.0).mul(target).add(1.0));
+        }
+        Tensor loss = target.rsub(1.0).mul(input).add(softplusNeg);
+        if (weight != null) {
+            loss = loss.mul(weight);
+        }
+        return reduction.apply(loss);
+    }
+
+    /** The dtype names ATen's messages use: Float, Double, Long, Bool, Half. */
+    static String scalarTypeName(DType dtype) {
+        return switch (dtype) {
+            case FLOAT16 -> "Half";
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package dev.optimlab.torch.nn;
+
+import dev.optimlab.torch.Tensor;
+import java.util.List;
+
+/** Mirrors {@code torch.nn.LogSoftmax(dim=None)}: {@code F.log_softmax} along dim; a null dim is PyTorch's implicit choice. */
+public class LogSoftmax extends Module {
+    private final Integer dim;
+
+    public LogSoftmax(Integer dim) {
+        this.dim = dim;
+    }
+
+    public Integer dim() {
+        return dim;
+    }
+
+    @Override
+    public Object forward(List<Object> args) {
+        return Functional.logSoftmax((Tensor) args.get(0), dim);
+    }
+
+    @Override
+    public String extraRepr() {
+        return "dim=" + (dim == null ? "None" : dim);
+    }
+}
