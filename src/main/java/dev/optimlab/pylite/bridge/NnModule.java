@@ -65,7 +65,7 @@ final class NnModule {
     private static void layer(PyModule nn, String name, String module, String[] params, Maker maker) {
         PyType type = TYPES.computeIfAbsent(name, n -> PyType.hostClass(n, ModuleObject.TYPE, "torch.nn.modules." + module));
         type.setConstructor((in, cls, args, kwargs) -> {
-            Object[] bound = Host.bind("__init__", args, kwargs, params);
+            Object[] bound = Host.bind(name + ".__init__", args, kwargs, params);
             return Host.guarded(() -> ModuleObject.of(maker.make(in, bound)));
         });
         nn.define(name, type);

@@ -88,9 +88,10 @@ final class OptimObjects {
         for (OptimizerKind kind : OPTIMIZERS) {
             PyType type = PyType.hostClass(kind.name(), OPTIMIZER, "torch.optim." + kind.module());
             type.setConstructor((in, cls, args, kwargs) -> {
-                Object[] b = Host.bind("__init__", args, kwargs, kind.params());
+                Object[] b = Host.bind(kind.name() + ".__init__", args, kwargs, kind.params());
                 if (b[0] == null) {
-                    throw PyException.typeError("__init__() missing 1 required positional argument: 'params'");
+                    throw PyException.typeError(kind.name()
+                            + ".__init__() missing 1 required positional argument: 'params'");
                 }
                 Map<String, Object> options = new LinkedHashMap<>();
                 for (int i = 1; i < b.length; i++) {
@@ -362,7 +363,7 @@ final class OptimObjects {
         SCHEDULER_PARAMS.forEach((name, params) -> {
             PyType type = PyType.hostClass(name, SCHEDULER, "torch.optim.lr_scheduler");
             type.setConstructor((in, cls, args, kwargs) -> {
-                Object[] b = Host.bind("__init__", args, kwargs, params);
+                Object[] b = Host.bind(name + ".__init__", args, kwargs, params);
                 Map<String, Object> options = new LinkedHashMap<>();
                 for (int i = 1; i < b.length; i++) {
                     if (b[i] != null) {
@@ -377,7 +378,7 @@ final class OptimObjects {
         for (String name : new String[] {"LambdaLR", "MultiplicativeLR"}) {
             PyType type = PyType.hostClass(name, SCHEDULER, "torch.optim.lr_scheduler");
             type.setConstructor((in, cls, args, kwargs) -> {
-                Object[] b = Host.bind("__init__", args, kwargs, "optimizer", "lr_lambda", "last_epoch");
+                Object[] b = Host.bind(name + ".__init__", args, kwargs, "optimizer", "lr_lambda", "last_epoch");
                 Optimizer opt = optimizer(b[0]);
                 List<IntToDoubleFunction> lambdas = new ArrayList<>();
                 if (b[1] instanceof PyList || b[1] instanceof PyTuple) {
