@@ -30,6 +30,7 @@ final class BridgeRun {
     private final Map<Object, Long> stepCounts = new IdentityHashMap<>();
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<Object, ModuleObject> moduleWrappers = new IdentityHashMap<>();
+    private final Map<Tensor, dev.optimlab.torch.nn.Parameter> parameters = new IdentityHashMap<>();
     private final Map<String, dev.optimlab.pylite.runtime.PyModule> modules = new java.util.HashMap<>();
     private long backwardCount;
 
@@ -110,6 +111,15 @@ final class BridgeRun {
 
     dev.optimlab.pylite.runtime.PyModule module(String name) {
         return modules.get(name);
+    }
+
+    /** Remembers that a tensor is a Parameter, so that it prints as one wherever it shows up again. */
+    void rememberParameter(dev.optimlab.torch.nn.Parameter parameter) {
+        parameters.put(parameter.data(), parameter);
+    }
+
+    dev.optimlab.torch.nn.Parameter parameterOf(Tensor tensor) {
+        return parameters.get(tensor);
     }
 
     Map<Object, ModuleObject> moduleWrappers() {

@@ -59,11 +59,13 @@ final class TensorObject extends PyInstance {
         this.parameter = parameter;
     }
 
+    /** A tensor as Python sees it: a Parameter again when the program has met it as one. */
     static TensorObject of(Tensor tensor) {
-        return new TensorObject(tensor, null);
+        return new TensorObject(tensor, BridgeRun.current().parameterOf(tensor));
     }
 
     static TensorObject of(Parameter parameter) {
+        BridgeRun.current().rememberParameter(parameter);
         return new TensorObject(parameter.data(), parameter);
     }
 
