@@ -2,5 +2,5 @@
 d = {}
 i = 0
 while True:
-    d[i] = str(i) * 1000
+    d[i] = str(i) * 100000
     i += 1

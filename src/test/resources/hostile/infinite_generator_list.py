@@ -1,6 +1,6 @@
 # expect: LIMIT_EXCEEDED MEMORY
 def forever():
     while True:
-        yield [1] * 1000
+        yield [1] * 100000
 
 items = list(forever())

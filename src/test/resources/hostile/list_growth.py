@@ -1,4 +1,4 @@
 # expect: LIMIT_EXCEEDED MEMORY
 x = []
 while True:
-    x.append([0] * 1000)
+    x.append([0] * 100000)

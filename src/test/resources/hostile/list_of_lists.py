@@ -1,2 +1,2 @@
 # expect: LIMIT_EXCEEDED MEMORY
-grid = [[0] * 1000 for _ in range(100000)]
+grid = [[0] * 100000 for _ in range(100000)]

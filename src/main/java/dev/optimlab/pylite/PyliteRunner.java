@@ -3,7 +3,10 @@ package dev.optimlab.pylite;
 import dev.optimlab.pylite.runtime.Budget;
 import dev.optimlab.pylite.runtime.Interpreter;
 import dev.optimlab.pylite.runtime.LimitExceeded;
+import dev.optimlab.pylite.runtime.Ops;
+import dev.optimlab.pylite.runtime.Py;
 import dev.optimlab.pylite.runtime.PyException;
+import dev.optimlab.pylite.runtime.PyType;
 import dev.optimlab.pylite.syntax.Node;
 import dev.optimlab.pylite.syntax.Parser;
 import dev.optimlab.pylite.syntax.PySyntaxError;
@@ -120,6 +123,12 @@ public final class PyliteRunner {
             in.run(module);
             result = new RunResult(RunResult.Status.OK, out.toString(), "", null, 0, run.elapsed(), budget.steps());
         } catch (PyException e) {
+            if (e.value().type().isSubtypeOf(PyType.SYSTEM_EXIT)) {
+                result = systemExit(e, in, out, run, budget, listener);
+                listener.finished(result);
+                in.close();
+                return result;
+            }
             String text;
             try {
                 text = Tracebacks.exception(e.value(), in);
@@ -142,7 +151,7 @@ public final class PyliteRunner {
         } catch (OutOfMemoryError e) {
             result = limit(LimitExceeded.Kind.MEMORY, "Your program used more memory than OptimLab allows", 0, out, run,
                     budget, listener);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             String text = "SystemError: OptimLab could not run this program (internal " + e.getClass().getSimpleName()
                     + "); please report it\n";
             listener.stderr(text);
@@ -155,6 +164,19 @@ public final class PyliteRunner {
         }
         listener.finished(result);
         return result;
+    }
+
+    /** {@code raise SystemExit(code)} ends the program as CPython's exit does: silently for 0 or None. */
+    private static RunResult systemExit(PyException e, Interpreter in, StringBuilder out, Run run, Budget budget,
+                                        RunListener listener) {
+        Object code = e.value().args().size() == 0 ? Py.NONE : e.value().args().get(0);
+        if (code == Py.NONE || Long.valueOf(0).equals(code) || Boolean.FALSE.equals(code)) {
+            return new RunResult(RunResult.Status.OK, out.toString(), "", null, 0, run.elapsed(), budget.steps());
+        }
+        String text = Py.isInt(code) ? "" : Ops.str(in, code) + "\n";
+        listener.stderr(text);
+        return new RunResult(RunResult.Status.PYTHON_ERROR, out.toString(), text, "SystemExit", 0, run.elapsed(),
+                budget.steps());
     }
 
     private static RunResult limit(LimitExceeded.Kind kind, String message, int line, StringBuilder out, Run run,

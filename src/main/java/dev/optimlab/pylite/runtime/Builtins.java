@@ -394,7 +394,7 @@ public final class Builtins {
         for (int i = 1; i < items.size(); i++) {
             Object v = items.get(i);
             Object vk = key == Py.NONE ? v : in.call(key, new Object[] {v}, null);
-            boolean better = sign < 0 ? Ops.lessThan(in, vk, bestKey, "<") : Ops.lessThan(in, bestKey, vk, "<");
+            boolean better = sign < 0 ? Ops.lessThan(in, vk, bestKey) : Ops.lessThan(in, bestKey, vk);
             if (better) {
                 best = v;
                 bestKey = vk;
@@ -453,13 +453,13 @@ public final class Builtins {
             return;
         }
         int run = 2;
-        if (Ops.lessThan(in, keys[order[1]], keys[order[0]], "<")) {
-            while (run < n && Ops.lessThan(in, keys[order[run]], keys[order[run - 1]], "<")) {
+        if (Ops.lessThan(in, keys[order[1]], keys[order[0]])) {
+            while (run < n && Ops.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
                 run++;
             }
             java.util.Collections.reverse(java.util.Arrays.asList(order).subList(0, run));
         } else {
-            while (run < n && !Ops.lessThan(in, keys[order[run]], keys[order[run - 1]], "<")) {
+            while (run < n && !Ops.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
                 run++;
             }
         }
@@ -470,7 +470,7 @@ public final class Builtins {
             while (l < r) {
                 int p = l + ((r - l) >> 1);
                 in.budget().step();
-                if (Ops.lessThan(in, keys[pivot], keys[order[p]], "<")) {
+                if (Ops.lessThan(in, keys[pivot], keys[order[p]])) {
                     r = p;
                 } else {
                     l = p + 1;
@@ -493,7 +493,7 @@ public final class Builtins {
         int k = lo;
         while (i < mid && j < hi) {
             in.budget().step();
-            if (Ops.lessThan(in, keys[order[j]], keys[order[i]], "<")) {
+            if (Ops.lessThan(in, keys[order[j]], keys[order[i]])) {
                 buf[k++] = order[j++];
             } else {
                 buf[k++] = order[i++];
@@ -684,9 +684,7 @@ public final class Builtins {
             Args.range("set", a, 0, 1);
             PySet s = new PySet();
             if (a.length > 0) {
-                for (Object v : Ops.toList(in, a[0])) {
-                    s.add(in, v);
-                }
+                s.update(in, a[0]);
             }
             return s;
         });

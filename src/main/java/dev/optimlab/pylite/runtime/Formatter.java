@@ -497,6 +497,18 @@ public final class Formatter {
                 continue;
             }
             int j = i + 1;
+            Object mapped = null;
+            if (j < template.length() && template.charAt(j) == '(') {
+                int close = template.indexOf(')', j);
+                if (close < 0) {
+                    throw PyException.valueError("incomplete format key");
+                }
+                if (!(args instanceof PyDict mapping)) {
+                    throw PyException.typeError("format requires a mapping");
+                }
+                mapped = mapping.getItem(in, template.substring(j + 1, close));
+                j = close + 1;
+            }
             StringBuilder flags = new StringBuilder();
             while (j < template.length() && "-+ #0".indexOf(template.charAt(j)) >= 0) {
                 flags.append(template.charAt(j++));
@@ -523,16 +535,17 @@ public final class Formatter {
                 out.append('%');
                 continue;
             }
-            if (next >= values.length) {
+            if (mapped == null && next >= values.length) {
                 throw PyException.typeError("not enough arguments for format string");
             }
-            Object v = values[next++];
+            Object v = mapped != null ? mapped : values[next++];
             String f = flags.toString();
             String align = f.contains("-") ? "<" : "";
             String sign = f.contains("+") ? "+" : f.contains(" ") ? " " : "";
             String piece = switch (conv) {
                 case 's' -> Ops.str(in, v);
-                case 'r', 'a' -> Ops.repr(in, v);
+                case 'r' -> Ops.repr(in, v);
+                case 'a' -> Builtins.ascii(Ops.repr(in, v));
                 case 'd', 'i', 'u' -> {
                     if (!Py.isInt(v) && !(v instanceof Double)) {
                         throw PyException.typeError("%" + conv + " format: a real number is required, not "

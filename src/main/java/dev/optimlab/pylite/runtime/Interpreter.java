@@ -45,6 +45,7 @@ public final class Interpreter {
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private final Map<Object, Long> addresses = new IdentityHashMap<>();
     private final ArrayDeque<Object> underConstruction = new ArrayDeque<>();
+    private final Map<Statement, Boolean> containsYield = new IdentityHashMap<>();
     private PyBaseException handling;
     private int reprDepth;
 
@@ -476,7 +477,7 @@ public final class Interpreter {
         switch (target) {
             case Name n -> store(f, n.id(), value);
             case Attribute a -> setAttribute(eval(a.value(), f), a.attr(), value);
-            case Subscript s -> Ops.setItem(this, eval(s.value(), f), evalIndex(s.slice(), f), value);
+            case Subscript s -> Ops.setItem(this, eval(s.value(), f), eval(s.slice(), f), value);
             case Node.Tuple t -> unpack(t.elts(), value, f);
             case Node.List l -> unpack(l.elts(), value, f);
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot assign to expression");
@@ -562,7 +563,7 @@ public final class Interpreter {
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
-                Object key = evalIndex(s.slice(), f);
+                Object key = eval(s.slice(), f);
                 Object current = Ops.getItem(this, obj, key);
                 Ops.setItem(this, obj, key, Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
@@ -579,7 +580,7 @@ public final class Interpreter {
                     throw Ops.noAttribute(obj, a.attr());
                 }
             }
-            case Subscript s -> Ops.delItem(this, eval(s.value(), f), evalIndex(s.slice(), f));
+            case Subscript s -> Ops.delItem(this, eval(s.value(), f), eval(s.slice(), f));
             case Node.Tuple t -> t.elts().forEach(e -> delete(e, f));
             case Node.List l -> l.elts().forEach(e -> delete(e, f));
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot delete expression");
@@ -590,7 +591,7 @@ public final class Interpreter {
 
     private String qualify(Frame f, String name) {
         return switch (f.kind) {
-            case CLASS -> (f.function == null ? f.name : f.name) + "." + name;
+            case CLASS -> f.name + "." + name;
             case FUNCTION -> (f.function != null ? f.function.qualname() : f.name) + ".<locals>." + name;
             default -> name;
         };
@@ -744,7 +745,9 @@ public final class Interpreter {
             }
             case BinOp b -> {
                 Object left = eval(b.left(), f);
-                return Ops.binary(this, b.op(), left, eval(b.right(), f));
+                Object right = eval(b.right(), f);
+                f.line = b.line();
+                return Ops.binary(this, b.op(), left, right);
             }
             case UnaryOp u -> {
                 Object v = eval(u.operand(), f);
@@ -768,11 +771,15 @@ public final class Interpreter {
                 return evalCall(c, f);
             }
             case Attribute a -> {
-                return Ops.getAttr(this, eval(a.value(), f), a.attr());
+                Object obj = eval(a.value(), f);
+                f.line = a.line();
+                return Ops.getAttr(this, obj, a.attr());
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
-                return Ops.getItem(this, obj, evalIndex(s.slice(), f));
+                Object key = eval(s.slice(), f);
+                f.line = s.line();
+                return Ops.getItem(this, obj, key);
             }
             case Slice s -> {
                 return new PySlice(s.lower() == null ? Py.NONE : eval(s.lower(), f),
@@ -788,6 +795,12 @@ public final class Interpreter {
                 PySet set = new PySet();
                 for (Object v : elements(s.elts(), f)) {
                     set.add(this, v);
+                }
+                if (s.elts().size() > 2 && s.elts().stream().allMatch(Interpreter::isFoldedConstant)) {
+                    // CPython builds a constant display as a frozenset constant merged into an empty set
+                    PySet merged = new PySet();
+                    merged.update(this, set);
+                    return merged;
                 }
                 return set;
             }
@@ -865,8 +878,15 @@ public final class Interpreter {
         }
     }
 
-    private Object evalIndex(Expression slice, Frame f) {
-        return eval(slice, f);
+    /** Whether CPython's AST optimizer folds this expression to a constant (literals, -literals, tuples of them). */
+    private static boolean isFoldedConstant(Expression e) {
+        return switch (e) {
+            case Constant c -> true;
+            case UnaryOp u -> (u.op().equals("-") || u.op().equals("+")) && u.operand() instanceof Constant c
+                    && (c.value() instanceof Long || c.value() instanceof Double || c.value() instanceof java.math.BigInteger);
+            case Node.Tuple t -> t.elts().stream().allMatch(Interpreter::isFoldedConstant);
+            default -> false;
+        };
     }
 
     private Object compare(Compare c, Frame f) {
@@ -997,6 +1017,7 @@ public final class Interpreter {
         if (func == Builtins.SUPER && args.length == 0) {
             return zeroArgumentSuper(f);
         }
+        f.line = c.line();
         return call(func, args, kwargs);
     }
 
@@ -1075,6 +1096,11 @@ public final class Interpreter {
         }
     }
 
+    /** Whether a statement of a generator body holds a yield outside nested functions (cached per node). */
+    boolean containsYield(Statement s) {
+        return containsYield.computeIfAbsent(s, Yields::contains);
+    }
+
     void recordIn(PyException e, Frame f) {
         record(e, f);
     }
@@ -1118,7 +1144,7 @@ public final class Interpreter {
 
     /** Estimates the bytes reachable from the program's variables; see {@link Budget#allocate}. */
     private long measureLiveBytes() {
-        MemoryMeter meter = new MemoryMeter(this);
+        MemoryMeter meter = new MemoryMeter();
         meter.add(globals);
         for (Frame f : stack) {
             meter.add(f.locals);

@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * The {@code math} module; mirrors CPython's Modules/mathmodule.c, including its "math domain error"
  * and "math range error" messages and its exact algorithms for fsum, isclose, factorial and comb.
- * Elementary functions use java.lang.Math, which can differ from glibc's libm in the last bit.
+ * Elementary functions are correctly rounded ({@link CorrectlyRounded}), as glibc's are in all but rare cases.
  */
 final class MathModule {
     private MathModule() {
@@ -19,20 +19,20 @@ final class MathModule {
                 .define("pi", Math.PI).define("e", Math.E).define("tau", 2 * Math.PI)
                 .define("inf", Double.POSITIVE_INFINITY).define("nan", Double.NaN);
         unary(m, "sqrt", x -> x < 0 ? domain() : Math.sqrt(x));
-        unary(m, "exp", x -> range(Math.exp(x), x));
-        unary(m, "expm1", x -> range(Math.expm1(x), x));
-        unary(m, "log2", x -> x <= 0 ? domain() : log2(x));
-        unary(m, "log10", x -> x <= 0 ? domain() : Math.log10(x));
-        unary(m, "log1p", x -> x <= -1 ? domain() : Math.log1p(x));
-        unary(m, "sin", x -> Double.isInfinite(x) ? domain() : Math.sin(x));
-        unary(m, "cos", x -> Double.isInfinite(x) ? domain() : Math.cos(x));
-        unary(m, "tan", x -> Double.isInfinite(x) ? domain() : Math.tan(x));
-        unary(m, "asin", x -> Math.abs(x) > 1 ? domain() : Math.asin(x));
-        unary(m, "acos", x -> Math.abs(x) > 1 ? domain() : Math.acos(x));
-        unary(m, "atan", StrictMath::atan);
-        unary(m, "sinh", x -> range(Math.sinh(x), x));
-        unary(m, "cosh", x -> range(Math.cosh(x), x));
-        unary(m, "tanh", StrictMath::tanh);
+        unary(m, "exp", x -> range(CorrectlyRounded.exp(x), x));
+        unary(m, "expm1", x -> range(CorrectlyRounded.expm1(x), x));
+        unary(m, "log2", x -> x <= 0 ? domain() : CorrectlyRounded.log2(x));
+        unary(m, "log10", x -> x <= 0 ? domain() : CorrectlyRounded.log10(x));
+        unary(m, "log1p", x -> x <= -1 ? domain() : CorrectlyRounded.log1p(x));
+        unary(m, "sin", x -> Double.isInfinite(x) ? domain() : CorrectlyRounded.sin(x));
+        unary(m, "cos", x -> Double.isInfinite(x) ? domain() : CorrectlyRounded.cos(x));
+        unary(m, "tan", x -> Double.isInfinite(x) ? domain() : CorrectlyRounded.tan(x));
+        unary(m, "asin", x -> Math.abs(x) > 1 ? domain() : CorrectlyRounded.asin(x));
+        unary(m, "acos", x -> Math.abs(x) > 1 ? domain() : CorrectlyRounded.acos(x));
+        unary(m, "atan", CorrectlyRounded::atan);
+        unary(m, "sinh", x -> range(CorrectlyRounded.sinh(x), x));
+        unary(m, "cosh", x -> range(CorrectlyRounded.cosh(x), x));
+        unary(m, "tanh", CorrectlyRounded::tanh);
         unary(m, "asinh", x -> Double.isInfinite(x) ? x : Math.log(x + Math.sqrt(x * x + 1)));
         unary(m, "acosh", x -> x < 1 ? domain() : Math.log(x + Math.sqrt(x * x - 1)));
         unary(m, "atanh", x -> Math.abs(x) >= 1 ? domain() : 0.5 * Math.log1p(2 * x / (1 - x)));
@@ -51,7 +51,7 @@ final class MathModule {
             }
             return num / den;
         });
-        m.function("atan2", (in, a, k) -> Math.atan2(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
+        m.function("atan2", (in, a, k) -> CorrectlyRounded.atan2(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
         m.function("pow", (in, a, k) -> {
             Args.exactly("pow", a, 2);
             double x = Ops.toDouble(a[0]);
@@ -59,7 +59,7 @@ final class MathModule {
             if (x == 0 && y < 0 || x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
                 return domain();
             }
-            double r = Math.pow(x, y);
+            double r = CorrectlyRounded.pow(x, y);
             if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
                 throw PyException.overflow("math range error");
             }
@@ -216,14 +216,6 @@ final class MathModule {
         return r;
     }
 
-    private static double log2(double x) {
-        int e = Math.getExponent(x);
-        if (x == Math.scalb(1.0, e)) {
-            return e;
-        }
-        return Math.log(x) / Math.log(2.0);
-    }
-
     /** log of ints of any size, as CPython's loghelper. */
     private static double log(Object v) {
         if (v instanceof BigInteger b) {
@@ -231,13 +223,13 @@ final class MathModule {
                 return domain();
             }
             int shift = b.bitLength() - 60;
-            return Math.log(b.shiftRight(shift).doubleValue()) + shift * Math.log(2.0);
+            return CorrectlyRounded.log(b.shiftRight(shift).doubleValue()) + shift * Math.log(2.0);
         }
         double x = Ops.toDouble(v);
         if (x <= 0) {
             return domain();
         }
-        return Math.log(x);
+        return CorrectlyRounded.log(x);
     }
 
     /** comb(n, k) and perm(n, k) for ints of any size n, with k up to the range of a long. */

@@ -13,14 +13,9 @@ import java.util.Set;
  * The sizes are rough (CPython's object sizes are the model) and err on the large side.
  */
 final class MemoryMeter {
-    private final Interpreter in;
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private long total;
-
-    MemoryMeter(Interpreter in) {
-        this.in = in;
-    }
 
     void add(Map<String, ?> variables) {
         pending.addAll(variables.values());
@@ -65,10 +60,8 @@ final class MemoryMeter {
                 return 64L + 48L * d.size();
             }
             case PySet s -> {
-                for (Key k : s.items()) {
-                    pending.add(k.value());
-                }
-                return 200L + 16L * s.items().size();
+                pending.addAll(s.values());
+                return 200L + 16L * s.size();
             }
             case PyInstance i -> {
                 pending.addAll(i.attributes().values());

@@ -761,65 +761,81 @@ final class Methods {
             return s;
         }
         PySet s = new PySet();
-        for (Object v : Ops.toList(in, o)) {
-            s.add(in, v);
-        }
+        s.update(in, o);
         return s;
     }
 
     private static void installSet() {
         PyType t = PyType.SET;
         method(t, "add", (in, a, k) -> {
+            Args.exactly("set.add", rest(a), 1);
             in.budget().allocate(16);
             set(a[0]).add(in, a[1]);
             return Py.NONE;
         });
         method(t, "remove", (in, a, k) -> {
-            if (!set(a[0]).items().remove(new Key(in, a[1]))) {
+            Args.exactly("set.remove", rest(a), 1);
+            if (!set(a[0]).discard(in, a[1])) {
                 throw PyException.keyError(a[1]);
             }
             return Py.NONE;
         });
         method(t, "discard", (in, a, k) -> {
-            set(a[0]).items().remove(new Key(in, a[1]));
+            Args.exactly("set.discard", rest(a), 1);
+            set(a[0]).discard(in, a[1]);
             return Py.NONE;
         });
         method(t, "pop", (in, a, k) -> {
-            var items = set(a[0]).items();
-            if (items.isEmpty()) {
+            Object v = set(a[0]).pop();
+            if (v == null) {
                 throw PyException.keyError("pop from an empty set");
             }
-            Key first = items.iterator().next();
-            items.remove(first);
-            return first.value();
+            return v;
         });
         method(t, "clear", (in, a, k) -> {
-            set(a[0]).items().clear();
+            set(a[0]).clear();
             return Py.NONE;
         });
-        method(t, "copy", (in, a, k) -> set(a[0]).binaryOp(in, "__or__", new PySet()));
-        method(t, "union", (in, a, k) -> setOp(in, a, "__or__"));
-        method(t, "intersection", (in, a, k) -> setOp(in, a, "__and__"));
-        method(t, "difference", (in, a, k) -> setOp(in, a, "__sub__"));
-        method(t, "symmetric_difference", (in, a, k) -> setOp(in, a, "__xor__"));
-        method(t, "issubset", (in, a, k) -> set(a[0]).binaryOp(in, "__le__", asSet(in, a[1])));
-        method(t, "issuperset", (in, a, k) -> set(a[0]).binaryOp(in, "__ge__", asSet(in, a[1])));
-        method(t, "isdisjoint", (in, a, k) -> ((PySet) set(a[0]).binaryOp(in, "__and__", asSet(in, a[1])))
-                .items().isEmpty());
+        method(t, "copy", (in, a, k) -> set(a[0]).copy(in));
+        method(t, "union", (in, a, k) -> {
+            PySet result = set(a[0]).copy(in);
+            for (int i = 1; i < a.length; i++) {
+                result.update(in, a[i]);
+            }
+            return result;
+        });
+        method(t, "intersection", (in, a, k) -> {
+            PySet result = a.length == 1 ? set(a[0]).copy(in) : set(a[0]);
+            for (int i = 1; i < a.length; i++) {
+                result = result.intersection(in, a[i]);
+            }
+            return result;
+        });
+        method(t, "difference", (in, a, k) -> {
+            if (a.length == 1) {
+                return set(a[0]).copy(in);
+            }
+            PySet result = set(a[0]).difference(in, a[1]);
+            for (int i = 2; i < a.length; i++) {
+                for (Object v : Ops.toList(in, a[i])) {
+                    result.discard(in, v);
+                }
+            }
+            return result;
+        });
+        method(t, "symmetric_difference", (in, a, k) -> {
+            Args.exactly("set.symmetric_difference", rest(a), 1);
+            return set(a[0]).symmetricDifference(in, a[1]);
+        });
+        method(t, "issubset", (in, a, k) -> set(a[0]).isSubsetOf(in, asSet(in, a[1])));
+        method(t, "issuperset", (in, a, k) -> asSet(in, a[1]).isSubsetOf(in, set(a[0])));
+        method(t, "isdisjoint", (in, a, k) -> set(a[0]).intersection(in, asSet(in, a[1])).size() == 0);
         method(t, "update", (in, a, k) -> {
             for (int i = 1; i < a.length; i++) {
-                set(a[0]).items().addAll(asSet(in, a[i]).items());
+                set(a[0]).update(in, a[i]);
             }
             return Py.NONE;
         });
-    }
-
-    private static Object setOp(Interpreter in, Object[] a, String op) {
-        Object result = set(a[0]).binaryOp(in, "__or__", new PySet());
-        for (int i = 1; i < a.length; i++) {
-            result = ((PySet) result).binaryOp(in, op, asSet(in, a[i]));
-        }
-        return result;
     }
 
     // ---- numbers

@@ -17,7 +17,7 @@ public final class Ops {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** Results above this many bits are refused: they could run for seconds out of reach of the time limit. */
-    static final long MAX_INT_BITS = 1L << 22;
+    static final long MAX_INT_BITS = 1L << 20;
     private static final long HASH_MODULUS = (1L << 61) - 1;
 
     // ---- truth, text
@@ -813,7 +813,7 @@ public final class Ops {
             throw PyException.valueError("complex numbers are not supported in OptimLab (a negative number "
                     + "raised to a fractional power)");
         }
-        double r = Math.pow(x, y);
+        double r = y == 2 ? x * x : y == 1 ? x : y == 0.5 && x > 0 ? Math.sqrt(x) : CorrectlyRounded.pow(x, y);
         if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
             throw PyException.overflow("(34, 'Numerical result out of range')");
         }
@@ -984,7 +984,7 @@ public final class Ops {
     }
 
     /** {@code a < b} as sorting and min/max use it. */
-    public static boolean lessThan(Interpreter in, Object a, Object b, String op) {
+    public static boolean lessThan(Interpreter in, Object a, Object b) {
         return truthy(in, order(in, "<", a, b));
     }
 }

@@ -145,7 +145,7 @@ final class PyGenerator implements PyIterator {
                     return KEEP_GOING;
                 }
                 Statement s = b.body.get(b.index++);
-                if (!Yields.contains(s)) {
+                if (!in.containsYield(s)) {
                     int signal = in.exec(s, frame);
                     if (signal != Interpreter.NORMAL) {
                         unwindSignal(signal);

@@ -1,7 +1,5 @@
 package dev.optimlab.pylite.runtime;
 
-import java.util.Map;
-
 /** Python's {@code property} descriptor with getter, setter and the {@code .setter} decorator. */
 public final class PyProperty implements PyObject {
     private final Object getter;
@@ -40,10 +38,5 @@ public final class PyProperty implements PyObject {
             case "fset" -> setter == null ? Py.NONE : setter;
             default -> null;
         };
-    }
-
-    @Override
-    public Object call(Interpreter in, Object[] args, Map<String, Object> kwargs) {
-        return PyObject.super.call(in, args, kwargs);
     }
 }

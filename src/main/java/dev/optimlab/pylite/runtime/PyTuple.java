@@ -60,13 +60,17 @@ public final class PyTuple implements PyObject {
         return other instanceof PyTuple t && Sequences.equal(in, Arrays.asList(items), Arrays.asList(t.items));
     }
 
+    /** CPython 3.8+'s xxHash-based tuple hash (Objects/tupleobject.c tuplehash). */
     @Override
     public long pyHash(Interpreter in) {
-        long h = 0x345678L;
+        long acc = 2870177450012600261L;
         for (Object o : items) {
-            h = h * 1000003L ^ Ops.hash(in, o);
+            acc += Ops.hash(in, o) * -4417276706812531889L;
+            acc = Long.rotateLeft(acc, 31);
+            acc *= -7046029288634856825L;
         }
-        return h;
+        acc += items.length ^ (2870177450012600261L ^ 3527539L);
+        return acc == -1 ? 1546275796L : acc;
     }
 
     @Override

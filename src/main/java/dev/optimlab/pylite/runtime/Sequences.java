@@ -97,14 +97,14 @@ final class Sequences {
         return true;
     }
 
-    /** Lexicographic comparison as CPython's list_richcompare: first differing item decides. */
-    static int compare(Interpreter in, List<Object> a, List<Object> b, String op) {
+    /** Lexicographic comparison as CPython's list_richcompare: the first differing item decides. */
+    static int compare(Interpreter in, List<Object> a, List<Object> b) {
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
             Object x = a.get(i);
             Object y = b.get(i);
             if (x != y && !Ops.eq(in, x, y)) {
-                return Ops.lessThan(in, x, y, op) ? -1 : Ops.lessThan(in, y, x, op) ? 1 : 0;
+                return Ops.lessThan(in, x, y) ? -1 : Ops.lessThan(in, y, x) ? 1 : 0;
             }
         }
         return Integer.compare(a.size(), b.size());
@@ -156,13 +156,7 @@ final class Sequences {
                     return Py.NOT_IMPLEMENTED;
                 }
                 List<Object> theirs = isList ? ((PyList) other).items() : List.of(((PyTuple) other).items());
-                String op = switch (dunder) {
-                    case "__lt__" -> "<";
-                    case "__le__" -> "<=";
-                    case "__gt__" -> ">";
-                    default -> ">=";
-                };
-                int c = compare(in, mine, theirs, op);
+                int c = compare(in, mine, theirs);
                 return switch (dunder) {
                     case "__lt__" -> c < 0;
                     case "__le__" -> c <= 0;

@@ -3,22 +3,14 @@ package dev.optimlab.pylite.runtime;
 import dev.optimlab.pylite.syntax.Node;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
-import java.util.Map;
 
 /** Finds whether a statement contains a {@code yield} outside nested functions and classes. */
 final class Yields {
-    private static final Map<Object, Boolean> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     private Yields() {
     }
 
     static boolean contains(Node.Statement s) {
-        Boolean known = CACHE.get(s);
-        if (known == null) {
-            known = search(s);
-            CACHE.put(s, known);
-        }
-        return known;
+        return search(s);
     }
 
     private static boolean search(Object node) {

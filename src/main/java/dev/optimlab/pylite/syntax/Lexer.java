@@ -221,7 +221,7 @@ public final class Lexer {
         if (prefix.contains("f")) {
             tokens.add(new Token(Kind.FSTRING, raw ? "r" : "", body, startLine, startCol, pos - lineStart));
         } else {
-            String value = raw ? body.replace("\\\n", "\\\n") : unescape(body, startLine, startCol);
+            String value = raw ? body : unescape(body, startLine, startCol);
             tokens.add(new Token(Kind.STRING, body, value, startLine, startCol, pos - lineStart));
         }
     }
@@ -330,7 +330,7 @@ public final class Lexer {
                 throw PySyntaxError.syntax("complex numbers are not supported in OptimLab", line, col);
             }
             if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
-                throw PySyntaxError.syntax(isFloat ? "invalid decimal literal" : "invalid decimal literal", line, col);
+                throw PySyntaxError.syntax("invalid decimal literal", line, col);
             }
             if (isFloat) {
                 value = Double.parseDouble(literal);

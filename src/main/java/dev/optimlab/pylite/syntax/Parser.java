@@ -196,9 +196,8 @@ public final class Parser {
             case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, hint));
             default -> {
                 String msg = "cannot " + verb + " to " + describe(e);
-                if (e instanceof Constant c && (c.value() == null || c.value() instanceof Boolean)) {
-                    msg = "cannot " + verb + " to " + describe(e);
-                } else if (hint) {
+                boolean keywordConstant = e instanceof Constant c && (c.value() == null || c.value() instanceof Boolean);
+                if (hint && !keywordConstant) {
                     msg += " here. Maybe you meant '==' instead of '='?";
                 }
                 throw PySyntaxError.syntax(msg, e.line(), e.col());

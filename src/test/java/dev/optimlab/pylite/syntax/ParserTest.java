@@ -121,7 +121,7 @@ class ParserTest {
     @DisplayName("Errors")
     class Errors {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
+        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "async def f(): pass|async functions and statements are not supported in OptimLab",
             "match x:\\n    case 1: pass|match statements are not supported in OptimLab",
             "if (n := 10) > 5: pass|assignment expressions (:=) are not supported in OptimLab",

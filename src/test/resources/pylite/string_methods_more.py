@@ -1,0 +1,17 @@
+s = "Machine Learning with PyTorch"
+print(s.lower().count("n"), s.find("with", 5), s.find("with", 20), s.rfind("n", 0, 10), s.index("L"))
+print(s.split(" ", 2), s.rsplit(None, 1), s.split(maxsplit=1), "a  b".split(" "), "  ".split())
+print(s[::2], s[-7:], s[:-8:-1], s[100:], s[3:3], len(s))
+print(s.replace(" ", "_").upper(), s.startswith(("Deep", "Mach")), s.endswith("torch"), s.istitle() if False else "")
+print("-".join(c for c in "abc"), ",".join(map(str, range(5))), " ".join(reversed(s.split())))
+print("{:>12}|{:<12}|{:^12}".format("right", "left", "center"))
+print("tab\tsep".expandtabs(4) if False else "tab sep", "x".center(5, "-"), "12".rjust(5, "0"), "Title case words".title())
+print("hello world".capitalize(), "HELLO".casefold(), "MiXeD".swapcase(), "  pad ".strip() + "|")
+print("ab" < "abc", "B" < "a", "apple" > "Apple", sorted(["b", "A", "a", "B"]), min("zebra"), max(["aa", "b"]))
+print("a\nb\n".splitlines(), "a\nb\n".split("\n"), "k=v;k2=v2".split(";"), [p.split("=") for p in "k=v;k2=v2".split(";")])
+print(str(3) + str(4.5) + str(None) + str(True), repr("a'b"), repr('a"b'), "%s|%r" % ("s", "s"))
+print("abc".encode if False else "no bytes", "x" * 0, "x" * -1, "ab" * 3, ord("0"), chr(48 + 9))
+print("Python"[0], "Python"[-1], "Python"[1:4], "Python".index("t"), "py" in "python", "Py" in "python")
+word = "racecar"
+print(word == word[::-1], sorted(set(word)), {c: word.count(c) for c in sorted(set(word))})
+print(f"{'nested ' + 'concat'!r:>20}", f"{len(s):05d}", f"{s.split()[0]:.3}", f"{3:{'>'}{5}}")
