@@ -164,6 +164,8 @@ OPS = {
     "mm": lambda x, a: x[0].mm(x[1]),
     "mv": lambda x, a: x[0].mv(x[1]),
     "bmm": lambda x, a: x[0].bmm(x[1]),
+    "addmm": lambda x, a: torch.addmm(x[0], x[1], x[2], beta=a.get("beta", 1), alpha=a.get("alpha", 1)),
+    "linear": lambda x, a: torch.nn.functional.linear(x[0], x[1], x[2] if len(x) > 2 else None),
     "dot": lambda x, a: x[0].dot(x[1]),
     "where": lambda x, a: torch.where(x[0] > 0, x[1], x[2]),
     "cat": lambda x, a: torch.cat(x, a["dim"]),
@@ -194,6 +196,7 @@ OPS = {
     "ge": lambda x, a: x[0] >= x[1],
     "gt_scalar": lambda x, a: x[0] > a["scalar"],
     "index": lambda x, a: x[0][index_of(a["index"], x)],
+    "exp_of_index": lambda x, a: x[0][index_of(a["index"], x)].t().exp(),
     "item_error": lambda x, a: x[0].item(),
     "setitem": lambda x, a: setitem(x, a),
 }
@@ -261,6 +264,9 @@ case("neg", "neg", [randn(2, 3)])
 case("neg of int64", "neg", [ints(3)])
 case("exp", "exp", [randn(2, 3)])
 case("exp of int64 gives float32", "exp", [ints(3)])
+case("exp of 1000 values", "exp", [torch.rand(1000) * 40 - 20], grad=False)
+case("exp of a strided slice", "exp_of_index", [torch.rand(40, 20) * 10 - 5], {"index": [["slice", None, None, 2]]}, grad=False)
+case("sigmoid of 1000 values", "sigmoid", [torch.rand(1000) * 30 - 15], grad=False)
 case("log", "log", [positive(2, 3)])
 case("sqrt", "sqrt", [positive(2, 3)])
 case("abs", "abs", [randn(2, 3)])
@@ -312,6 +318,9 @@ case("argmin dim 0 keepdim", "argmin_dim", [randn(3, 4)], {"dim": 0, "keepdim": 
 case("softmax dim 1", "softmax", [randn(3, 4)], {"dim": 1})
 case("softmax dim 0", "softmax", [randn(3, 4)], {"dim": 0})
 case("softmax of large values", "softmax", [randn(2, 5) * 50], {"dim": -1})
+case("softmax of long rows", "softmax", [randn(3, 37) * 3], {"dim": 1}, grad=False)
+case("softmax over dim 0 of wide columns", "softmax", [randn(5, 20) * 3], {"dim": 0}, grad=False)
+case("softmax over the middle dim", "softmax", [randn(2, 4, 11) * 3], {"dim": 1}, grad=False)
 case("log_softmax dim 1", "log_softmax", [randn(3, 4)], {"dim": 1})
 case("log_softmax dim 0 of 3-d", "log_softmax", [randn(2, 3, 2)], {"dim": 0})
 case("norm 2", "norm", [randn(3, 4)], {"p": 2})
@@ -338,6 +347,14 @@ case("matmul vector by 3-d", "matmul", [randn(4), randn(2, 4, 3)])
 case("matmul 3-d by 2-d mismatch", "matmul", [randn(2, 3, 4), randn(3, 5)])
 case("matmul 3-d by 3-d mismatch", "matmul", [randn(2, 3, 4), randn(2, 3, 5)])
 case("bmm", "bmm", [randn(3, 2, 4), randn(3, 4, 2)])
+case("addmm", "addmm", [randn(3), randn(2, 4), randn(4, 3)])
+case("addmm with beta and alpha", "addmm", [randn(2, 3), randn(2, 4), randn(4, 3)], {"beta": 0.5, "alpha": 2.0})
+case("linear", "linear", [randn(5, 4), randn(3, 4), randn(3)])
+case("linear larger", "linear", [randn(16, 20), randn(7, 20), randn(7)])
+case("linear without bias", "linear", [randn(5, 4), randn(3, 4)])
+case("linear of a vector", "linear", [randn(4), randn(3, 4), randn(3)])
+case("linear of a batch of sequences", "linear", [randn(2, 5, 4), randn(3, 4), randn(3)])
+case("linear shape mismatch", "linear", [randn(2, 5), randn(3, 4), randn(3)])
 case("bmm of a matrix", "bmm", [randn(3, 2, 4), randn(4, 2)])
 case("dot", "dot", [randn(4), randn(4)])
 case("dot size mismatch", "dot", [randn(3), randn(2)])
@@ -641,3 +658,49 @@ AUTOGRAD = {
 }
 write("autograd.json", {"cases": [dict({"name": n}, **scenario(f)) for n, f in AUTOGRAD.items()]})
 print("wrote creation, random, repr, inplace, autograd")
+
+
+# ---------------------------------------------------------------- a whole training loop, end to end
+def training_trace(steps=25, lr=0.1):
+    torch.manual_seed(123)
+    x = torch.randn(100)
+    t = 3 * x + 0.5 + 0.1 * torch.randn(100)
+    w = torch.zeros(1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    losses = []
+    for step in range(steps):
+        loss = ((x * w + b - t) ** 2).mean()
+        losses.append(loss.item())
+        loss.backward()
+        with torch.no_grad():
+            w.sub_(w.grad, alpha=lr)
+            b -= lr * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    return {"seed": 123, "steps": steps, "lr": lr, "losses": losses, "w": w.item(), "b": b.item()}
+
+
+def mlp_trace(steps=15, lr=0.5):
+    torch.manual_seed(7)
+    x = torch.randn(20, 4)
+    y = torch.randint(0, 3, (20,))
+    w1 = (torch.randn(8, 4) * 0.5).requires_grad_()
+    b1 = torch.zeros(8, requires_grad=True)
+    w2 = (torch.randn(3, 8) * 0.5).requires_grad_()
+    b2 = torch.zeros(3, requires_grad=True)
+    losses = []
+    for step in range(steps):
+        h = (x @ w1.t() + b1).relu()
+        logp = (h @ w2.t() + b2).log_softmax(1)
+        loss = -logp[torch.arange(20), y].mean()
+        losses.append(loss.item())
+        loss.backward()
+        with torch.no_grad():
+            for p in (w1, b1, w2, b2):
+                p.add_(p.grad, alpha=-lr)
+                p.grad = None
+    return {"seed": 7, "steps": steps, "lr": lr, "losses": losses, "w2": encode(w2)}
+
+
+write("training.json", dict(training_trace(), mlp=mlp_trace()))
+print("wrote training")

@@ -189,8 +189,9 @@ final class Arithmetic {
     }
 
     static Tensor exp(Tensor a) {
+        // ATen's exp is a VML-style kernel: every float32 element goes through SLEEF, tails included.
         Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()),
-                new Pointwise.Unary(x -> (float) Math.exp(x), Math::exp, null));
+                new Pointwise.Unary(SleefMath::expf, Math::exp, null));
         return Tensor.record(out, "ExpBackward0", (g, n) -> new Tensor[] {g.mul(n.saved(0))}, a, out);
     }
 
@@ -228,7 +229,8 @@ final class Arithmetic {
 
     static Tensor sigmoid(Tensor a) {
         Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()), new Pointwise.Unary(
-                x -> 1f / (1f + (float) Math.exp(-x)), x -> 1 / (1 + Math.exp(-x)), null));
+                x -> 1f / (1f + (float) Math.exp(-x)), x -> 1 / (1 + Math.exp(-x)), null,
+                x -> 1f / (SleefMath.expf(0f - x) + 1f)));
         return Tensor.record(out, "SigmoidBackward0", (g, n) -> {
             Tensor y = n.saved(0);
             return new Tensor[] {g.mul(y.rsub(1L).mul(y))};

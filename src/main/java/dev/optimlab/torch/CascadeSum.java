@@ -296,48 +296,109 @@ final class CascadeSum {
 
     /** {@code multi_row_sum}: {@code rows} running sums cascaded through four levels every 2^p steps. */
     private double[][] multiRowSum(int base, int rowStride, int colStride, int size, int rows, int width) {
+        if (single) {
+            return multiRowSumFloat(base, rowStride, colStride, size, rows, width);
+        }
         int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
         int levelStep = 1 << levelPower;
         long levelMask = levelStep - 1;
-        double[][][] acc = new double[LEVELS][rows][width];
+        int w = rows * width;
+        // acc[level * w + k * width + lane], flat so that the hot loop indexes one array.
+        double[] acc = new double[LEVELS * w];
         int i = 0;
         while (i + levelStep <= size) {
-            for (int j = 0; j < levelStep; j++, i++) {
-                int rowBase = base + i * rowStride;
-                for (int k = 0; k < rows; k++) {
-                    accumulate(acc[0][k], rowBase + k * colStride, width);
-                }
-            }
+            addRows(acc, base + i * rowStride, rowStride, levelStep, rows, colStride, width);
+            i += levelStep;
             for (int level = 1; level < LEVELS; level++) {
-                for (int k = 0; k < rows; k++) {
-                    for (int lane = 0; lane < width; lane++) {
-                        acc[level][k][lane] = add(acc[level][k][lane], acc[level - 1][k][lane]);
-                        acc[level - 1][k][lane] = 0;
-                    }
+                for (int a = 0; a < w; a++) {
+                    acc[level * w + a] = add(acc[level * w + a], acc[(level - 1) * w + a]);
+                    acc[(level - 1) * w + a] = 0;
                 }
                 if ((i & (levelMask << (level * levelPower))) != 0) {
                     break;
                 }
             }
             // Huge rows are one slice; report from inside so the guard can stop them.
-            long block = (long) levelStep * rows * width;
+            long block = (long) levelStep * w;
             reportedInSlice += block;
             progress(block);
         }
-        for (; i < size; i++) {
-            int rowBase = base + i * rowStride;
-            for (int k = 0; k < rows; k++) {
-                accumulate(acc[0][k], rowBase + k * colStride, width);
+        addRows(acc, base + i * rowStride, rowStride, size - i, rows, colStride, width);
+        for (int level = 1; level < LEVELS; level++) {
+            for (int a = 0; a < w; a++) {
+                acc[a] = add(acc[a], acc[level * w + a]);
             }
         }
+        double[][] out = new double[rows][width];
+        for (int k = 0; k < rows; k++) {
+            System.arraycopy(acc, k * width, out[k], 0, width);
+        }
+        return out;
+    }
+
+    /** {@link #multiRowSum} for float32 data, with float accumulators. */
+    private double[][] multiRowSumFloat(int base, int rowStride, int colStride, int size, int rows, int width) {
+        int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
+        int levelStep = 1 << levelPower;
+        long levelMask = levelStep - 1;
+        int w = rows * width;
+        float[] acc = new float[LEVELS * w];
+        float[] x = inFloats;
+        int i = 0;
+        while (i <= size) {
+            int count = i + levelStep <= size ? levelStep : size - i;
+            for (int r = 0, rowBase = base + i * rowStride; r < count; r++, rowBase += rowStride) {
+                for (int k = 0; k < rows; k++) {
+                    int at = rowBase + k * colStride;
+                    int a = k * width;
+                    for (int lane = 0; lane < width; lane++) {
+                        acc[a + lane] += x[at + lane];
+                    }
+                }
+            }
+            i += count;
+            if (count < levelStep) {
+                break;
+            }
+            for (int level = 1; level < LEVELS; level++) {
+                for (int a = 0; a < w; a++) {
+                    acc[level * w + a] += acc[(level - 1) * w + a];
+                    acc[(level - 1) * w + a] = 0;
+                }
+                if ((i & (levelMask << (level * levelPower))) != 0) {
+                    break;
+                }
+            }
+            long block = (long) levelStep * w;
+            reportedInSlice += block;
+            progress(block);
+        }
         for (int level = 1; level < LEVELS; level++) {
+            for (int a = 0; a < w; a++) {
+                acc[a] += acc[level * w + a];
+            }
+        }
+        double[][] out = new double[rows][width];
+        for (int k = 0; k < rows; k++) {
+            for (int lane = 0; lane < width; lane++) {
+                out[k][lane] = acc[k * width + lane];
+            }
+        }
+        return out;
+    }
+
+    /** Adds {@code count} consecutive rows of float64 data into the level-0 accumulators. */
+    private void addRows(double[] acc, int start, int rowStride, int count, int rows, int colStride, int width) {
+        double[] x = in;
+        for (int i = 0, rowBase = start; i < count; i++, rowBase += rowStride) {
             for (int k = 0; k < rows; k++) {
+                int at = rowBase + k * colStride;
+                int a = k * width;
                 for (int lane = 0; lane < width; lane++) {
-                    acc[0][k][lane] = add(acc[0][k][lane], acc[level][k][lane]);
+                    acc[a + lane] += x[at + lane];
                 }
             }
         }
-        return acc[0];
     }
 
     private static int ceilLog2(int x) {

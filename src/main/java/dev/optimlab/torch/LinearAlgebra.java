@@ -135,6 +135,74 @@ final class LinearAlgebra {
                 n.needsGrad(1) ? n.saved(0).t().mm(g) : null}, new Tensor[] {a, b}, a, b);
     }
 
+    /**
+     * Mirrors {@code torch.addmm(input, mat1, mat2, beta, alpha)}: {@code beta * input + alpha * (mat1 @ mat2)},
+     * rounded in the order of the BLAS under Debian's PyTorch.
+     */
+    static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        if (mat1.dim() != 2) {
+            throw TorchException.runtime("mat1 must be a matrix, got " + mat1.dim() + "-D tensor");
+        }
+        if (mat2.dim() != 2) {
+            throw TorchException.runtime("mat2 must be a matrix, got " + mat2.dim() + "-D tensor");
+        }
+        if (mat1.shape[1] != mat2.shape[0]) {
+            throw TorchException.runtime("mat1 and mat2 shapes cannot be multiplied (" + mat1.shape[0] + "x"
+                    + mat1.shape[1] + " and " + mat2.shape[0] + "x" + mat2.shape[1] + ")");
+        }
+        requireSameType(mat1, mat2, true);
+        requireSameType(input, mat1, true);
+        int[] shape = {mat1.shape[0], mat2.shape[1]};
+        Tensor scaledInput = Tensor.empty(shape, mat1.dtype());
+        if (beta != 0) {
+            Pointwise.copy(scaledInput, input.detach().expand(shape));
+            if (beta != 1) {
+                Pointwise.binaryInPlace(scaledInput, Tensor.wrap(beta), Arithmetic.MUL);
+            }
+        }
+        // The BLAS under PyTorch accumulates the products onto the scaled input, except when mat2 is the
+        // transpose of a contiguous matrix (a Linear layer's weight.t()): then it forms each dot product first
+        // and adds the input after.
+        boolean transposed = mat2.strides[0] == 1 && mat2.strides[1] == mat2.shape[0] && mat2.shape[0] > 1;
+        boolean accumulateOntoInput = !transposed;
+        Tensor out;
+        if (accumulateOntoInput) {
+            out = scaledInput;
+            Tensor a = mat1.isContiguous() ? mat1 : Reductions.contiguousCopy(mat1);
+            Tensor b = Reductions.contiguousCopy(mat2);
+            if (alpha != 1) {
+                // As in gemm's reference loop: alpha scales mat2's element before it multiplies mat1's.
+                Pointwise.binaryInPlace(b, Tensor.wrap(alpha), Arithmetic.MUL);
+            }
+            gemm(a, a.offset, b, b.offset, out, 0, shape[0], mat1.shape[1], shape[1]);
+        } else {
+            out = multiply(mat1, mat2);
+            if (alpha != 1) {
+                Pointwise.binaryInPlace(out, Tensor.wrap(alpha), Arithmetic.MUL);
+            }
+            Pointwise.binaryInPlace(out, scaledInput, Arithmetic.ADD);
+        }
+        int[] inputShape = input.shape;
+        return Tensor.record(out, "AddmmBackward0", (g, n) -> new Tensor[] {
+                n.needsGrad(0) ? Arithmetic.sumToShape(beta == 1 ? g : g.mul(beta), inputShape) : null,
+                n.needsGrad(1) ? g.mm(n.saved(1).t()).mul(alpha) : null,
+                n.needsGrad(2) ? n.saved(0).t().mm(g).mul(alpha) : null}, new Tensor[] {input, mat1, mat2}, mat1, mat2);
+    }
+
+    /** Mirrors {@code torch.nn.functional.linear(x, weight, bias)}, dispatching as PyTorch does. */
+    static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (x.dim() == 2 && bias != null) {
+            return addmm(bias, x, weight.t(), 1, 1);
+        }
+        if (x.dim() == 3 && bias != null && x.isContiguous()) {
+            // PyTorch folds the batch into rows for one addmm, then views the result back.
+            int[] shape = {x.shape[0], x.shape[1], weight.shape[0]};
+            return addmm(bias, x.view(-1, x.shape[2]), weight.t(), 1, 1).view(shape);
+        }
+        Tensor product = x.matmul(weight.t());
+        return bias == null ? product : product.add(bias);
+    }
+
     /** The raw product of two matrices, without autograd. */
     static Tensor multiply(Tensor a, Tensor b) {
         int rows = a.shape[0];

@@ -14,7 +14,7 @@ public final class Node {
 
     /** Computes the gradient of each input from the gradient of the output; null where none is needed. */
     @FunctionalInterface
-    interface Backward {
+    public interface Backward {
         Tensor[] apply(Tensor grad, Node node);
     }
 
@@ -84,12 +84,16 @@ public final class Node {
         return inputTypes[i];
     }
 
-    boolean needsGrad(int input) {
+    /** Mirrors {@code ctx.needs_input_grad[input]}. */
+    public boolean needsGrad(int input) {
         return next[input] != null;
     }
 
-    /** A saved tensor, with PyTorch's errors if the graph was freed or the tensor modified in place since. */
-    Tensor saved(int i) {
+    /**
+     * Mirrors {@code ctx.saved_tensors[i]}: a saved tensor, with PyTorch's errors if the graph was freed or the
+     * tensor modified in place since it was saved.
+     */
+    public Tensor saved(int i) {
         if (released) {
             throw TorchException.runtime("Trying to backward through the graph a second time (or directly access "
                     + "saved tensors after they have already been freed). Saved intermediate values of the graph "

@@ -44,7 +44,15 @@ final class Pointwise {
         }
     }
 
-    record Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs) {
+    /**
+     * One unary operation for each storage kind. {@code vectorFloats}, when set, is what ATen's AVX2 kernel
+     * computes: it applies to unit-stride float32 rows in blocks of 16, and {@code floats} to the rest, as in
+     * ATen's {@code vectorized_loop}.
+     */
+    record Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs, FloatUnary vectorFloats) {
+        Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs) {
+            this(floats, doubles, longs, null);
+        }
     }
 
     record Compare(DoubleTest doubles, LongTest longs) {
@@ -160,10 +168,17 @@ final class Pointwise {
                 float[] p = x.storage.floats;
                 FloatUnary f = op.floats();
                 boolean half = out.dtype() == DType.FLOAT16;
+                FloatUnary vector = half ? null : op.vectorFloats();
                 Loop.forEach(out.shape, strides, base, (off, step, n) -> {
                     int io = off[0], ip = off[1];
                     int so = step[0], sp = step[1];
-                    for (int j = 0; j < n; j++, io += so, ip += sp) {
+                    int j = 0;
+                    if (vector != null && so == 1 && sp == 1) {
+                        for (int end = n / 16 * 16; j < end; j++, io++, ip++) {
+                            o[io] = vector.apply(p[ip]);
+                        }
+                    }
+                    for (; j < n; j++, io += so, ip += sp) {
                         float r = f.apply(p[ip]);
                         o[io] = half ? Half.round(r) : r;
                     }

@@ -321,12 +321,17 @@ final class Reductions {
         }
         Rows r = rows(input, reduced);
         Tensor rowsOut = Tensor.empty(new int[] {r.rows, r.length}, type);
+        int inner = 1;
+        for (int k = d + 1; k < a.dim(); k++) {
+            inner *= a.shape[k];
+        }
         for (int i = 0; i < r.rows; i++) {
             int start = r.data.offset + i * r.length;
             if (type == DType.FLOAT64) {
                 softmaxRow(r.data.storage.doubles, start, rowsOut.storage.doubles, i * r.length, r.length, log);
             } else {
-                softmaxRow(r.data.storage.floats, start, rowsOut.storage.floats, i * r.length, r.length, log);
+                softmaxRow(r.data.storage.floats, start, rowsOut.storage.floats, i * r.length, r.length, log,
+                        d >= a.dim() - 1, i % inner < inner / 8 * 8);
             }
         }
         if (type == DType.FLOAT16) {
@@ -367,28 +372,93 @@ final class Reductions {
         return view.isContiguous() ? view : contiguousCopy(view);
     }
 
-    private static void softmaxRow(float[] in, int start, float[] out, int at, int n, boolean log) {
+    /**
+     * float32 softmax as ATen's AVX2 kernels compute it. Over the last dim: SLEEF's exp of {@code x - max}, the
+     * sum reduced as {@code vec::reduce_all} does (8 lanes, then a shuffle tree), times the sum's reciprocal.
+     * Over another dim, ATen walks 8 inner columns at a time: those columns use SLEEF's exp, the leftover
+     * columns the C library's, and each sums in order and divides. log_softmax keeps a double normaliser,
+     * since its SLEEF log is not ported.
+     */
+    private static void softmaxRow(float[] in, int start, float[] out, int at, int n, boolean log, boolean lastDim,
+                                   boolean vectorColumn) {
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-            max = Math.max(max, in[start + j]);
+            float v = in[start + j];
+            max = Float.isNaN(v) || Float.isNaN(max) ? Float.NaN : Math.max(max, v);
         }
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            float e = (float) Math.exp(in[start + j] - max);
-            out[at + j] = e;
-            sum += e;
-        }
-        float total = (float) sum;
         if (log) {
-            float logSum = (float) Math.log(total);
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += (float) Math.exp(in[start + j] - max);
+            }
+            float logSum = (float) Math.log((float) sum);
             for (int j = 0; j < n; j++) {
                 out[at + j] = in[start + j] - max - logSum;
             }
-        } else {
+            return;
+        }
+        if (lastDim) {
             for (int j = 0; j < n; j++) {
-                out[at + j] /= total;
+                out[at + j] = SleefMath.expf(in[start + j] - max);
+            }
+            float inverse = 1f / reduceAllSum(out, at, n);
+            for (int j = 0; j < n; j++) {
+                out[at + j] *= inverse;
+            }
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            float shifted = in[start + j] - max;
+            out[at + j] = vectorColumn ? SleefMath.expf(shifted) : (float) Math.exp(shifted);
+        }
+        float sum = sequentialSum(out, at, n);
+        for (int j = 0; j < n; j++) {
+            out[at + j] /= sum;
+        }
+    }
+
+    private static float sequentialSum(float[] x, int at, int n) {
+        float sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += x[at + j];
+        }
+        return sum;
+    }
+
+    /** {@code vec::reduce_all} with + on 8-float vectors: lane sums, then 128-, 64- and 32-bit shuffles. */
+    private static float reduceAllSum(float[] x, int at, int n) {
+        if (n < 8) {
+            float sum = x[at];
+            for (int j = 1; j < n; j++) {
+                sum += x[at + j];
+            }
+            return sum;
+        }
+        float[] acc = new float[8];
+        System.arraycopy(x, at, acc, 0, 8);
+        int d = 8;
+        for (; d < n - n % 8; d += 8) {
+            for (int lane = 0; lane < 8; lane++) {
+                acc[lane] += x[at + d + lane];
             }
         }
+        for (int lane = 0; d + lane < n; lane++) {
+            acc[lane] += x[at + d + lane];
+        }
+        float[] shuffled = new float[8];
+        for (int lane = 0; lane < 8; lane++) {
+            shuffled[lane] = acc[(lane + 4) % 8];
+        }
+        for (int lane = 0; lane < 8; lane++) {
+            acc[lane] += shuffled[lane];
+        }
+        for (int lane = 0; lane < 8; lane++) {
+            shuffled[lane] = acc[(lane & 4) | ((lane + 2) & 3)];
+        }
+        for (int lane = 0; lane < 8; lane++) {
+            acc[lane] += shuffled[lane];
+        }
+        return acc[0] + acc[1];
     }
 
     private static void softmaxRow(double[] in, int start, double[] out, int at, int n, boolean log) {

@@ -364,6 +364,20 @@ public final class Torch {
         return a.matmul(b);
     }
 
+    /** Mirrors {@code torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)}. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return LinearAlgebra.addmm(input, mat1, mat2, beta, alpha);
+    }
+
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+        return LinearAlgebra.addmm(input, mat1, mat2, 1, 1);
+    }
+
+    /** Mirrors {@code torch.nn.functional.linear(input, weight, bias)}; bias may be null. */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return LinearAlgebra.linear(input, weight, bias);
+    }
+
     /** Mirrors {@code base ** exponent} with a Python number base. */
     public static Tensor pow(double base, Tensor exponent) {
         return exponent.rpow(base);

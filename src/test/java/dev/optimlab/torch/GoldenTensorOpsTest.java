@@ -144,6 +144,9 @@ class GoldenTensorOpsTest {
             case "mm" -> x0.mm(x.get(1));
             case "mv" -> x0.mv(x.get(1));
             case "bmm" -> x0.bmm(x.get(1));
+            case "addmm" -> Torch.addmm(x0, x.get(1), x.get(2), a.has("beta") ? a.get("beta").asDouble() : 1,
+                    a.has("alpha") ? a.get("alpha").asDouble() : 1);
+            case "linear" -> Torch.linear(x0, x.get(1), x.size() > 2 ? x.get(2) : null);
             case "dot" -> x0.dot(x.get(1));
             case "where" -> Torch.where(x0.gt(0.0), x.get(1), x.get(2));
             case "cat" -> Torch.cat(x, a.get("dim").asInt());
@@ -174,6 +177,7 @@ class GoldenTensorOpsTest {
             case "ge" -> x0.ge(x.get(1));
             case "gt_scalar" -> x0.gt(a.get("scalar").asDouble());
             case "index" -> x0.index(indexItems(a.get("index"), x0));
+            case "exp_of_index" -> x0.index(indexItems(a.get("index"), x0)).t().exp();
             case "item_error" -> x0.item();
             case "setitem" -> {
                 Tensor target = x0.detach().clone();
