@@ -32,6 +32,15 @@ def enc(t):
     return {"shape": list(t.shape), "dtype": DTYPE_NAMES[t.dtype], "values": [number(v) for v in t.reshape(-1).tolist()]}
 
 
+def grad_fn_name(t):
+    """The grad_fn class name, or None for a leaf; 1.13's ReshapeAliasBackward0 is derived to 2.x's name."""
+    if t.grad_fn is None:
+        return None
+    name = type(t.grad_fn).__name__
+    # PyTorch 2.x records a reshape that can be a view as ViewBackward0 (_reshape_alias left autograd).
+    return "ViewBackward0" if name == "ReshapeAliasBackward0" else name
+
+
 def write(name, data):
     with open(os.path.join(OUT_DIR, name + ".json"), "w") as f:
         json.dump(data, f, indent=1)
@@ -82,9 +91,15 @@ def models():
         ("losses", lambda: nn.Sequential(nn.MSELoss(), nn.L1Loss(), nn.SmoothL1Loss(), nn.HuberLoss(),
                                          nn.CrossEntropyLoss(), nn.NLLLoss(), nn.BCELoss(),
                                          nn.BCEWithLogitsLoss(pos_weight=torch.tensor([2.0, 3.0])))),
-        ("layers", lambda: nn.Sequential(nn.Dropout(), nn.Flatten(0, 1), nn.LogSoftmax(dim=None),
+        ("layers", lambda: nn.Sequential(nn.Dropout(), nn.Dropout(0.1, inplace=True), nn.ReLU(inplace=True), nn.Flatten(0, 1), nn.LogSoftmax(dim=None),
                                          nn.CrossEntropyLoss(weight=torch.tensor([1.0, 2.0])))),
     ])
+
+
+def apply_order(m):
+    seen = []
+    m.apply(lambda module: seen.append(type(module).__name__))
+    return seen
 
 
 def structure():
@@ -100,6 +115,7 @@ def structure():
             "named_children": [k for k, _ in m.named_children()],
             "named_modules": [k for k, _ in m.named_modules()],
             "state_dict": [[k, list(v.shape)] for k, v in m.state_dict().items()],
+            "apply_order": apply_order(m),
         })
     write("structure", out)
 
@@ -113,7 +129,8 @@ def load_errors():
         try:
             result = m.load_state_dict(state, strict=strict)
             cases.append({"name": name, "model": model, "entries": entries, "strict": strict,
-                          "missing": result.missing_keys, "unexpected": result.unexpected_keys})
+                          "missing": result.missing_keys, "unexpected": result.unexpected_keys,
+                          "repr": repr(result)})
         except RuntimeError as e:
             cases.append({"name": name, "model": model, "entries": entries, "strict": strict, "error": str(e)})
 
@@ -124,6 +141,7 @@ def load_errors():
     case("all three", "mlp", [["0.weight", [8, 4]], ["0.bias", [8]], ["3.weight", [3, 5]], ["5.weight", [1]],
                               ["extra", [2]]])
     case("not strict", "mlp", [["0.weight", [8, 4]], ["9.bias", [8]]], strict=False)
+    case("not strict, only unexpected", "linear", [["weight", [2, 3]], ["bias", [2]], ["it's", [1]]], strict=False)
     case("not strict still checks sizes", "linear", [["weight", [3, 3]]], strict=False)
     case("custom buffers", "custom", [["fc1.weight", [3, 4]], ["running", [4]], ["scratch", [1]]])
     write("load_errors", cases)
@@ -214,8 +232,19 @@ def layers():
             out = module(xin)
             weights = torch.linspace(-1, 1, out.numel(), dtype=dtype).reshape(out.shape)
             (out * weights).sum().backward()
-            cases.append({"module": name, "args": args, "input": enc(xin), "output": enc(out),
-                          "grad_input": enc(xin.grad)})
+            case = {"module": name, "args": args, "input": enc(xin), "output": enc(out),
+                    "grad_fn": grad_fn_name(out), "grad_input": enc(xin.grad)}
+            if out.grad_fn is not None and type(out.grad_fn).__name__ == "ReshapeAliasBackward0":
+                case["derived"] = "grad_fn from PyTorch 2.x; 1.13 printed ReshapeAliasBackward0"
+            cases.append(case)
+    for dtype in [torch.float32, torch.float64]:
+        leaf = torch.tensor([-1.5, 0.0, 2.0, -0.25, 3.0, 0.5], dtype=dtype).reshape(2, 3).requires_grad_()
+        hidden = leaf * 2
+        out = nn.ReLU(inplace=True)(hidden)
+        weights = torch.linspace(-1, 1, out.numel(), dtype=dtype).reshape(out.shape)
+        (out * weights).sum().backward()
+        cases.append({"module": "ReLU", "args": {"inplace": True}, "input": enc(leaf), "output": enc(out),
+                      "grad_input": enc(leaf.grad), "same_tensor": out is hidden})
     for (i, o, bias, shape) in [(6, 3, True, [4, 6]), (6, 2, False, [6]), (6, 5, True, [2, 3, 6])]:
         torch.manual_seed(11)
         lin = nn.Linear(i, o, bias=bias)
@@ -225,7 +254,8 @@ def layers():
         (out * weights).sum().backward()
         case = {"module": "Linear", "args": {"in_features": i, "out_features": o, "bias": bias},
                 "params": [[k, enc(v)] for k, v in lin.state_dict().items()],
-                "input": enc(xin), "output": enc(out), "grad_input": enc(xin.grad),
+                "input": enc(xin), "output": enc(out), "grad_fn": grad_fn_name(out),
+                "grad_input": enc(xin.grad),
                 "grad_params": [[k, enc(v.grad)] for k, v in lin.named_parameters()]}
         cases.append(case)
     write("layers", cases)
@@ -241,9 +271,40 @@ def dropout():
                     x = torch.linspace(-2, 3, math.prod(shape), dtype=dtype).reshape(shape)
                     first = F.dropout(x, p, training=True)
                     second = nn.Dropout(p)(x)
+                    leaf = x.clone().requires_grad_()
+                    hidden = leaf * 1.5
+                    third = nn.Dropout(p, inplace=True)(hidden)
+                    third.sum().backward()
                     cases.append({"seed": seed, "p": p, "input": enc(x), "first": enc(first), "second": enc(second),
-                                  "next": enc(torch.rand(2))})
+                                  "inplace": enc(third), "inplace_is_input": third is hidden,
+                                  "inplace_grad": enc(leaf.grad), "next": enc(torch.rand(2))})
     write("dropout", cases)
+
+
+def training():
+    """Seeded end-to-end steps: init draws, the input's draws, dropout's draws, a loss and every gradient."""
+    cases = []
+    for seed in [0, 3]:
+        for model, loss_name in [("mlp", "NLLLoss"), ("custom", "MSELoss"), ("named", "BCEWithLogitsLoss")]:
+            for train in [True, False]:
+                torch.manual_seed(seed)
+                m = models()[model]()
+                m.train(train)
+                fan_in = {"mlp": 4, "custom": 4, "named": 2}[model]
+                x = torch.randn(5, fan_in)
+                out = m(x)
+                if loss_name == "NLLLoss":
+                    target = torch.randint(0, 3, (5,))
+                elif loss_name == "MSELoss":
+                    target = torch.rand(5, 2)
+                else:
+                    target = torch.randint(0, 2, (5, 1)).float()
+                loss = getattr(nn, loss_name)()(out, target)
+                loss.backward()
+                cases.append({"seed": seed, "model": model, "train": train, "loss": loss_name, "output": enc(out),
+                              "loss_value": enc(loss), "grad_fn": grad_fn_name(loss),
+                              "grads": [[k, enc(v.grad)] for k, v in m.named_parameters()]})
+    write("training", cases)
 
 
 # ---------------------------------------------------------------- losses
@@ -260,7 +321,8 @@ def losses():
             module = getattr(nn, loss)(reduction=reduction, **kwargs, **tensors)
             out = module(xin, target)
             case = {"loss": loss, "reduction": reduction, "kwargs": kwargs, "input": enc(xin), "target": enc(target),
-                    "tensors": {k: enc(v) for k, v in tensors.items()}, "output": enc(out)}
+                    "tensors": {k: enc(v) for k, v in tensors.items()}, "output": enc(out),
+                    "grad_fn": grad_fn_name(out)}
             if grad:
                 out.sum().backward()
                 case["grad_input"] = enc(xin.grad)
@@ -306,9 +368,8 @@ def losses():
         add("BCELoss", {}, p, hard)
         add("BCELoss", {}, p, soft)
         add("BCELoss", {}, p, hard, {"weight": torch.rand(4, dtype=dtype) + 0.5})
-        add("BCELoss", {}, torch.tensor([0.0, 1.0, 0.5, 1e-30], dtype=dtype), torch.tensor([0.0, 1.0, 1.0, 0.0], dtype=dtype),
-            grad=False)
-        add("BCELoss", {}, torch.tensor([0.0, 1.0], dtype=dtype), torch.tensor([1.0, 0.0], dtype=dtype), grad=False)
+        add("BCELoss", {}, torch.tensor([0.0, 1.0, 0.5, 1e-30], dtype=dtype), torch.tensor([0.0, 1.0, 1.0, 0.0], dtype=dtype))
+        add("BCELoss", {}, torch.tensor([0.0, 1.0], dtype=dtype), torch.tensor([1.0, 0.0], dtype=dtype))
         z = torch.randn(3, 4, dtype=dtype) * 3
         add("BCEWithLogitsLoss", {}, z, hard)
         add("BCEWithLogitsLoss", {}, z, soft)
@@ -334,6 +395,21 @@ def errors():
     add("cross_entropy batch mismatch", lambda: F.cross_entropy(x, torch.zeros(3, dtype=torch.long)))
     add("cross_entropy target out of bounds", lambda: F.cross_entropy(x, torch.tensor([0, 1, 7, 2])))
     add("cross_entropy negative target", lambda: F.cross_entropy(x, torch.tensor([0, 1, -3, 2])))
+    add("cross_entropy target with a trailing 1", lambda: F.cross_entropy(x, torch.zeros(4, 1, dtype=torch.long)))
+    add("cross_entropy spatial target size", lambda: F.cross_entropy(torch.randn(2, 4, 3), torch.zeros(2, 4, dtype=torch.long)))
+    add("cross_entropy one sample with a batched target", lambda: F.cross_entropy(torch.randn(5), torch.zeros(1, dtype=torch.long)))
+    add("cross_entropy weight of the wrong length", lambda: F.cross_entropy(x, torch.zeros(4, dtype=torch.long),
+                                                                            weight=torch.ones(4)))
+    add("binary_cross_entropy long target", lambda: F.binary_cross_entropy(torch.rand(3), torch.tensor([1, 0, 1])))
+    add("binary_cross_entropy double target", lambda: F.binary_cross_entropy(torch.rand(3), torch.rand(3, dtype=torch.float64)))
+    add("binary_cross_entropy_with_logits long target",
+        lambda: F.binary_cross_entropy_with_logits(torch.randn(3), torch.tensor([1, 0, 1])))
+    add("mse_loss backward with int64 labels",
+        lambda: F.mse_loss(torch.randn(3, requires_grad=True), torch.tensor([1, 2, 3])).backward())
+    add("mse_loss backward with a float64 target",
+        lambda: F.mse_loss(torch.randn(3, requires_grad=True), torch.rand(3, dtype=torch.float64)).backward())
+    add("huber_loss backward with int64 labels",
+        lambda: F.huber_loss(torch.randn(3, requires_grad=True), torch.tensor([1, 2, 3])).backward())
     add("nll_loss 0-dim input", lambda: F.nll_loss(torch.tensor(1.0), torch.tensor(0)))
     add("binary_cross_entropy size mismatch", lambda: F.binary_cross_entropy(torch.rand(3, 1), torch.rand(3)))
     add("binary_cross_entropy out of range", lambda: F.binary_cross_entropy(torch.tensor([0.5, 1.5]), torch.rand(2)))
@@ -354,6 +430,12 @@ def errors():
     add("number assigned to a child module", lambda: setattr(nn.Sequential(nn.ReLU()), "0", 3))
     add("parameter name with a dot", lambda: nn.Module().register_parameter("a.b", None))
     add("empty buffer name", lambda: nn.Module().register_buffer("", None))
+    add("inplace relu on a leaf", lambda: nn.ReLU(inplace=True)(torch.ones(2, requires_grad=True)))
+    add("get_submodule of a missing child", lambda: Net().get_submodule("head.3"))
+    add("get_submodule through a parameter", lambda: Net().get_submodule("fc1.weight"))
+    add("get_parameter of a missing name", lambda: Net().get_parameter("fc1.scale"))
+    add("get_parameter of a buffer", lambda: Net().get_parameter("running"))
+    add("get_parameter of None", lambda: nn.Linear(2, 1, bias=False).get_parameter("bias"))
     add("sequential index", lambda: nn.Sequential(nn.ReLU())[3])
     add("module list index", lambda: nn.ModuleList([nn.ReLU()])[-2])
     warned = []
@@ -379,5 +461,6 @@ if __name__ == "__main__":
     init()
     layers()
     dropout()
+    training()
     losses()
     errors()

@@ -1,5 +1,6 @@
 package dev.optimlab.torch.nn;
 
+import dev.optimlab.torch.Autograd;
 import dev.optimlab.torch.ComputeContext;
 import dev.optimlab.torch.DType;
 import dev.optimlab.torch.Generator;
@@ -10,7 +11,11 @@ import dev.optimlab.torch.TensorFormatter;
 import dev.optimlab.torch.Torch;
 import dev.optimlab.torch.TorchException;
 import dev.optimlab.torch.TorchException.PythonType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Mirrors {@code torch.nn.functional}: activations, {@code linear}, {@code dropout}, {@code one_hot} and the
@@ -18,6 +23,9 @@ import java.util.Arrays;
  * ({@code Loss.cpp}, {@code LossNLL.cpp}), including its log clamp in BCE and the stable form of BCE with logits.
  */
 public final class Functional {
+    /** ATen's floor for x (1 - x) in BCE's gradient. */
+    private static final double BCE_EPSILON = 1e-12;
+
     private Functional() {
     }
 
@@ -50,9 +58,22 @@ public final class Functional {
         return input.relu();
     }
 
+    /**
+     * Mirrors {@code F.relu_(input)} / {@code F.relu(input, inplace=True)}: writes the result into input, which
+     * takes over the new history (PyTorch's rules for in-place ops on leaves apply).
+     */
+    public static Tensor relu_(Tensor input) {
+        return input.copy_(input.relu());
+    }
+
     /** Mirrors {@code F.leaky_relu(input, negative_slope=0.01)}. */
     public static Tensor leakyRelu(Tensor input, double negativeSlope) {
         return input.leakyRelu(negativeSlope);
+    }
+
+    /** Mirrors {@code F.leaky_relu(input)} with PyTorch's slope 0.01. */
+    public static Tensor leakyRelu(Tensor input) {
+        return leakyRelu(input, 0.01);
     }
 
     public static Tensor tanh(Tensor input) {
@@ -82,16 +103,7 @@ public final class Functional {
 
     /** Mirrors {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}; bias may be null. */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        Tensor output;
-        if (input.dim() > 2) {
-            // As ATen's matmul does for a 2-D weight: fold the leading dims into rows, multiply, unfold.
-            int[] outShape = input.shape().clone();
-            outShape[outShape.length - 1] = weight.size(0);
-            output = input.reshape(-1, input.size(input.dim() - 1)).matmul(weight.t()).reshape(outShape);
-        } else {
-            output = input.matmul(weight.t());
-        }
-        return bias == null ? output : output.add(bias);
+        return Torch.linear(input, weight, bias);
     }
 
     /**
@@ -99,6 +111,11 @@ public final class Functional {
      * {@code 1-p}, drawn from the run's generator in PyTorch's order; nothing is drawn for p = 0, p = 1 or eval.
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
+        return dropout(input, p, training, false);
+    }
+
+    /** Mirrors {@code F.dropout(input, p, training, inplace)}: with inplace the noise multiplies input itself. */
+    public static Tensor dropout(Tensor input, double p, boolean training, boolean inplace) {
         if (p < 0 || p > 1) {
             throw new TorchException(PythonType.ValueError,
                     "dropout probability has to be between 0 and 1, but got " + PythonFloatFormat.repr(p));
@@ -107,7 +124,7 @@ public final class Functional {
             return input;
         }
         if (p == 1) {
-            return input.mul(Torch.zerosLike(input));
+            return inplace ? input.mul_(Torch.zerosLike(input)) : input.mul(Torch.zerosLike(input));
         }
         Generator generator = ComputeContext.current().generator();
         int n = input.numel();
@@ -124,7 +141,12 @@ public final class Functional {
             generator.dropoutNoise(values, 0, n, p);
             noise = Torch.fromArray(values, input.shape()).to(input.dtype());
         }
-        return input.mul(noise);
+        return inplace ? input.mul_(noise) : input.mul(noise);
+    }
+
+    /** Mirrors {@code F.dropout(input, p)}: training defaults to True in the functional form. */
+    public static Tensor dropout(Tensor input, double p) {
+        return dropout(input, p, true);
     }
 
     /** Mirrors {@code F.one_hot(tensor, num_classes=-1)}: int64 one-hot rows along a new last dimension. */
@@ -163,14 +185,26 @@ public final class Functional {
     /** Mirrors {@code F.mse_loss(input, target, reduction)}. */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         warnIfSizesDiffer(input, target);
-        Tensor diff = input.sub(target);
-        return reduction.apply(diff.mul(diff));
+        return recorded("MseLossBackward0", t -> {
+            Tensor diff = t[0].sub(t[1]);
+            return reduction.apply(diff.mul(diff));
+        }, refuseOtherTargetDtype(input, target), input, target);
+    }
+
+    /** Mirrors {@code F.mse_loss(input, target)} with reduction='mean'. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return mseLoss(input, target, Reduction.MEAN);
     }
 
     /** Mirrors {@code F.l1_loss(input, target, reduction)}. */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         warnIfSizesDiffer(input, target);
         return reduction.apply(input.sub(target).abs());
+    }
+
+    /** Mirrors {@code F.l1_loss(input, target)} with reduction='mean'. */
+    public static Tensor l1Loss(Tensor input, Tensor target) {
+        return l1Loss(input, target, Reduction.MEAN);
     }
 
     /** Mirrors {@code F.smooth_l1_loss(input, target, reduction, beta)}: quadratic below beta, linear above. */
@@ -180,13 +214,15 @@ public final class Functional {
             throw new TorchException(PythonType.RuntimeError,
                     "smooth_l1_loss does not support negative values for beta.");
         }
-        Tensor z = input.sub(target).abs();
-        if (beta == 0) {
-            return reduction.apply(z);
-        }
-        Tensor quadratic = z.mul(z).mul(0.5).div(beta);
-        Tensor linear = z.sub(0.5 * beta);
-        return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+        return recorded("SmoothL1LossBackward0", t -> {
+            Tensor z = t[0].sub(t[1]).abs();
+            if (beta == 0) {
+                return reduction.apply(z);
+            }
+            Tensor quadratic = z.mul(z).mul(0.5).div(beta);
+            Tensor linear = z.sub(0.5 * beta);
+            return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+        }, input, target);
     }
 
     /** Mirrors {@code F.huber_loss(input, target, reduction, delta)}: quadratic below delta, delta-scaled linear above. */
@@ -196,10 +232,26 @@ public final class Functional {
             throw new TorchException(PythonType.RuntimeError,
                     "huber_loss does not support non-positive values for delta.");
         }
-        Tensor z = input.sub(target).abs();
-        Tensor quadratic = z.mul(z).mul(0.5);
-        Tensor linear = z.sub(0.5 * delta).mul(delta);
-        return reduction.apply(Torch.where(z.lt(delta), quadratic, linear));
+        return recorded("HuberLossBackward0", t -> {
+            Tensor z = t[0].sub(t[1]).abs();
+            Tensor quadratic = z.mul(z).mul(0.5);
+            Tensor linear = z.sub(0.5 * delta).mul(delta);
+            return reduction.apply(Torch.where(z.lt(delta), quadratic, linear));
+        }, refuseOtherTargetDtype(input, target), input, target);
+    }
+
+    /**
+     * ATen's mse_loss and huber_loss backward kernels take one dtype, so PyTorch computes the loss of a float
+     * input against, say, int64 labels but fails in backward(); null (differentiate normally) when dtypes agree.
+     */
+    private static BiFunction<Tensor, Tensor[], Tensor> refuseOtherTargetDtype(Tensor input, Tensor target) {
+        if (input.dtype() == target.dtype()) {
+            return null;
+        }
+        return (grad, saved) -> {
+            throw new TorchException(PythonType.RuntimeError, "Found dtype " + scalarTypeName(target.dtype())
+                    + " but expected " + scalarTypeName(input.dtype()));
+        };
     }
 
     private static void warnIfSizesDiffer(Tensor input, Tensor target) {
@@ -226,23 +278,36 @@ public final class Functional {
             throw new TorchException(PythonType.ValueError, "Expected input batch_size (" + input.size(0)
                     + ") to match target batch_size (" + target.size(0) + ").");
         }
+        int classes = input.dim() == 1 ? input.size(0) : input.size(1);
+        if (input.dim() <= 2) {
+            if (target.dim() > 1) {
+                throw new TorchException(PythonType.RuntimeError,
+                        "0D or 1D target tensor expected, multi-target not supported");
+            }
+            if (!(input.dim() == 1 && target.dim() == 0) && input.size(0) != target.size(0)) {
+                throw new TorchException(PythonType.RuntimeError, "size mismatch (got input: "
+                        + Arrays.toString(input.shape()) + ", target: " + Arrays.toString(target.shape()) + ")");
+            }
+        } else {
+            int[] expected = new int[input.dim() - 1];
+            expected[0] = input.size(0);
+            System.arraycopy(input.shape(), 2, expected, 1, input.dim() - 2);
+            if (!Arrays.equals(expected, target.shape())) {
+                throw new TorchException(PythonType.RuntimeError, "Expected target size " + Arrays.toString(expected)
+                        + ", got " + Arrays.toString(target.shape()));
+            }
+        }
+        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
+            throw new TorchException(PythonType.RuntimeError, "weight tensor should be defined either for all "
+                    + classes + " classes or no classes but got weight tensor of shape: "
+                    + Arrays.toString(weight.shape()));
+        }
         if (target.dtype() != DType.INT64) {
             throw new TorchException(PythonType.RuntimeError,
                     "expected scalar type Long but found " + scalarTypeName(target.dtype()));
         }
-        int classes = input.dim() == 1 ? input.size(0) : input.size(1);
-        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
-            throw new TorchException(PythonType.RuntimeError, "weight tensor should be defined either for all "
-                    + classes + " classes or no classes but got weight tensor of shape: "
-                    + Arrays.toString(weight.shape()).replace(" ", ""));
-        }
         Tensor rows = classRows(input);
         long[] labels = target.contiguous().toLongArray();
-        if (labels.length != rows.size(0)) {
-            throw new TorchException(PythonType.RuntimeError, "size mismatch (got input: "
-                    + Arrays.toString(input.shape()).replace(" ", "") + ", target: "
-                    + Arrays.toString(target.shape()).replace(" ", "") + ")");
-        }
         long[] safeLabels = new long[labels.length];
         double[] kept = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -256,23 +321,27 @@ public final class Functional {
             kept[i] = 1;
         }
         Tensor labelTensor = Torch.fromArray(safeLabels, labels.length);
-        Tensor sampleWeight = Torch.fromArray(kept, labels.length).to(input.dtype());
-        if (weight != null) {
-            sampleWeight = sampleWeight.mul(weight.index(Index.of(labelTensor)));
-        }
-        Tensor picked = rows.index(Index.of(Torch.arange(labels.length)), Index.of(labelTensor));
-        Tensor losses = picked.mul(sampleWeight).neg();
-        return switch (reduction) {
-            case NONE -> losses.reshape(target.shape());
-            case SUM -> losses.sum();
-            case MEAN -> {
-                Tensor totalWeight = sampleWeight.sum();
-                // With every target ignored ATen returns 0/0 = nan but sends no gradient to any input.
-                yield totalWeight.itemDouble() == 0
-                        ? losses.sum().mul(0.0).add(Double.NaN)
-                        : losses.sum().div(totalWeight);
-            }
+        Tensor keptTensor = Torch.fromArray(kept, labels.length).to(input.dtype());
+        // ATen folds (N, C, d...) inputs into nll_loss2d, and views the unreduced result back.
+        String name = input.dim() <= 2 ? "NllLossBackward0"
+                : reduction == Reduction.NONE ? "ViewBackward0" : "NllLoss2DBackward0";
+        Function<Tensor[], Tensor> loss = t -> {
+            Tensor sampleWeight = t.length > 1 ? keptTensor.mul(t[1].index(Index.of(labelTensor))) : keptTensor;
+            Tensor picked = classRows(t[0]).index(Index.of(Torch.arange(labels.length)), Index.of(labelTensor));
+            Tensor losses = picked.mul(sampleWeight).neg();
+            return switch (reduction) {
+                case NONE -> losses.reshape(target.shape());
+                case SUM -> losses.sum();
+                case MEAN -> {
+                    Tensor totalWeight = sampleWeight.sum();
+                    // With every target ignored ATen returns 0/0 = nan but sends no gradient to any input.
+                    yield totalWeight.itemDouble() == 0
+                            ? losses.sum().mul(0.0).add(Double.NaN)
+                            : losses.sum().div(totalWeight);
+                }
+            };
         };
+        return weight == null ? recorded(name, loss, input) : recorded(name, loss, input, weight);
     }
 
     /** The input as (rows, C): (C) becomes one row, (N, C, d...) moves C last. */
@@ -336,13 +405,18 @@ public final class Functional {
         return nll.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / classes));
     }
 
+    /** Mirrors {@code F.cross_entropy(input, target)} with PyTorch's defaults. */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return crossEntropy(input, target, null, -100, Reduction.MEAN, 0.0);
+    }
+
     private static Tensor probabilityTargetLoss(Tensor logp, Tensor target, Tensor weight, Reduction reduction,
             double labelSmoothing, int classDim) {
         int classes = logp.size(classDim);
         if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
             throw new TorchException(PythonType.RuntimeError, "cross_entropy: weight tensor should be defined either "
                     + "for all " + classes + " classes or no classes but got weight tensor of shape: "
-                    + Arrays.toString(weight.shape()).replace(" ", ""));
+                    + Arrays.toString(weight.shape()));
         }
         Tensor smoothedTarget = labelSmoothing > 0
                 ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes)
@@ -354,7 +428,8 @@ public final class Functional {
         return switch (reduction) {
             case NONE -> terms.sum(classDim).neg();
             case SUM -> terms.sum().neg();
-            case MEAN -> terms.sum().neg().div((double) (logp.numel() / classes));
+            // ATen divides by a C++ scalar here, which PyTorch records as DivBackward1.
+            case MEAN -> recorded("DivBackward1", t -> t[0].div((double) (logp.numel() / classes)), terms.sum().neg());
         };
     }
 
@@ -375,16 +450,33 @@ public final class Functional {
                     + TensorFormatter.sizeRepr(target.shape()) + ") that is different to the input size ("
                     + TensorFormatter.sizeRepr(input.shape()) + ") is deprecated. Please ensure they have the same size.");
         }
+        if (target.dtype() != input.dtype()) {
+            throw new TorchException(PythonType.RuntimeError, "Found dtype " + scalarTypeName(target.dtype())
+                    + " but expected " + scalarTypeName(input.dtype()));
+        }
         if (input.ge(0.0).logicalAnd(input.le(1.0)).logicalNot().sum().itemDouble() > 0) {
             throw new TorchException(PythonType.RuntimeError, "all elements of input should be between 0 and 1");
         }
-        Tensor logX = input.log().clamp(-100.0, null);
-        Tensor logOneMinusX = input.rsub(1.0).log().clamp(-100.0, null);
-        Tensor loss = target.mul(logX).add(target.rsub(1.0).mul(logOneMinusX)).neg();
-        if (weight != null) {
-            loss = loss.mul(weight);
-        }
-        return reduction.apply(loss);
+        Function<Tensor[], Tensor> loss = t -> {
+            Tensor logX = t[0].log().clamp(-100.0, null);
+            Tensor logOneMinusX = t[0].rsub(1.0).log().clamp(-100.0, null);
+            Tensor terms = t[1].mul(logX).add(t[1].rsub(1.0).mul(logOneMinusX)).neg();
+            return reduction.apply(t.length > 2 ? terms.mul(t[2]) : terms);
+        };
+        Tensor[] inputs = weight == null ? new Tensor[] {input, target} : new Tensor[] {input, target, weight};
+        return recorded("BinaryCrossEntropyBackward0", loss, (grad, x) -> {
+            // ATen's binary_cross_entropy_backward: finite even where the clamped log has no slope.
+            Tensor gradInput = grad.mul(x[0].sub(x[1])).div(x[0].rsub(1.0).mul(x[0]).clamp(BCE_EPSILON, null));
+            if (x.length > 2) {
+                gradInput = gradInput.mul(x[2]);
+            }
+            return reduction == Reduction.MEAN ? gradInput.div((double) x[0].numel()) : gradInput;
+        }, inputs);
+    }
+
+    /** Mirrors {@code F.binary_cross_entropy(input, target)} with PyTorch's defaults. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
     }
 
     /**
@@ -398,16 +490,77 @@ public final class Functional {
             throw new TorchException(PythonType.ValueError, "Target size (" + TensorFormatter.sizeRepr(target.shape())
                     + ") must be the same as input size (" + TensorFormatter.sizeRepr(input.shape()) + ")");
         }
-        Tensor maxVal = input.neg().clamp(0.0, null);
-        Tensor softplusNeg = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
-        if (posWeight != null) {
-            softplusNeg = softplusNeg.mul(posWeight.sub(1.0).mul(target).add(1.0));
+        if (!target.isFloatingPoint()) {
+            // ATen computes (1 - target).mul_(input) in place, which cannot hold floats in an integer tensor.
+            throw new TorchException(PythonType.RuntimeError, "result type " + scalarTypeName(input.dtype())
+                    + " can't be cast to the desired output type " + scalarTypeName(target.dtype()));
         }
-        Tensor loss = target.rsub(1.0).mul(input).add(softplusNeg);
-        if (weight != null) {
-            loss = loss.mul(weight);
+        List<Tensor> inputs = new ArrayList<>(List.of(input, target));
+        int weightAt = weight == null ? -1 : addInput(inputs, weight);
+        int posWeightAt = posWeight == null ? -1 : addInput(inputs, posWeight);
+        return recorded("BinaryCrossEntropyWithLogitsBackward0", t -> {
+            Tensor x = t[0];
+            Tensor y = t[1];
+            Tensor maxVal = x.neg().clamp(0.0, null);
+            Tensor softplusNeg = maxVal.neg().exp().add(x.neg().sub(maxVal).exp()).log().add(maxVal);
+            if (posWeightAt >= 0) {
+                softplusNeg = softplusNeg.mul(t[posWeightAt].sub(1.0).mul(y).add(1.0));
+            }
+            Tensor loss = y.rsub(1.0).mul(x).add(softplusNeg);
+            return reduction.apply(weightAt >= 0 ? loss.mul(t[weightAt]) : loss);
+        }, inputs.toArray(Tensor[]::new));
+    }
+
+    /** Mirrors {@code F.binary_cross_entropy_with_logits(input, target)} with PyTorch's defaults. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, Reduction.MEAN, null);
+    }
+
+    private static int addInput(List<Tensor> inputs, Tensor tensor) {
+        inputs.add(tensor);
+        return inputs.size() - 1;
+    }
+
+    /**
+     * Records a loss that ATen computes as one op under PyTorch's grad_fn name: the value comes from the
+     * differentiable composite run without history, and the backward differentiates the same composite.
+     */
+    private static Tensor recorded(String gradFnName, Function<Tensor[], Tensor> composite, Tensor... inputs) {
+        return recorded(gradFnName, composite, null, inputs);
+    }
+
+    /**
+     * As {@link #recorded(String, Function, Tensor...)}, with ATen's own formula for the first input's gradient
+     * when {@code firstInputGrad} is given (it receives the output's gradient and the saved inputs).
+     */
+    private static Tensor recorded(String gradFnName, Function<Tensor[], Tensor> composite,
+            BiFunction<Tensor, Tensor[], Tensor> firstInputGrad, Tensor... inputs) {
+        Tensor output;
+        try (ComputeContext.Scope ignored = Torch.noGrad()) {
+            output = composite.apply(inputs);
         }
-        return reduction.apply(loss);
+        return Autograd.record(output, gradFnName, (grad, node) -> {
+            Tensor[] saved = new Tensor[inputs.length];
+            Tensor[] leaves = new Tensor[inputs.length];
+            boolean composed = false;
+            for (int i = 0; i < leaves.length; i++) {
+                saved[i] = node.saved(i);
+                boolean viaComposite = node.needsGrad(i) && (i > 0 || firstInputGrad == null);
+                leaves[i] = saved[i].detach().requiresGrad_(viaComposite);
+                composed |= viaComposite;
+            }
+            if (composed) {
+                try (ComputeContext.Scope ignored = Torch.enableGrad()) {
+                    composite.apply(leaves).backward(grad, false);
+                }
+            }
+            Tensor[] grads = new Tensor[leaves.length];
+            for (int i = 0; i < leaves.length; i++) {
+                grads[i] = !node.needsGrad(i) ? null
+                        : i == 0 && firstInputGrad != null ? firstInputGrad.apply(grad, saved) : leaves[i].grad();
+            }
+            return grads;
+        }, inputs, inputs);
     }
 
     /** The dtype names ATen's messages use: Float, Double, Long, Bool, Half. */

@@ -41,12 +41,12 @@ public class Linear extends Module {
 
     /** The weight parameter, shape (out_features, in_features). */
     public Parameter weight() {
-        return getParameter("weight");
+        return parameterSlot("weight");
     }
 
     /** The bias parameter, or null when built with {@code bias=False}. */
     public Parameter bias() {
-        return getParameter("bias");
+        return parameterSlot("bias");
     }
 
     @Override

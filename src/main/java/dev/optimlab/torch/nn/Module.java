@@ -1,6 +1,7 @@
 package dev.optimlab.torch.nn;
 
 import dev.optimlab.torch.ComputeContext;
+import dev.optimlab.torch.DType;
 import dev.optimlab.torch.ReprUtil;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.TensorFormatter;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Mirrors {@code torch.nn.Module}: parameters, buffers and submodules registered by name in insertion
@@ -35,6 +37,26 @@ public class Module {
 
     /** What {@link #loadStateDict} returns: mirrors {@code _IncompatibleKeys}. */
     public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+
+        /** Mirrors {@code repr(_IncompatibleKeys)}, what {@code print(model.load_state_dict(sd))} shows. */
+        @Override
+        public String toString() {
+            if (missingKeys.isEmpty() && unexpectedKeys.isEmpty()) {
+                return "<All keys matched successfully>";
+            }
+            return "_IncompatibleKeys(missing_keys=" + pythonList(missingKeys) + ", unexpected_keys="
+                    + pythonList(unexpectedKeys) + ")";
+        }
+
+        /** Python's repr of a list of str: single quotes, double quotes for a key that holds a single quote. */
+        private static String pythonList(List<String> items) {
+            List<String> reprs = new ArrayList<>();
+            for (String item : items) {
+                boolean doubleQuoted = item.contains("'") && !item.contains("\"");
+                reprs.add(doubleQuoted ? "\"" + item + "\"" : "'" + item.replace("'", "\\'") + "'");
+            }
+            return "[" + String.join(", ", reprs) + "]";
+        }
     }
 
     // ---------------------------------------------------------------- calling
@@ -114,7 +136,10 @@ public class Module {
 
     /** Mirrors {@code Module.__setattr__}: Parameters and Modules register, known names keep their kind. */
     public void setAttr(String name, Object value) {
-        if (value instanceof Parameter parameter) {
+        if (name.equals("training") && value instanceof Boolean mode) {
+            // training is a plain attribute in PyTorch; setting it changes this module only, not its children.
+            training = mode;
+        } else if (value instanceof Parameter parameter) {
             removeEverywhere(name);
             registerParameter(name, parameter);
         } else if (parameters.containsKey(name)) {
@@ -153,6 +178,9 @@ public class Module {
 
     /** Mirrors {@code getattr(module, name)}: parameters, then buffers, then submodules, then plain attributes. */
     public Object getAttr(String name) {
+        if (name.equals("training")) {
+            return training;
+        }
         if (parameters.containsKey(name)) {
             return parameters.get(name);
         }
@@ -182,14 +210,41 @@ public class Module {
         removeEverywhere(name);
     }
 
-    /** The registered parameter called name (null for None); mirrors {@code module.name} for a parameter. */
-    public Parameter getParameter(String name) {
+    /** This module's own parameter slot called name (null for None or absent), for subclasses' accessors. */
+    protected Parameter parameterSlot(String name) {
         return parameters.get(name);
     }
 
-    /** The registered submodule called name (null for None); mirrors {@code module.name} for a submodule. */
-    public Module getSubmodule(String name) {
-        return modules.get(name);
+    /** Mirrors {@code get_submodule(target)}: follows a dotted path such as {@code "head.0"}; "" is this module. */
+    public Module getSubmodule(String target) {
+        if (target.isEmpty()) {
+            return this;
+        }
+        Module module = this;
+        for (String item : target.split("\\.", -1)) {
+            if (!module.hasAttr(item)) {
+                throw new AttributeError(module.getName() + " has no attribute `" + item + "`");
+            }
+            if (!(module.getAttr(item) instanceof Module child)) {
+                throw new AttributeError("`" + item + "` is not an nn.Module");
+            }
+            module = child;
+        }
+        return module;
+    }
+
+    /** Mirrors {@code get_parameter(target)}: a parameter by its dotted name, such as {@code "fc1.weight"}. */
+    public Parameter getParameter(String target) {
+        int dot = target.lastIndexOf('.');
+        Module module = getSubmodule(dot < 0 ? "" : target.substring(0, dot));
+        String name = target.substring(dot + 1);
+        if (!module.hasAttr(name)) {
+            throw new AttributeError(module.getName() + " has no attribute `" + name + "`");
+        }
+        if (!(module.getAttr(name) instanceof Parameter parameter)) {
+            throw new AttributeError("`" + name + "` is not an nn.Parameter");
+        }
+        return parameter;
     }
 
     private static String typeName(Object value) {
@@ -319,6 +374,15 @@ public class Module {
         }
     }
 
+    /** Mirrors {@code apply(fn)}: fn on every descendant, children first, then on this module (for custom init). */
+    public Module apply(Consumer<Module> fn) {
+        for (Module child : children()) {
+            child.apply(fn);
+        }
+        fn.accept(this);
+        return this;
+    }
+
     // ---------------------------------------------------------------- modes and gradients
 
     /** Mirrors the {@code training} attribute. */
@@ -373,6 +437,37 @@ public class Module {
             p.requiresGrad_(requiresGrad);
         }
         return this;
+    }
+
+    /**
+     * Mirrors {@code to(dtype)}: casts floating-point parameters (keeping each Parameter object, as PyTorch's
+     * {@code param.data = ...} does), their gradients and buffers. Optimizers made before hold the old tensors,
+     * so, as PyTorch advises, convert the model before building its optimizer.
+     */
+    public Module to(DType dtype) {
+        for (Module module : modules()) {
+            for (Parameter p : module.parameters.values()) {
+                if (p != null && p.data().isFloatingPoint() && p.data().dtype() != dtype) {
+                    Tensor converted = p.data().detach().to(dtype).requiresGrad_(p.requiresGrad());
+                    if (p.grad() != null) {
+                        converted.setGrad(p.grad().detach().to(dtype));
+                    }
+                    p.setData(converted);
+                }
+            }
+            module.buffers.replaceAll((name, b) -> b != null && b.isFloatingPoint() ? b.to(dtype) : b);
+        }
+        return this;
+    }
+
+    /** Mirrors {@code double()}. */
+    public Module toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    /** Mirrors {@code float()}. */
+    public Module toFloat() {
+        return to(DType.FLOAT32);
     }
 
     // ---------------------------------------------------------------- state dicts

@@ -11,7 +11,7 @@ import dev.optimlab.torch.TensorFormatter;
  * what optimizers update and what {@link Module#parameters()} returns.
  */
 public final class Parameter {
-    private final Tensor data;
+    private Tensor data;
 
     /** Mirrors {@code nn.Parameter(data, requires_grad=True)}: shares data's storage, as PyTorch does. */
     public Parameter(Tensor data) {
@@ -26,6 +26,11 @@ public final class Parameter {
     /** The leaf tensor this parameter is: the one optimizers update and autograd fills {@code .grad} of. */
     public Tensor data() {
         return data;
+    }
+
+    /** Mirrors {@code param.data = tensor}: the parameter keeps its identity but holds a new leaf. */
+    void setData(Tensor tensor) {
+        this.data = tensor;
     }
 
     public Tensor grad() {

@@ -29,6 +29,13 @@ class DropoutGoldenTest {
         double p = c.get("p").asDouble();
         NnGolden.assertExact(Functional.dropout(input, p, true), c.get("first"), "F.dropout");
         NnGolden.assertExact(new Dropout(p).call(input), c.get("second"), "nn.Dropout");
+        Tensor leaf = input.clone().requiresGrad_();
+        Tensor hidden = leaf.mul(1.5);
+        Tensor third = new Dropout(p, true).call(hidden);
+        assertThat(third == hidden).as("returns its input").isEqualTo(c.get("inplace_is_input").asBoolean());
+        NnGolden.assertExact(third, c.get("inplace"), "nn.Dropout(inplace=True)");
+        third.sum().backward();
+        NnGolden.assertExact(leaf.grad(), c.get("inplace_grad"), "gradient through the in-place dropout");
         NnGolden.assertExact(Torch.rand(2), c.get("next"), "next draw");
     }
 

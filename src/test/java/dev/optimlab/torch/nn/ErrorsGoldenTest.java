@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.optimlab.torch.DType;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.Torch;
 import dev.optimlab.torch.TorchException;
@@ -24,16 +25,36 @@ class ErrorsGoldenTest {
     /** The Java call for each case the generator provokes in PyTorch. */
     private static final Map<String, Runnable> CALLS = Map.ofEntries(
             Map.entry("cross_entropy long target with input's shape",
-                    () -> Functional.crossEntropy(x(), Torch.zeros(new int[] {4, 3}, dev.optimlab.torch.DType.INT64),
+                    () -> Functional.crossEntropy(x(), Torch.zeros(new int[] {4, 3}, DType.INT64),
                             null, -100, MEAN, 0)),
             Map.entry("cross_entropy float class indices",
                     () -> Functional.crossEntropy(x(), Torch.zeros(4), null, -100, MEAN, 0)),
             Map.entry("cross_entropy batch mismatch", () -> Functional.crossEntropy(x(),
-                    Torch.zeros(new int[] {3}, dev.optimlab.torch.DType.INT64), null, -100, MEAN, 0)),
+                    Torch.zeros(new int[] {3}, DType.INT64), null, -100, MEAN, 0)),
             Map.entry("cross_entropy target out of bounds",
                     () -> Functional.crossEntropy(x(), labels(0, 1, 7, 2), null, -100, MEAN, 0)),
             Map.entry("cross_entropy negative target",
                     () -> Functional.crossEntropy(x(), labels(0, 1, -3, 2), null, -100, MEAN, 0)),
+            Map.entry("cross_entropy target with a trailing 1", () -> Functional.crossEntropy(x(),
+                    Torch.zeros(new int[] {4, 1}, DType.INT64))),
+            Map.entry("cross_entropy spatial target size", () -> Functional.crossEntropy(Torch.randn(2, 4, 3),
+                    Torch.zeros(new int[] {2, 4}, DType.INT64))),
+            Map.entry("cross_entropy one sample with a batched target", () -> Functional.crossEntropy(Torch.randn(5),
+                    Torch.zeros(new int[] {1}, DType.INT64))),
+            Map.entry("cross_entropy weight of the wrong length", () -> Functional.crossEntropy(x(),
+                    Torch.zeros(new int[] {4}, DType.INT64), Torch.ones(4), -100, MEAN, 0)),
+            Map.entry("binary_cross_entropy long target",
+                    () -> Functional.binaryCrossEntropy(Torch.rand(3), labels(1, 0, 1))),
+            Map.entry("binary_cross_entropy double target",
+                    () -> Functional.binaryCrossEntropy(Torch.rand(3), Torch.rand(3).toDouble())),
+            Map.entry("binary_cross_entropy_with_logits long target",
+                    () -> Functional.binaryCrossEntropyWithLogits(Torch.randn(3), labels(1, 0, 1))),
+            Map.entry("mse_loss backward with int64 labels",
+                    () -> Functional.mseLoss(Torch.randn(3).requiresGrad_(), labels(1, 2, 3)).backward()),
+            Map.entry("mse_loss backward with a float64 target",
+                    () -> Functional.mseLoss(Torch.randn(3).requiresGrad_(), Torch.rand(3).toDouble()).backward()),
+            Map.entry("huber_loss backward with int64 labels", () -> Functional.huberLoss(Torch.randn(3).requiresGrad_(),
+                    labels(1, 2, 3), MEAN, 1.0).backward()),
             Map.entry("nll_loss 0-dim input",
                     () -> Functional.nllLoss(Torch.scalarTensor(1.0), Torch.scalarTensor(0L), null, -100, MEAN)),
             Map.entry("binary_cross_entropy size mismatch",
@@ -57,6 +78,12 @@ class ErrorsGoldenTest {
             Map.entry("number assigned to a child module", () -> new Sequential(new ReLU()).setAttr("0", 3)),
             Map.entry("parameter name with a dot", () -> new Module().registerParameter("a.b", null)),
             Map.entry("empty buffer name", () -> new Module().registerBuffer("", null)),
+            Map.entry("inplace relu on a leaf", () -> new ReLU(true).call(Torch.ones(2).requiresGrad_())),
+            Map.entry("get_submodule of a missing child", () -> new Models.Net().getSubmodule("head.3")),
+            Map.entry("get_submodule through a parameter", () -> new Models.Net().getSubmodule("fc1.weight")),
+            Map.entry("get_parameter of a missing name", () -> new Models.Net().getParameter("fc1.scale")),
+            Map.entry("get_parameter of a buffer", () -> new Models.Net().getParameter("running")),
+            Map.entry("get_parameter of None", () -> new Linear(2, 1, false).getParameter("bias")),
             Map.entry("sequential index", () -> new Sequential(new ReLU()).get(3)),
             Map.entry("module list index", () -> new ModuleList(new ReLU()).get(-2)));
 

@@ -1,5 +1,7 @@
 package dev.optimlab.torch.nn;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.optimlab.torch.Tensor;
 import java.util.stream.Stream;
@@ -63,12 +65,13 @@ class LossesGoldenTest {
 
     @ParameterizedTest
     @MethodSource("losses")
-    @DisplayName("the module gives PyTorch's loss and input gradient")
+    @DisplayName("the module gives PyTorch's loss, grad_fn and input gradient")
     void moduleForm(JsonNode c) {
         Tensor input = NnGolden.tensor(c.get("input")).requiresGrad_();
         Tensor target = NnGolden.tensor(c.get("target"));
         Tensor loss = module(c).call(input, target);
         NnGolden.assertClose(loss, c.get("output"), "loss");
+        assertThat(loss.gradFn().name()).as("grad_fn").isEqualTo(c.get("grad_fn").asText());
         if (c.has("grad_input")) {
             loss.sum().backward();
             NnGolden.assertClose(input.grad(), c.get("grad_input"), "grad of input");

@@ -51,7 +51,7 @@ final class Models {
             case "losses" -> new Sequential(new MSELoss(), new L1Loss(), new SmoothL1Loss(), new HuberLoss(),
                     new CrossEntropyLoss(), new NLLLoss(), new BCELoss(),
                     new BCEWithLogitsLoss(null, "mean", Torch.tensor(List.of(2.0, 3.0))));
-            case "layers" -> new Sequential(new Dropout(), new Flatten(0, 1), new LogSoftmax(null),
+            case "layers" -> new Sequential(new Dropout(), new Dropout(0.1, true), new ReLU(true), new Flatten(0, 1), new LogSoftmax(null),
                     new CrossEntropyLoss(Torch.tensor(List.of(1.0, 2.0)), -100, "mean", 0.0));
             default -> throw new IllegalArgumentException(name);
         };

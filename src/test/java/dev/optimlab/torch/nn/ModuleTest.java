@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.optimlab.torch.DType;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.Torch;
 import dev.optimlab.torch.TorchException;
@@ -84,6 +85,16 @@ class ModuleTest {
 
         @ParameterizedTest
         @MethodSource("dev.optimlab.torch.nn.ModuleTest#structures")
+        @DisplayName("applies a function to every module in the same order")
+        void applyOrder(JsonNode c) {
+            List<String> seen = new ArrayList<>();
+            Module m = Models.build(c.get("model").asText());
+            assertThat(m.apply(module -> seen.add(module.getName()))).isSameAs(m);
+            assertThat(seen).containsExactlyElementsOf(strings(c.get("apply_order")));
+        }
+
+        @ParameterizedTest
+        @MethodSource("dev.optimlab.torch.nn.ModuleTest#structures")
         @DisplayName("lists the same state_dict keys and shapes")
         void stateDict(JsonNode c) {
             Module m = Models.build(c.get("model").asText());
@@ -109,6 +120,7 @@ class ModuleTest {
                 Module.IncompatibleKeys keys = m.loadStateDict(state, strict);
                 assertThat(keys.missingKeys()).containsExactlyElementsOf(strings(c.get("missing")));
                 assertThat(keys.unexpectedKeys()).containsExactlyElementsOf(strings(c.get("unexpected")));
+                assertThat(keys).hasToString(c.get("repr").asText());
                 for (Map.Entry<String, Tensor> entry : m.stateDict().entrySet()) {
                     if (state.containsKey(entry.getKey())) {
                         assertThat(entry.getValue().abs().sum().itemDouble()).as(entry.getKey()).isZero();
@@ -159,6 +171,16 @@ class ModuleTest {
         }
 
         @Test
+        @DisplayName("finds submodules and parameters by dotted path")
+        void dottedPaths() {
+            Module net = new Models.Net();
+            Module head = (Module) net.getAttr("head");
+            assertThat(net.getSubmodule("head.0")).isSameAs(((Sequential) head).get(0));
+            assertThat(net.getSubmodule("")).isSameAs(net);
+            assertThat(net.getParameter("head.0.bias").data()).isSameAs(net.namedParameters().get("head.0.bias"));
+        }
+
+        @Test
         @DisplayName("lists a parameter shared by two children once")
         void sharedParameter() {
             Linear a = new Linear(2, 2);
@@ -184,6 +206,16 @@ class ModuleTest {
         }
 
         @Test
+        @DisplayName("exposes training as an attribute that affects only its own module")
+        void trainingAttribute() {
+            Sequential seq = new Sequential(new Dropout());
+            seq.setAttr("training", false);
+            assertThat(seq.getAttr("training")).isEqualTo(false);
+            assertThat(seq.isTraining()).isFalse();
+            assertThat(seq.get(0).isTraining()).isTrue();
+        }
+
+        @Test
         @DisplayName("zero_grad sets gradients to None by default and zeroes them when asked")
         void zeroGrad() {
             Linear lin = new Linear(3, 2);
@@ -201,6 +233,22 @@ class ModuleTest {
         void freeze() {
             Module net = Models.build("mlp").requiresGrad_(false);
             assertThat(net.parameters()).allSatisfy(p -> assertThat(p.requiresGrad()).isFalse());
+        }
+
+        @Test
+        @DisplayName("double() casts parameters and buffers but keeps the Parameter objects")
+        void toDouble() {
+            Models.Net net = new Models.Net();
+            Parameter weight = (Parameter) ((Module) net.getAttr("fc1")).getAttr("weight");
+            double[] before = weight.data().toDoubleArray();
+            assertThat(net.toDouble()).isSameAs(net);
+            assertThat(((Module) net.getAttr("fc1")).getAttr("weight")).isSameAs(weight);
+            assertThat(weight.data().dtype()).isEqualTo(DType.FLOAT64);
+            assertThat(weight.requiresGrad()).isTrue();
+            assertThat(weight.data().toDoubleArray()).containsExactly(before);
+            assertThat(net.stateDict().values()).allSatisfy(t -> assertThat(t.dtype()).isEqualTo(DType.FLOAT64));
+            assertThat(net.call(Torch.randn(2, 4).toDouble()).dtype()).isEqualTo(DType.FLOAT64);
+            assertThat(net.toFloat().parameters()).allSatisfy(t -> assertThat(t.dtype()).isEqualTo(DType.FLOAT32));
         }
 
         @Test
