@@ -92,7 +92,8 @@ def snapshot(optimizer):
     return record
 
 
-def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=None, preset_initial_lr=False):
+def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=None, preset_initial_lr=False,
+        epochs=None):
     spec = optimizer or {"type": "SGD", "lrs": [0.1], "momentum": 0.9}
     opt = make_optimizer(spec)
     if preset_initial_lr:
@@ -105,6 +106,9 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
     for step in range(steps):
         if resume_at is not None and step == resume_at:
             opt_state, sched_state = opt.state_dict(), sched.state_dict()
+            if scheduler == "CyclicLR":
+                # 2.x leaves the weak reference out of the state dict; 1.13 saves it and fails after loading.
+                sched_state.pop("_scale_fn_ref", None)
             opt = make_optimizer(spec)
             opt.load_state_dict(opt_state)
             sched = make_scheduler(scheduler, kwargs, opt)
@@ -112,6 +116,8 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
         opt.step()
         if metrics is not None:
             sched.step(metrics[step])
+        elif epochs is not None:
+            sched.step(epochs[step])
         else:
             sched.step()
         records.append(snapshot(opt))
@@ -123,6 +129,8 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
         case["last_lr"] = last_lrs
     if metrics is not None:
         case["metrics"] = metrics
+    if epochs is not None:
+        case["epochs"] = epochs
     if resume_at is not None:
         case["resume_at"] = resume_at
     if preset_initial_lr:
@@ -130,6 +138,10 @@ def run(name, scheduler, kwargs, steps, optimizer=None, metrics=None, resume_at=
     if derived:
         case["derived"] = True
         case["note"] = INITIAL_MODE_NOTE
+    if resume_at is not None and scheduler == "CyclicLR":
+        case["derived"] = True
+        case["note"] = ("2.x drops CyclicLR's _scale_fn_ref from state_dict; 1.13 saves the weak reference and fails "
+                        "once the old scheduler is gone, so the generator drops it as 2.x does")
     return case
 
 
@@ -218,6 +230,19 @@ def cases():
     add("OneCycleLR resumed from state_dict", "OneCycleLR", {"max_lr": 0.1, "total_steps": 100}, 99, resume_at=40)
     add("ReduceLROnPlateau resumed from state_dict", "ReduceLROnPlateau", {"patience": 3, "cooldown": 2}, 120,
         metrics=metric, resume_at=45)
+    add("SequentialLR resumed from state_dict", "SequentialLR", {"schedulers": [
+        {"scheduler": "LinearLR", "kwargs": {"start_factor": 0.1, "total_iters": 10}},
+        {"scheduler": "CosineAnnealingLR", "kwargs": {"T_max": 90}}], "milestones": [10]}, 120, resume_at=25)
+    add("ChainedScheduler resumed from state_dict", "ChainedScheduler", {"schedulers": [
+        {"scheduler": "ConstantLR", "kwargs": {"factor": 0.1, "total_iters": 5}},
+        {"scheduler": "ExponentialLR", "kwargs": {"gamma": 0.95}}]}, 100, resume_at=3)
+    add("CyclicLR resumed from state_dict", "CyclicLR",
+        {"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 5, "step_size_down": 15, "mode": "triangular2"}, 120,
+        resume_at=33)
+    add("CosineAnnealingWarmRestarts resumed from state_dict", "CosineAnnealingWarmRestarts",
+        {"T_0": 5, "T_mult": 2, "eta_min": 0.001}, 160, optimizer=two, resume_at=70)
+    add("LambdaLR resumed from state_dict", "LambdaLR", {"lr_lambda": ["inverse", "halve_every_10"]}, 120,
+        optimizer=two, resume_at=50)
     add("StepLR built with last_epoch", "StepLR", {"step_size": 10, "gamma": 0.5, "last_epoch": 24}, 100,
         preset_initial_lr=True)
     add("ExponentialLR built with last_epoch", "ExponentialLR", {"gamma": 0.9, "last_epoch": 9}, 100,
@@ -230,6 +255,18 @@ def cases():
         100, preset_initial_lr=True)
     add("MultiplicativeLR built with last_epoch", "MultiplicativeLR", {"lr_lambda": "const095", "last_epoch": 3},
         100, preset_initial_lr=True)
+    jumps = [3, 7, 7, 12, 30, 29, 45, 0, 80, 81, 64, 100, 5, 55, 120, 33, 34, 35, 90, 10]
+    for scheduler, kw in [("StepLR", {"step_size": 10, "gamma": 0.5}), ("MultiStepLR", {"milestones": [10, 30, 30, 60]}),
+                          ("ConstantLR", {"factor": 0.25, "total_iters": 30}),
+                          ("LinearLR", {"start_factor": 0.1, "total_iters": 50}),
+                          ("ExponentialLR", {"gamma": 0.97}), ("PolynomialLR", {"total_iters": 90, "power": 1.5}),
+                          ("CosineAnnealingLR", {"T_max": 40, "eta_min": 0.002}), ("LambdaLR", {"lr_lambda": "pow095"})]:
+        add(scheduler + " stepped to explicit epochs", scheduler, kw, len(jumps), optimizer=two, epochs=jumps)
+    fractional = [e + i / 4 for e in range(30) for i in range(4)]
+    add("CosineAnnealingWarmRestarts fractional epochs", "CosineAnnealingWarmRestarts", {"T_0": 7}, len(fractional),
+        epochs=fractional)
+    add("CosineAnnealingWarmRestarts T_mult fractional epochs", "CosineAnnealingWarmRestarts",
+        {"T_0": 3, "T_mult": 2, "eta_min": 0.01}, len(fractional), optimizer=two, epochs=fractional)
     return c
 
 
@@ -287,10 +324,21 @@ def warning_text():
     return [str(w.message) for w in caught]
 
 
+def epoch_warning_text():
+    opt = make_optimizer({"type": "SGD", "lrs": [0.1]})
+    sched = lr_scheduler.StepLR(opt, step_size=1)
+    opt.step()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sched.step(5)
+    return [str(w.message) for w in caught]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     data = {"generator": "tools/golden/gen_lr_scheduler.py", "torch": torch.__version__,
-            "step_before_optimizer_warning": warning_text(), "errors": errors(), "cases": cases()}
+            "step_before_optimizer_warning": warning_text(),
+            "epoch_argument_warning": epoch_warning_text(), "errors": errors(), "cases": cases()}
     with open(os.path.join(OUT, "schedules.json"), "w") as f:
         json.dump(data, f, separators=(",", ":"))
 

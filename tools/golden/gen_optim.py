@@ -48,9 +48,11 @@ class DerivedNAdam(torch.optim.Optimizer):
     2.x uses mu_product.item() * mu_next in double and lerp_ for the first moment.
     """
 
-    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3):
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
+                 decoupled_weight_decay=False, maximize=False):
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
-                                      momentum_decay=momentum_decay))
+                                      momentum_decay=momentum_decay, decoupled_weight_decay=decoupled_weight_decay,
+                                      maximize=maximize))
 
     @torch.no_grad()
     def step(self, closure=None):
@@ -61,7 +63,7 @@ class DerivedNAdam(torch.optim.Optimizer):
             for param in group["params"]:
                 if param.grad is None:
                     continue
-                grad = param.grad
+                grad = param.grad if not group["maximize"] else -param.grad
                 state = self.state[param]
                 if not state:
                     state["step"] = torch.tensor(0.0)
@@ -74,7 +76,10 @@ class DerivedNAdam(torch.optim.Optimizer):
                 step = step_t.item()
                 bias_correction2 = 1 - beta2 ** step
                 if weight_decay != 0:
-                    grad = grad.add(param, alpha=weight_decay)
+                    if group["decoupled_weight_decay"]:
+                        param.mul_(1 - lr * weight_decay)
+                    else:
+                        grad = grad.add(param, alpha=weight_decay)
                 mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
                 mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
                 mu_product *= mu
@@ -204,7 +209,14 @@ class DerivedAdamax(torch.optim.Adamax):
 
 
 class DerivedRAdam(torch.optim.RAdam):
-    """PyTorch 2.x's _single_tensor_radam: exp_avg moves with lerp_; the rest as 1.13."""
+    """PyTorch 2.x's _single_tensor_radam: exp_avg moves with lerp_; decoupled_weight_decay and maximize are 2.x's."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
+                 maximize=False):
+        super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+        for group in self.param_groups:
+            group["decoupled_weight_decay"] = decoupled_weight_decay
+            group["maximize"] = maximize
 
     @torch.no_grad()
     def step(self, closure=None):
@@ -223,7 +235,10 @@ class DerivedRAdam(torch.optim.RAdam):
                 state["step"] += 1
                 step = state["step"].item()
                 if group["weight_decay"] != 0:
-                    grad = grad.add(param, alpha=group["weight_decay"])
+                    if group["decoupled_weight_decay"]:
+                        param.mul_(1 - lr * group["weight_decay"])
+                    else:
+                        grad = grad.add(param, alpha=group["weight_decay"])
                 exp_avg, exp_avg_sq = state["exp_avg"], state["exp_avg_sq"]
                 exp_avg.lerp_(grad, 1 - beta1)
                 exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
@@ -390,6 +405,12 @@ def trajectory_cases():
     add("ASGD", "ASGD", {"lr": 0.01, "t0": 5.0}, "linreg", 30)
     add("ASGD lambd alpha weight_decay", "ASGD",
         {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 3.0, "weight_decay": 0.1}, "mlp", 30)
+    for name in ["RMSprop", "Adagrad", "Adadelta", "Adamax", "Rprop", "ASGD", "NAdam", "RAdam"]:
+        add(name + " maximize", name, {"lr": 0.01, "maximize": True}, "quadratic", 20)
+    add("NAdam decoupled_weight_decay", "NAdam",
+        {"lr": 0.02, "weight_decay": 0.1, "decoupled_weight_decay": True}, "mlp", 40)
+    add("RAdam decoupled_weight_decay", "RAdam",
+        {"lr": 0.02, "weight_decay": 0.1, "decoupled_weight_decay": True}, "linreg", 40)
     add("LBFGS on quadratic", "LBFGS", {"lr": 1.0, "max_iter": 5}, "quadratic", 4)
     add("LBFGS on rosenbrock", "LBFGS", {"lr": 0.5, "max_iter": 10, "history_size": 5}, "rosenbrock", 10)
     add("LBFGS strong_wolfe on rosenbrock", "LBFGS",
@@ -448,6 +469,7 @@ def behaviour():
     err("RAdam negative eps", lambda: torch.optim.RAdam([p()], eps=-1.0))
     err("Rprop etas out of order", lambda: torch.optim.Rprop([p()], etas=(1.5, 0.5)))
     err("ASGD negative weight_decay", lambda: torch.optim.ASGD([p()], weight_decay=-1.0))
+    err("LBFGS with two param groups", lambda: torch.optim.LBFGS([{"params": [p()]}, {"params": [p()]}]))
     err("empty parameter list", lambda: torch.optim.SGD([], lr=0.1))
     err("a tensor instead of a list", lambda: torch.optim.SGD(p(), lr=0.1))
     err("a non-leaf tensor", lambda: torch.optim.SGD([p() * 2], lr=0.1))
@@ -526,6 +548,55 @@ def clipping():
     return {"grads": CLIP_GRADS, "norm": norm_cases, "value": value_cases, "nonfinite_error": error}
 
 
+LOOPS = [
+    {"name": "SGD with Nesterov momentum, OneCycleLR and clip_grad_norm_", "problem": "mlp", "steps": 30,
+     "optimizer": "SGD", "kwargs": {"lr": 0.01, "momentum": 0.9, "nesterov": True},
+     "scheduler": "OneCycleLR", "scheduler_kwargs": {"max_lr": 0.1, "total_steps": 30},
+     "clip": {"max_norm": 1.0}},
+    {"name": "Adam with CosineAnnealingLR and clip_grad_value_", "problem": "linreg", "steps": 25,
+     "optimizer": "Adam", "kwargs": {"lr": 0.05}, "scheduler": "CosineAnnealingLR",
+     "scheduler_kwargs": {"T_max": 20}, "clip": {"clip_value": 0.5}},
+    {"name": "AdamW with ReduceLROnPlateau on the training loss", "problem": "mlp", "steps": 40,
+     "optimizer": "AdamW", "kwargs": {"lr": 0.05}, "scheduler": "ReduceLROnPlateau",
+     "scheduler_kwargs": {"patience": 2, "factor": 0.5}, "clip": None},
+]
+
+
+def training_loops():
+    """Whole training loops as a course runs them: zero_grad, backward, clip, optimizer.step, scheduler.step."""
+    out = []
+    for loop in LOOPS:
+        params = [torch.tensor(values).reshape(shape).requires_grad_()
+                  for shape, values in PROBLEMS[loop["problem"]]["params"]]
+        cls = DERIVED[loop["optimizer"]][0] if loop["optimizer"] in DERIVED else getattr(torch.optim, loop["optimizer"])
+        opt = cls(params, **loop["kwargs"])
+        sched = getattr(torch.optim.lr_scheduler, loop["scheduler"])(opt, **loop["scheduler_kwargs"])
+        records = []
+        for _ in range(loop["steps"]):
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(loop["problem"], params)
+            loss.backward()
+            record = {"loss": float(loss.item())}
+            if loop["clip"] and "max_norm" in loop["clip"]:
+                record["total_norm"] = float(torch.nn.utils.clip_grad_norm_(params, loop["clip"]["max_norm"]))
+            elif loop["clip"]:
+                torch.nn.utils.clip_grad_value_(params, loop["clip"]["clip_value"])
+            opt.step()
+            if loop["scheduler"] == "ReduceLROnPlateau":
+                sched.step(loss.item())
+            else:
+                sched.step()
+            record["lr"] = [g["lr"] for g in opt.param_groups]
+            record["params"] = [flat(p) for p in params]
+            records.append(record)
+        case = dict(loop, records=records)
+        if loop["optimizer"] in DERIVED:
+            case["derived"] = True
+            case["note"] = DERIVED[loop["optimizer"]][1]
+        out.append(case)
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     meta = {"generator": "tools/golden/gen_optim.py", "torch": torch.__version__,
@@ -539,6 +610,8 @@ def main():
             json.dump(dict(meta, cases=cases), f, separators=(",", ":"))
     with open(os.path.join(OUT, "behaviour.json"), "w") as f:
         json.dump({"generator": meta["generator"], "torch": torch.__version__, **behaviour()}, f, indent=1)
+    with open(os.path.join(OUT, "training_loops.json"), "w") as f:
+        json.dump(dict(meta, loops=training_loops()), f, separators=(",", ":"))
     with open(os.path.join(OUT, "clipping.json"), "w") as f:
         json.dump({"generator": meta["generator"], "torch": torch.__version__, **clipping()}, f, indent=1)
 

@@ -32,12 +32,12 @@ public class Adam extends Optimizer {
         SequencedMap<String, Object> o = options(name, given, "lr", 1e-3, "betas", new double[] {0.9, 0.999},
                 "eps", 1e-8, "weight_decay", 0, "amsgrad", false, "maximize", false, "foreach", null,
                 "capturable", false, "differentiable", false, "fused", null, "decoupled_weight_decay", false);
-        check(o);
+        checkArguments(o);
         return o;
     }
 
     /** Adam's argument checks, in PyTorch's order; AdamW shares them. */
-    static void check(SequencedMap<String, Object> o) {
+    static void checkArguments(SequencedMap<String, Object> o) {
         check(number(o, "lr") >= 0, "Invalid learning rate: ", o.get("lr"));
         check(number(o, "eps") >= 0, "Invalid epsilon value: ", o.get("eps"));
         double beta1 = item(o, "betas", 0);

@@ -20,7 +20,7 @@ public final class AdamW extends Adam {
                 "eps", 1e-8, "weight_decay", 1e-2, "amsgrad", false, "maximize", false, "foreach", null,
                 "capturable", false, "differentiable", false, "fused", null);
         o.put("decoupled_weight_decay", true);
-        check(o);
+        checkArguments(o);
         return o;
     }
 }

@@ -35,6 +35,8 @@ public abstract class Optimizer {
     private WarningSink warnings = WarningSink.IGNORE;
 
     /**
+     * Builds the param groups, each with the defaults it lacks, as {@code Optimizer.__init__} does.
+     *
      * @param params a {@code List} of tensors, or a {@code List} of group maps each holding {@code "params"}
      *               and per-group options, as Python's iterable of Tensors or dicts
      * @param defaults the hyperparameters every group falls back on, in PyTorch's order
@@ -55,7 +57,7 @@ public abstract class Optimizer {
         if (list.getFirst() instanceof Map<?, ?>) {
             for (Object group : list) {
                 if (!(group instanceof Map<?, ?> map)) {
-                    throw new TorchException(PythonType.TypeError, "param groups must be dicts, not "
+                    throw new TorchException(PythonType.TypeError, "param_group must be a dict, but got "
                             + OptionValues.typeName(group));
                 }
                 addParamGroup(castGroup(map));
@@ -175,7 +177,7 @@ public abstract class Optimizer {
             for (Object item : list) {
                 if (!(item instanceof Tensor tensor)) {
                     throw new TorchException(PythonType.TypeError,
-                            "optimizer can only optimize Tensors, but one of the params is " + pythonTypeName(item));
+                            "optimizer can only optimize Tensors, but one of the params is " + OptionValues.typeName(item));
                 }
                 params.add(tensor);
             }
@@ -216,17 +218,6 @@ public abstract class Optimizer {
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(params);
         return seen.size();
-    }
-
-    private static String pythonTypeName(Object value) {
-        return switch (value) {
-            case null -> "NoneType";
-            case Boolean b -> "bool";
-            case Double d -> "float";
-            case Number n -> "int";
-            case String s -> "str";
-            default -> OptionValues.typeName(value);
-        };
     }
 
     /** Mirrors {@code zero_grad()}: PyTorch 2.x sets gradients to None by default. */

@@ -64,6 +64,8 @@ class OptimizerBehaviourTest {
             Map.entry("RAdam negative eps", () -> new RAdam(List.of(param()), Map.of("eps", -1.0))),
             Map.entry("Rprop etas out of order", () -> new Rprop(List.of(param()), Map.of("etas", List.of(1.5, 0.5)))),
             Map.entry("ASGD negative weight_decay", () -> new ASGD(List.of(param()), Map.of("weight_decay", -1.0))),
+            Map.entry("LBFGS with two param groups", () -> new LBFGS(List.of(group("params", List.of(param())),
+                    group("params", List.of(param()))), Map.of())),
             Map.entry("empty parameter list", () -> new SGD(List.of(), 0.1)),
             Map.entry("a tensor instead of a list", () -> new SGD(param(), 0.1)),
             Map.entry("a non-leaf tensor", () -> new SGD(List.of(param().mul(2L)), 0.1)),
@@ -268,6 +270,33 @@ class OptimizerBehaviourTest {
         }
         assertThat(a.toDoubleArray()).containsExactly(b.toDoubleArray());
         assertThat(adamW.paramGroups().getFirst().get("decoupled_weight_decay")).isEqualTo(true);
+    }
+
+    @Test
+    @DisplayName("LBFGS resumed from its state_dict continues exactly as the original")
+    void lbfgsResumesExactly() {
+        Tensor x = Torch.tensor(List.of(-1.5, 2.0)).requiresGrad_();
+        LBFGS original = new LBFGS(List.of(x), Map.of("lr", 0.5, "max_iter", 4, "history_size", 3));
+        rosenbrockSteps(original, x, 2);
+        Tensor y = x.detach().clone().requiresGrad_();
+        LBFGS restored = new LBFGS(List.of(y), Map.of("lr", 0.5, "max_iter", 4, "history_size", 3));
+        restored.loadStateDict(original.stateDict());
+        rosenbrockSteps(original, x, 3);
+        rosenbrockSteps(restored, y, 3);
+        assertThat(y.toDoubleArray()).containsExactly(x.toDoubleArray());
+        assertThat(restored.state(y).get("func_evals")).isEqualTo(original.state(x).get("func_evals"));
+    }
+
+    private static void rosenbrockSteps(Optimizer optimizer, Tensor xy, int steps) {
+        for (int i = 0; i < steps; i++) {
+            optimizer.step(() -> {
+                optimizer.zeroGrad();
+                Tensor x = xy.select(0, 0);
+                Tensor loss = x.rsub(1L).pow(2L).add(xy.select(0, 1).sub(x.pow(2L)).pow(2L).mul(100L));
+                loss.backward();
+                return loss;
+            });
+        }
     }
 
     @Test

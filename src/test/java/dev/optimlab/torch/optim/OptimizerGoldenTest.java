@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +25,6 @@ class OptimizerGoldenTest {
     static final double ATOL = 1e-6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Map<String, BiFunction<Object, Map<String, ?>, Optimizer>> FACTORIES = Map.ofEntries(
-            Map.entry("SGD", SGD::new), Map.entry("Adam", Adam::new), Map.entry("AdamW", AdamW::new),
-            Map.entry("Adagrad", Adagrad::new), Map.entry("RMSprop", RMSprop::new),
-            Map.entry("Adadelta", Adadelta::new), Map.entry("Adamax", Adamax::new), Map.entry("NAdam", NAdam::new),
-            Map.entry("RAdam", RAdam::new), Map.entry("Rprop", Rprop::new), Map.entry("ASGD", ASGD::new),
-            Map.entry("LBFGS", LBFGS::new));
-
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(String resource) {
         try (InputStream in = OptimizerGoldenTest.class.getResourceAsStream(resource)) {
@@ -44,8 +36,7 @@ class OptimizerGoldenTest {
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() {
-        return Stream.of("SGD", "Adam", "AdamW", "Adagrad", "RMSprop", "Adadelta", "Adamax", "NAdam", "RAdam",
-                "Rprop", "ASGD", "LBFGS").flatMap(name -> {
+        return Optimizers.NAMES.stream().flatMap(name -> {
                     Map<String, Object> file = read("/golden/optim/trajectories_" + name + ".json");
                     GoldenProblems problems = new GoldenProblems((Map<String, Map<String, Object>>) file.get("problems"),
                             (Map<String, List<List<Object>>>) file.get("starts"));
@@ -124,7 +115,7 @@ class OptimizerGoldenTest {
             }
             spec = built;
         }
-        return FACTORIES.get((String) golden.get("optimizer")).apply(spec, kwargs);
+        return Optimizers.create((String) golden.get("optimizer"), spec, kwargs);
     }
 
     static void assertState(String where, Map<String, Object> actual, Map<String, Object> expected, double rtol) {

@@ -42,13 +42,19 @@ class LRSchedulerGoldenTest {
             "const095", e -> 0.95,
             "alternate", e -> e % 2 != 0 ? 0.9 : 1.05);
 
+    private static final Map<String, Object> GOLDEN = read();
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> golden() {
+    private static Map<String, Object> read() {
         try (InputStream in = LRSchedulerGoldenTest.class.getResourceAsStream("/golden/lr_scheduler/schedules.json")) {
             return new ObjectMapper().readValue(in, Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static Map<String, Object> golden() {
+        return GOLDEN;
     }
 
     @SuppressWarnings("unchecked")
@@ -109,6 +115,7 @@ class LRSchedulerGoldenTest {
         Map<String, Object> kwargs = (Map<String, Object>) golden.get("kwargs");
         String type = (String) golden.get("scheduler");
         List<Double> metrics = (List<Double>) golden.get("metrics");
+        List<Number> epochs = (List<Number>) golden.get("epochs");
         Integer resumeAt = (Integer) golden.get("resume_at");
         Optimizer optimizer = optimizer(spec);
         if (Boolean.TRUE.equals(golden.get("preset_initial_lr"))) {
@@ -133,6 +140,10 @@ class LRSchedulerGoldenTest {
             optimizer.step();
             if (metrics != null) {
                 ((ReduceLROnPlateau) scheduler).step(metrics.get(step).doubleValue());
+            } else if (epochs != null && scheduler instanceof CosineAnnealingWarmRestarts restarts) {
+                restarts.step(epochs.get(step).doubleValue());
+            } else if (epochs != null) {
+                scheduler.step(epochs.get(step).intValue());
             } else {
                 scheduler.step();
             }
@@ -203,6 +214,19 @@ class LRSchedulerGoldenTest {
             scheduler.step();
             List<String> expected = (List<String>) golden().get("step_before_optimizer_warning");
             assertThat(warnings).containsExactly("UserWarning: " + expected.getFirst());
+        }
+
+        @Test
+        @DisplayName("an explicit epoch gives PyTorch's deprecation warning")
+        @SuppressWarnings("unchecked")
+        void warnsAboutTheEpochArgument() {
+            List<String> warnings = new ArrayList<>();
+            Optimizer optimizer = new SGD(List.of(Torch.zeros(1).requiresGrad_()), 0.1);
+            optimizer.setWarningSink((category, message) -> warnings.add(message));
+            StepLR scheduler = new StepLR(optimizer, 1, 0.1);
+            optimizer.step();
+            scheduler.step(5);
+            assertThat(warnings).containsExactlyElementsOf((List<String>) golden().get("epoch_argument_warning"));
         }
 
         @Test
