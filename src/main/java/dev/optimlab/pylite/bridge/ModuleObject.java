@@ -124,12 +124,38 @@ final class ModuleObject extends PyInstance {
         method(d, "extra_repr", (in, self, a, k) -> self.module.extraRepr());
         method(d, "cpu", (in, self, a, k) -> self);
         method(d, "to", (in, self, a, k) -> {
-            for (Object v : a) {
+            Object[] b = Host.bind("to", a, k, "device", "dtype", "non_blocking");
+            for (Object v : b) {
                 if (v instanceof String || v instanceof DeviceObject) {
                     DeviceObject.parse(v);
+                } else if (v instanceof DTypeObject dtype) {
+                    self.module.to(dtype.dtype());
                 }
             }
             return self;
+        });
+        method(d, "double", (in, self, a, k) -> {
+            self.module.toDouble();
+            return self;
+        });
+        method(d, "float", (in, self, a, k) -> {
+            self.module.toFloat();
+            return self;
+        });
+        method(d, "apply", (in, self, a, k) -> {
+            Object fn = Host.bind("apply", a, k, "fn")[0];
+            self.module.apply(m -> in.call(fn, new Object[] {of(m)}, null));
+            return self;
+        });
+        method(d, "get_submodule", (in, self, a, k) ->
+                of(self.module.getSubmodule((String) Host.bind("get_submodule", a, k, "target")[0])));
+        method(d, "get_parameter", (in, self, a, k) ->
+                TensorObject.of(self.module.getParameter((String) Host.bind("get_parameter", a, k, "target")[0])));
+        method(d, "buffers", (in, self, a, k) -> Host.toPython(self.module.buffers()));
+        method(d, "named_buffers", (in, self, a, k) -> {
+            List<Object> out = new ArrayList<>();
+            self.module.namedBuffers().forEach((n, t) -> out.add(new PyTuple(n, TensorObject.of(t))));
+            return new PyList(out);
         });
         method(d, "forward", (in, self, a, k) -> Host.toPython(self.module.forward(javaArgs(in, a))));
     }
@@ -172,8 +198,7 @@ final class ModuleObject extends PyInstance {
 
     private static void collect(Module m, String prefix, boolean recurse, Map<String, Object> out, java.util.Set<Object> seen) {
         for (String name : m.namedParameters("", false).keySet()) {
-            Parameter p = m.getParameter(name);
-            if (p != null && seen.add(p)) {
+            if (m.getAttr(name) instanceof Parameter p && seen.add(p)) {
                 out.put(prefix + name, TensorObject.of(p));
             }
         }
@@ -212,12 +237,7 @@ final class ModuleObject extends PyInstance {
         }
         if (!(module instanceof PythonModule) || !attributes().containsKey(name)) {
             if (module.hasAttr(name)) {
-                Parameter p = module.getParameter(name);
-                if (p != null) {
-                    return TensorObject.of(p);
-                }
-                Object v = Host.guarded(() -> module.getAttr(name));
-                return Host.toPython(v);
+                return Host.toPython(Host.guarded(() -> module.getAttr(name)));
             }
         }
         Object v = super.getAttr(in, name);
@@ -230,7 +250,7 @@ final class ModuleObject extends PyInstance {
     @Override
     public boolean setAttr(Interpreter in, String name, Object value) {
         if (name.equals("training")) {
-            module.train(Ops.truthy(in, value));
+            module.setAttr(name, Ops.truthy(in, value));
             return true;
         }
         Object javaValue = switch (value) {
