@@ -158,6 +158,7 @@ final class ModuleObject extends PyInstance {
             return new PyList(out);
         });
         method(d, "forward", (in, self, a, k) -> Host.toPython(self.module.forward(javaArgs(in, a))));
+        method(d, "__call__", (in, self, a, k) -> self.call(in, a, k));
     }
 
     /** A Java body of a module method; {@code self} is the module object. */
