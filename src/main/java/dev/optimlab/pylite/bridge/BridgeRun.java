@@ -16,8 +16,9 @@ import java.util.Map;
  */
 final class BridgeRun {
     /** What the caller of {@link TorchBridge#start} chose; inherited by the run's thread when it is created. */
-    record Settings(Storage storage, TorchEvents events) {
-        static final Settings DEFAULT = new Settings(Storage.NONE, TorchEvents.NONE);
+    record Settings(Storage storage, TorchEvents events, long maxBytes) {
+        static final Settings DEFAULT = new Settings(Storage.NONE, TorchEvents.NONE,
+                dev.optimlab.pylite.Limits.defaults().maxBytes());
     }
 
     static final InheritableThreadLocal<Settings> PENDING = new InheritableThreadLocal<>();
@@ -33,11 +34,16 @@ final class BridgeRun {
     private final Map<Tensor, dev.optimlab.torch.nn.Parameter> parameters = new IdentityHashMap<>();
     private final Map<String, dev.optimlab.pylite.runtime.PyModule> modules = new java.util.HashMap<>();
     private long backwardCount;
+    private final long maxTensorBytes;
+    /** The tensors the program has been handed, weakly, so that storage it dropped stops counting. */
+    private final Map<Tensor, Boolean> liveTensors = new java.util.WeakHashMap<>();
+    private long tensorBytes;
 
     private BridgeRun(Interpreter interpreter, Settings settings) {
         this.interpreter = interpreter;
         this.storage = settings.storage();
         this.events = settings.events();
+        this.maxTensorBytes = settings.maxBytes();
         ComputeContext.current().setGuard(work -> interpreter.budget().checkpoint());
     }
 
@@ -51,6 +57,32 @@ final class BridgeRun {
             CURRENT.set(run);
         }
         return run;
+    }
+
+    /**
+     * Counts a tensor the program receives against the memory limit. The interpreter's own measurement does
+     * not see tensor storage, so tensors are counted here; when the count passes the limit, a garbage
+     * collection drops the tensors the program no longer holds, and only if the rest is still over the limit
+     * does the run stop, as the interpreter does for its own data.
+     */
+    void track(Tensor tensor) {
+        if (liveTensors.put(tensor, Boolean.TRUE) != null) {
+            return;
+        }
+        tensorBytes += (long) tensor.numel() * tensor.elementSize();
+        if (tensorBytes > maxTensorBytes) {
+            System.gc();
+            long live = 0;
+            for (Tensor t : liveTensors.keySet()) {
+                live += (long) t.numel() * t.elementSize();
+            }
+            tensorBytes = live;
+            if (live > maxTensorBytes - maxTensorBytes / 16) {
+                throw new dev.optimlab.pylite.runtime.LimitExceeded(dev.optimlab.pylite.runtime.LimitExceeded.Kind.MEMORY,
+                        "Your program tried to use more than the " + (maxTensorBytes % (1 << 20) == 0
+                                ? maxTensorBytes / (1 << 20) + " MiB" : maxTensorBytes / 1024 + " KiB") + " memory limit");
+            }
+        }
     }
 
     /** Records a call for the grader and passes it on. */

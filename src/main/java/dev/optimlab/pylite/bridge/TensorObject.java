@@ -61,11 +61,15 @@ final class TensorObject extends PyInstance {
 
     /** A tensor as Python sees it: a Parameter again when the program has met it as one. */
     static TensorObject of(Tensor tensor) {
-        return new TensorObject(tensor, BridgeRun.current().parameterOf(tensor));
+        BridgeRun run = BridgeRun.current();
+        run.track(tensor);
+        return new TensorObject(tensor, run.parameterOf(tensor));
     }
 
     static TensorObject of(Parameter parameter) {
-        BridgeRun.current().rememberParameter(parameter);
+        BridgeRun run = BridgeRun.current();
+        run.track(parameter.data());
+        run.rememberParameter(parameter);
         return new TensorObject(parameter.data(), parameter);
     }
 

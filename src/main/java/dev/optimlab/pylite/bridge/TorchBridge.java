@@ -113,7 +113,7 @@ public final class TorchBridge {
                 events.call(entry);
             }
         };
-        BridgeRun.PENDING.set(new BridgeRun.Settings(storage, recording));
+        BridgeRun.PENDING.set(new BridgeRun.Settings(storage, recording, limits.maxBytes()));
         try {
             return new Run(PyliteRunner.start(source, filename, limits, listener), trace);
         } finally {

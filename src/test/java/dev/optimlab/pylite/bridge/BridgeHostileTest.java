@@ -67,6 +67,23 @@ class BridgeHostileTest {
         }
 
         @Test
+        @DisplayName("tensors kept in a growing list end with the memory limit, not the JVM's")
+        void tensorGrowthIsStopped() throws Exception {
+            RunResult result = run("tensor_growth", Limits.defaults().withMaxBytes(8L << 20));
+            assertThat(result.status()).isEqualTo(RunResult.Status.LIMIT_EXCEEDED);
+            assertThat(result.stderr()).isEqualTo("LimitError: Your program tried to use more than the 8 MiB memory limit "
+                    + "(stopped at line 4)\n");
+        }
+
+        @Test
+        @DisplayName("temporaries a loop drops are forgiven, so twenty times the limit in total still runs")
+        void droppedTensorsAreForgiven() throws Exception {
+            RunResult result = run("tensor_churn", Limits.defaults().withMaxBytes(8L << 20));
+            assertThat(result.status()).as(result.stderr()).isEqualTo(RunResult.Status.OK);
+            assertThat(result.stdout()).isEqualTo("120000.0\n");
+        }
+
+        @Test
         @DisplayName("a tensor larger than the memory limit is refused before it is allocated")
         void tensorBombIsRefused() throws Exception {
             RunResult result = run("tensor_bomb", Limits.defaults().withMaxBytes(8L << 20));
