@@ -68,7 +68,16 @@ final class NnModule {
             Object[] bound = Host.bind(name + ".__init__", args, kwargs, params);
             return Host.guarded(() -> ModuleObject.of(maker.make(in, bound)));
         });
+        refuseSubclassing(type);
         nn.define(name, type);
+    }
+
+    /** A Python class deriving from a core layer would get none of its behaviour, so say so when it initialises. */
+    private static void refuseSubclassing(PyType type) {
+        type.dict().put("__init__", dev.optimlab.pylite.runtime.PyBuiltinFunction.method("__init__", (in, a, k) -> {
+            throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "subclassing nn." + type.name() + " is not supported "
+                    + "in OptimLab: subclass nn.Module and create the nn." + type.name() + " in __init__");
+        }));
     }
 
     private static String reduction(Object v) {
@@ -140,6 +149,7 @@ final class NnModule {
             }
             return ModuleObject.of(new Sequential(modules));
         }));
+        refuseSubclassing(sequential);
         nn.define("Sequential", sequential);
         PyType moduleList = TYPES.computeIfAbsent("ModuleList", n -> PyType.hostClass(n, ModuleObject.TYPE,
                 "torch.nn.modules.container"));
@@ -152,6 +162,7 @@ final class NnModule {
             }
             return ModuleObject.of(new ModuleList(modules));
         }));
+        refuseSubclassing(moduleList);
         nn.define("ModuleList", moduleList);
         nn.define("functional", functional());
         nn.define("init", init());
