@@ -3,7 +3,7 @@
 
 For every src/test/resources/pylite/NAME.py this runs `python3 main.py` (the file copied as main.py
 into a scratch folder, so tracebacks name "main.py") and writes NAME.out (stdout) and, when the program
-fails, NAME.err (stderr). CPython 3.11's fine-grained error position markers (lines made only of ^ and ~)
+fails or writes to stderr, NAME.err (stderr). CPython 3.11's fine-grained error position markers (lines made only of ^ and ~)
 are removed from stderr because pylite does not print them; everything else is kept byte for byte.
 
 Usage: python3 tools/golden/gen_pylite.py [NAME ...]
@@ -33,7 +33,7 @@ def generate(program):
         stderr = done.stderr.replace(str(pathlib.Path(scratch).resolve()) + "/", "").replace(scratch + "/", "")
     program.with_suffix(".out").write_text(done.stdout)
     err = program.with_suffix(".err")
-    if done.returncode != 0:
+    if done.returncode != 0 or stderr:
         err.write_text(strip_markers(stderr))
     elif err.exists():
         err.unlink()

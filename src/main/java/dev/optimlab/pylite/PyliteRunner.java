@@ -80,6 +80,11 @@ public final class PyliteRunner {
         Thread thread = new Thread(null, () -> {
             try {
                 run.result = execute(run, source, filename, limits, listener);
+            } catch (RuntimeException | Error e) {
+                // a failure while reporting a failure: still one line, still a result
+                run.result = new RunResult(RunResult.Status.PYTHON_ERROR, "", "SystemError: OptimLab could not run this "
+                        + "program (internal " + e.getClass().getSimpleName() + "); please report it\n", "SystemError", 0,
+                        run.elapsed(), 0);
             } finally {
                 run.done.countDown();
             }

@@ -84,7 +84,7 @@ public final class Builtins {
                 throw PyException.typeError("sorted expected 1 argument, got " + a.length);
             }
             PyList out = new PyList(Ops.toList(in, a[0]));
-            sort(in, out.items(), Args.keyword(k, "key", Py.NONE), Ops.truthy(in, Args.keyword(k, "reverse", false)));
+            sort(in, out.items(), Args.keyword(k, "key", Py.NONE), Ops.index(Args.keyword(k, "reverse", false)) != 0);
             return out;
         });
         fn(t, "reversed", Builtins::reversed);
@@ -515,7 +515,15 @@ public final class Builtins {
             long n = r.length();
             return new PyRange(r.start() + (n - 1) * r.step(), r.start() - r.step(), -r.step()).iter(in);
         }
-        if (seq instanceof PyDict || seq instanceof PySet || seq instanceof PyIterator
+        if (seq instanceof PyDict d) {
+            List<Object> keys = new ArrayList<>();
+            for (Key key : d.map().keySet()) {
+                keys.add(key.value());
+            }
+            Collections.reverse(keys);
+            return new Sequences.ListIterator(keys);
+        }
+        if (seq instanceof PySet || seq instanceof PyIterator
                 || !(seq instanceof String || seq instanceof PyList || seq instanceof PyTuple || seq instanceof PyInstance)) {
             throw PyException.typeError("'" + Py.typeName(seq) + "' object is not reversible");
         }

@@ -7,7 +7,7 @@ package dev.optimlab.pylite.runtime;
  */
 public final class LimitExceeded extends RuntimeException {
     /** Which limit was hit; the run result reports it. */
-    public enum Kind { TIME, STEPS, MEMORY, RECURSION, OUTPUT, PROGRAM_SIZE, NESTING, CANCELLED }
+    public enum Kind { TIME, STEPS, MEMORY, RECURSION, OUTPUT, PROGRAM_SIZE, CANCELLED }
 
     private final Kind kind;
     private int line;

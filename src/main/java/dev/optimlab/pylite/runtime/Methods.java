@@ -18,6 +18,17 @@ final class Methods {
         type.dict().put(name, PyBuiltinFunction.method(name, body));
     }
 
+    /** A method that takes no arguments besides self, with CPython's error when given some. */
+    private static void method0(PyType type, String name, PyBuiltinFunction.Body body) {
+        method(type, name, (in, a, k) -> {
+            if (a.length != 1) {
+                throw PyException.typeError(type.name() + "." + name + "() takes no arguments (" + (a.length - 1)
+                        + " given)");
+            }
+            return body.call(in, a, k);
+        });
+    }
+
     private static Object[] rest(Object[] a) {
         return java.util.Arrays.copyOfRange(a, 1, a.length);
     }
@@ -98,21 +109,21 @@ final class Methods {
 
     private static void installStr() {
         PyType t = PyType.STR;
-        method(t, "upper", (in, a, k) -> self(a[0]).toUpperCase());
-        method(t, "lower", (in, a, k) -> self(a[0]).toLowerCase());
-        method(t, "casefold", (in, a, k) -> self(a[0]).toLowerCase());
-        method(t, "swapcase", (in, a, k) -> {
+        method0(t, "upper", (in, a, k) -> self(a[0]).toUpperCase());
+        method0(t, "lower", (in, a, k) -> self(a[0]).toLowerCase());
+        method0(t, "casefold", (in, a, k) -> self(a[0]).toLowerCase());
+        method0(t, "swapcase", (in, a, k) -> {
             StringBuilder sb = new StringBuilder();
             for (char c : self(a[0]).toCharArray()) {
                 sb.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
             }
             return sb.toString();
         });
-        method(t, "capitalize", (in, a, k) -> {
+        method0(t, "capitalize", (in, a, k) -> {
             String s = self(a[0]);
             return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
         });
-        method(t, "title", (in, a, k) -> {
+        method0(t, "title", (in, a, k) -> {
             StringBuilder sb = new StringBuilder();
             boolean prevCased = false;
             for (char c : self(a[0]).toCharArray()) {
@@ -211,6 +222,9 @@ final class Methods {
             return (long) i;
         });
         method(t, "count", (in, a, k) -> {
+            if (a.length < 2) {
+                throw PyException.typeError("count() takes at least 1 argument (0 given)");
+            }
             String s = self(a[0]);
             String sub = Args.string("must be str", a[1]);
             if (sub.isEmpty()) {
@@ -223,15 +237,15 @@ final class Methods {
             return n;
         });
         method(t, "format", (in, a, k) -> StrFormat.format(in, self(a[0]), rest(a), k));
-        method(t, "isdigit", (in, a, k) -> all(self(a[0]), Character::isDigit));
-        method(t, "isdecimal", (in, a, k) -> all(self(a[0]), Character::isDigit));
-        method(t, "isnumeric", (in, a, k) -> all(self(a[0]), Character::isDigit));
-        method(t, "isalpha", (in, a, k) -> all(self(a[0]), Character::isLetter));
-        method(t, "isalnum", (in, a, k) -> all(self(a[0]), Character::isLetterOrDigit));
-        method(t, "isspace", (in, a, k) -> all(self(a[0]), Character::isWhitespace));
-        method(t, "isupper", (in, a, k) -> cased(self(a[0]), true));
-        method(t, "islower", (in, a, k) -> cased(self(a[0]), false));
-        method(t, "isidentifier", (in, a, k) -> self(a[0]).matches("[\\p{L}_][\\p{L}\\p{N}_]*"));
+        method0(t, "isdigit", (in, a, k) -> all(self(a[0]), Character::isDigit));
+        method0(t, "isdecimal", (in, a, k) -> all(self(a[0]), Character::isDigit));
+        method0(t, "isnumeric", (in, a, k) -> all(self(a[0]), Character::isDigit));
+        method0(t, "isalpha", (in, a, k) -> all(self(a[0]), Character::isLetter));
+        method0(t, "isalnum", (in, a, k) -> all(self(a[0]), Character::isLetterOrDigit));
+        method0(t, "isspace", (in, a, k) -> all(self(a[0]), Character::isWhitespace));
+        method0(t, "isupper", (in, a, k) -> cased(self(a[0]), true));
+        method0(t, "islower", (in, a, k) -> cased(self(a[0]), false));
+        method0(t, "isidentifier", (in, a, k) -> self(a[0]).matches("[\\p{L}_][\\p{L}\\p{N}_]*"));
         method(t, "center", (in, a, k) -> justify(in, a, '^'));
         method(t, "ljust", (in, a, k) -> justify(in, a, '<'));
         method(t, "rjust", (in, a, k) -> justify(in, a, '>'));
@@ -528,12 +542,17 @@ final class Methods {
             }
             throw PyException.valueError(Ops.repr(in, a[1]) + " is not in list");
         });
-        method(t, "count", (in, a, k) -> count(in, list(a[0]).items(), a[1]));
-        method(t, "clear", (in, a, k) -> {
+        method(t, "count", (in, a, k) -> {
+            if (a.length != 2) {
+                throw PyException.typeError("list.count() takes exactly one argument (" + (a.length - 1) + " given)");
+            }
+            return count(in, list(a[0]).items(), a[1]);
+        });
+        method0(t, "clear", (in, a, k) -> {
             list(a[0]).items().clear();
             return Py.NONE;
         });
-        method(t, "copy", (in, a, k) -> {
+        method0(t, "copy", (in, a, k) -> {
             in.budget().allocate(8L * list(a[0]).items().size());
             return new PyList(new ArrayList<>(list(a[0]).items()));
         });
@@ -547,7 +566,7 @@ final class Methods {
             }
             Args.onlyKeywords("sort", k, "key", "reverse");
             Builtins.sort(in, list(a[0]).items(), Args.keyword(k, "key", Py.NONE),
-                    Ops.truthy(in, Args.keyword(k, "reverse", false)));
+                    Ops.index(Args.keyword(k, "reverse", false)) != 0);
             return Py.NONE;
         });
     }
@@ -841,10 +860,10 @@ final class Methods {
     // ---- numbers
 
     private static void installNumbers() {
-        method(PyType.INT, "bit_length", (in, a, k) -> (long) Py.big(a[0]).abs().bitLength());
+        method0(PyType.INT, "bit_length", (in, a, k) -> (long) Py.big(a[0]).abs().bitLength());
         method(PyType.INT, "conjugate", (in, a, k) -> a[0]);
         method(PyType.INT, "is_integer", (in, a, k) -> true);
-        method(PyType.FLOAT, "is_integer", (in, a, k) -> {
+        method0(PyType.FLOAT, "is_integer", (in, a, k) -> {
             double d = (Double) a[0];
             return !Double.isInfinite(d) && d == Math.rint(d);
         });

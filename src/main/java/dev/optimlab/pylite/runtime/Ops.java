@@ -532,8 +532,16 @@ public final class Ops {
         if (op.equals("*") && Py.isInt(a) && (b instanceof PyList || b instanceof PyTuple)) {
             return ((PyObject) b).binaryOp(in, "__mul__", a);
         }
+        if (op.equals("*") && (isSequence(a) || isSequence(b))) {
+            Object factor = isSequence(a) ? b : a;
+            throw PyException.typeError("can't multiply sequence by non-int of type '" + Py.typeName(factor) + "'");
+        }
         throw PyException.typeError("unsupported operand type(s) for " + (op.equals("**") ? "** or pow()" : op)
                 + ": '" + Py.typeName(a) + "' and '" + Py.typeName(b) + "'");
+    }
+
+    private static boolean isSequence(Object o) {
+        return o instanceof String || o instanceof PyList || o instanceof PyTuple;
     }
 
     private static String repeat(Interpreter in, String s, Object times) {

@@ -11,6 +11,7 @@ import java.util.List;
  * evaluator; only the compound statements that contain a yield (block, if, while, for, try, with) are
  * kept as cursors on a stack. Mirrors CPython's generator object (send, close, StopIteration value);
  * {@code yield} must stand as a statement ({@code yield x} or {@code y = yield x}); see docs/decisions.md.
+ * {@code throw()} and {@code close()} raise their exception at the suspended yield and unwind from there.
  */
 final class PyGenerator implements PyIterator {
     private sealed interface Cursor permits Block, WhileLoop, ForLoop, TryBlock, WithBlock, Delegate { }
@@ -55,6 +56,7 @@ final class PyGenerator implements PyIterator {
     private final ArrayDeque<Cursor> stack = new ArrayDeque<>();
     private List<Expression> pendingTargets;
     private boolean running;
+    private boolean started;
     private boolean finished;
     private Object returnValue = Py.NONE;
 
@@ -84,8 +86,36 @@ final class PyGenerator implements PyIterator {
             throw PyException.valueError("generator already executing");
         }
         running = true;
+        started = true;
         try {
             return in.inFrame(frame, () -> run(sent));
+        } finally {
+            running = false;
+        }
+    }
+
+    /** {@code gen.throw(exc)}: raises exc at the suspended yield; returns the next yielded value or null. */
+    Object throwInto(PyException e) {
+        if (finished) {
+            throw e;
+        }
+        if (running) {
+            throw PyException.valueError("generator already executing");
+        }
+        running = true;
+        started = true;
+        try {
+            return in.inFrame(frame, () -> {
+                pendingTargets = null;
+                try {
+                    fail(e);
+                } catch (PyException | LimitExceeded stop) {
+                    finished = true;
+                    stack.clear();
+                    throw stop;
+                }
+                return run(Py.NONE);
+            });
         } finally {
             running = false;
         }
@@ -393,10 +423,31 @@ final class PyGenerator implements PyIterator {
         throw PyException.typeError("catching classes that do not inherit from BaseException is not allowed");
     }
 
-    /** {@code gen.close()}: the generator finishes without running its remaining code. */
+    /** {@code gen.close()}: raises GeneratorExit at the suspended yield so pending finally blocks run. */
     void close() {
+        if (finished) {
+            return;
+        }
+        if (!started) {
+            finished = true;
+            stack.clear();
+            return;
+        }
+        Object yielded;
+        try {
+            yielded = throwInto(new PyException(PyBaseException.create(PyType.GENERATOR_EXIT, new Object[0])));
+        } catch (PyException e) {
+            PyType type = e.value().type();
+            if (type.isSubtypeOf(PyType.GENERATOR_EXIT) || type.isSubtypeOf(PyType.STOP_ITERATION)) {
+                return;
+            }
+            throw e;
+        }
         finished = true;
         stack.clear();
+        if (yielded != null) {
+            throw PyException.of(PyType.RUNTIME_ERROR, "generator ignored GeneratorExit");
+        }
     }
 
     @Override
@@ -417,6 +468,22 @@ final class PyGenerator implements PyIterator {
             case "close" -> PyBuiltinFunction.function("close", (i, a, k) -> {
                 close();
                 return Py.NONE;
+            });
+            case "throw" -> PyBuiltinFunction.function("throw", (i, a, k) -> {
+                Args.range("throw", a, 1, 2);
+                Object exc = a[0];
+                if (exc instanceof PyType t && t.isSubtypeOf(PyType.BASE_EXCEPTION)) {
+                    exc = i.call(t, a.length > 1 ? new Object[] {a[1]} : new Object[0], null);
+                }
+                if (!(exc instanceof PyBaseException value)) {
+                    throw PyException.typeError("exceptions must be classes or instances deriving from BaseException, "
+                            + "not " + Py.typeName(exc));
+                }
+                Object v = throwInto(new PyException(value));
+                if (v == null) {
+                    throw stopIteration();
+                }
+                return v;
             });
             default -> iteratorMethod(this, name);
         };

@@ -70,6 +70,9 @@ public class PyInstance implements PyObject {
             p.set(in, this, value);
             return true;
         }
+        if (cls == PyType.OBJECT) {
+            throw PyException.attributeError("'object' object has no attribute '" + name + "'");
+        }
         if (name.startsWith("__") && name.endsWith("__") && !name.equals("__doc__")) {
             throw PyException.attributeError("'" + cls.name() + "' object attribute '" + name
                     + "' cannot be set in OptimLab");

@@ -3,7 +3,7 @@ package dev.optimlab.pylite.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared sequence behaviour of list, tuple, str and range; mirrors CPython's Objects/listobject.c helpers. */
+/** Shared sequence behaviour of list, tuple, str and range; mirrors the shared routines of CPython's Objects/listobject.c. */
 final class Sequences {
     private Sequences() {
     }
@@ -14,6 +14,9 @@ final class Sequences {
             if (key instanceof PyObject o && o.getAttr(in, "__index__") != null) {
                 key = Ops.index(key);
             } else {
+                if (what.equals("string")) {
+                    throw PyException.typeError("string indices must be integers, not '" + Py.typeName(key) + "'");
+                }
                 String kind = what.startsWith("list") ? "list" : what;
                 throw PyException.typeError(kind + " indices must be integers or slices, not " + Py.typeName(key));
             }

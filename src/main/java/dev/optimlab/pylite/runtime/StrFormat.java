@@ -53,7 +53,8 @@ final class StrFormat {
                         j++;
                     }
                     if (nesting > 0) {
-                        throw PyException.valueError("expected '}' before end of string");
+                        throw PyException.valueError(i + 1 == t.length() ? "Single '{' encountered in format string"
+                                : "expected '}' before end of string");
                     }
                     out.append(field(t.substring(i + 1, j - 1), depth));
                     in.budget().step();

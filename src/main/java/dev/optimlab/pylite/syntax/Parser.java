@@ -1184,7 +1184,7 @@ public final class Parser {
         return new JoinedStr(parts, first.line(), first.col());
     }
 
-    // ---- helpers
+    // ---- token matching
 
     private void enter(Token t) {
         if (++depth > MAX_NESTING) {
