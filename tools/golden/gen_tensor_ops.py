@@ -574,6 +574,9 @@ REPRS = [
     ("int64", repr(torch.tensor([[1, 2], [3, 40]]))),
     ("bool", repr(torch.tensor([True, False]))),
     ("float64", repr(torch.tensor([0.5, 1e-8], dtype=torch.float64))),
+    ("parameter", repr(torch.nn.Parameter(torch.tensor([[0.25, -1.0]])))),
+    ("parameter without grad", repr(torch.nn.Parameter(torch.tensor([3.0]), requires_grad=False))),
+    ("result of an op on a parameter", repr(torch.nn.Parameter(torch.tensor([3.0])) * 2)),
 ]
 write("repr.json", {"cases": [{"name": n, "repr": r} for n, r in REPRS]})
 

@@ -22,6 +22,8 @@ public final class Tensor {
     final Tensor base;
     /** Set on 0-dim tensors made from Python numbers, which take part in type promotion more weakly. */
     boolean wrappedNumber;
+    /** Set on tensors made by {@link #asParameter(boolean)}: {@code nn.Parameter}'s instances. */
+    private boolean parameter;
 
     private boolean requiresGrad;
     private Tensor grad;
@@ -214,6 +216,21 @@ public final class Tensor {
     /** Mirrors {@code detach()}: same storage, no history. */
     public Tensor detach() {
         return new Tensor(storage, shape, strides, offset, null);
+    }
+
+    /**
+     * Mirrors {@code nn.Parameter(data, requires_grad)}: a leaf sharing this tensor's memory, marked as a
+     * parameter so that it prints as {@code Parameter containing:}. Results of ops on it are plain tensors.
+     */
+    public Tensor asParameter(boolean requiresGrad) {
+        Tensor p = new Tensor(storage, shape, strides, offset, null);
+        p.parameter = true;
+        return p.requiresGrad_(requiresGrad);
+    }
+
+    /** Whether this tensor is an {@code nn.Parameter}. */
+    public boolean isParameter() {
+        return parameter;
     }
 
     /** Mirrors {@code tensor.data}: the same storage seen outside autograd. */
@@ -1181,9 +1198,13 @@ public final class Tensor {
         return copy;
     }
 
-    /** Mirrors {@code repr(tensor)}, with the current run's print options. */
+    /** Mirrors {@code repr(tensor)} (and {@code repr(parameter)}), with the current run's print options. */
     @Override
     public String toString() {
+        return parameter ? TensorFormatter.parameterRepr(tensorRepr()) : tensorRepr();
+    }
+
+    private String tensorRepr() {
         PrintOptions options = ComputeContext.current().printOptions();
         String gradFnName = gradFn == null ? null : gradFn.name();
         return switch (dtype()) {

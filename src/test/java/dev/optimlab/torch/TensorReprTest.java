@@ -37,4 +37,15 @@ class TensorReprTest {
         assertThat(Torch.tensor(List.of(true, false)).toString()).isEqualTo(expected("bool"));
         assertThat(Torch.tensor(List.of(0.5, 1e-8), DType.FLOAT64).toString()).isEqualTo(expected("float64"));
     }
+
+    @Test
+    @DisplayName("prints nn.Parameter's header on parameters only, not on results computed from them")
+    void parameters() throws Exception {
+        Tensor p = Torch.tensor(List.of(List.of(0.25, -1.0))).asParameter(true);
+        assertThat(p.toString()).isEqualTo(expected("parameter"));
+        assertThat(Torch.tensor(List.of(3.0)).asParameter(false).toString()).isEqualTo(expected("parameter without grad"));
+        assertThat(Torch.tensor(List.of(3.0)).asParameter(true).mul(2L).toString())
+                .isEqualTo(expected("result of an op on a parameter"));
+        assertThat(p.isLeaf()).isTrue();
+    }
 }
