@@ -19,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Mirrors {@code torch.nn.functional}: activations, {@code linear}, {@code dropout}, {@code one_hot} and the
- * losses, composed from differentiable tensor ops so autograd follows them. Loss formulas follow ATen's
- * ({@code Loss.cpp}, {@code LossNLL.cpp}), including its log clamp in BCE and the stable form of BCE with logits.
+ * losses. Losses that ATen computes as one kernel are recorded as one op with PyTorch's grad_fn name: their
+ * value follows ATen's formula ({@code Loss.cpp}, {@code LossNLL.cpp}, including BCE's log clamp and the stable
+ * form of BCE with logits) and their gradient is ATen's backward formula or that of the composite.
  */
 public final class Functional {
     /** ATen's floor for x (1 - x) in BCE's gradient. */
@@ -222,6 +223,13 @@ public final class Functional {
             Tensor quadratic = z.mul(z).mul(0.5).div(beta);
             Tensor linear = z.sub(0.5 * beta);
             return reduction.apply(Torch.where(z.lt(beta), quadratic, linear));
+        }, (grad, t) -> {
+            // ATen's smooth_l1_backward: norm * grad * (-1 or 1) beyond beta, norm * x * grad / beta inside.
+            Tensor x = t[0].sub(t[1]);
+            double norm = reduction == Reduction.MEAN ? 1.0 / x.numel() : 1.0;
+            Tensor outside = grad.mul(norm).expand(x.shape());
+            Tensor inside = x.mul(norm).mul(grad).div(beta);
+            return Torch.where(x.le(-beta), outside.neg(), Torch.where(x.ge(beta), outside, inside));
         }, input, target);
     }
 
@@ -341,7 +349,77 @@ public final class Functional {
                 }
             };
         };
-        return weight == null ? recorded(name, loss, input) : recorded(name, loss, input, weight);
+        Tensor[] inputs = weight == null ? new Tensor[] {input} : new Tensor[] {input, weight};
+        if (input.dim() == 2 && reduction != Reduction.NONE) {
+            Function<Tensor[], Tensor> value = t -> nllCascade(t[0], labels, ignoreIndex, t.length > 1 ? t[1] : null,
+                    reduction);
+            return record(name, value, loss, null, inputs);
+        }
+        return recorded(name, loss, inputs);
+    }
+
+    /**
+     * The reduced loss of a (N, C) input summed as ATen's {@code nll_loss_out_frame} sums it: {@code -x[b, t] w[t]}
+     * into a cascade of partial sums (level j+1 takes level j whenever b's next bits are all zero), in the
+     * input's precision, so that the printed loss has PyTorch's last digits.
+     */
+    private static Tensor nllCascade(Tensor input, long[] labels, long ignoreIndex, Tensor weight,
+            Reduction reduction) {
+        boolean single = input.dtype() != DType.FLOAT64;
+        double[] x = input.contiguous().toDoubleArray();
+        double[] w = weight == null ? null : weight.contiguous().toDoubleArray();
+        int classes = input.size(1);
+        int levels = 8;
+        int n = labels.length;
+        int ceilLog2 = n <= 2 ? 1 : 64 - Long.numberOfLeadingZeros(n - 1L);
+        int levelPower = Math.max(4, ceilLog2 / levels);
+        long levelMask = (1L << levelPower) - 1;
+        double[] lossSums = new double[levels];
+        double[] weightSums = new double[levels];
+        int ignored = 0;
+        for (int b = 0; b < n; b++) {
+            if (labels[b] == ignoreIndex) {
+                ignored++;
+                continue;
+            }
+            int target = (int) labels[b];
+            double data = x[b * classes + target];
+            if (w != null) {
+                lossSums[0] = round(lossSums[0] - round(data * w[target], single), single);
+                weightSums[0] = round(weightSums[0] + w[target], single);
+            } else {
+                lossSums[0] = round(lossSums[0] - data, single);
+            }
+            for (int j = 0; j + 1 < levels; j++) {
+                if ((b & (levelMask << (j * levelPower))) != 0) {
+                    break;
+                }
+                weightSums[j + 1] = round(weightSums[j + 1] + weightSums[j], single);
+                lossSums[j + 1] = round(lossSums[j + 1] + lossSums[j], single);
+                weightSums[j] = 0;
+                lossSums[j] = 0;
+            }
+        }
+        double total = w == null ? n - ignored : leftSum(weightSums, single);
+        double output = leftSum(lossSums, single);
+        if (reduction == Reduction.MEAN) {
+            output = round(output / total, single);
+        }
+        return single ? Torch.fromArray(new float[] {(float) output}).to(input.dtype())
+                : Torch.fromArray(new double[] {output});
+    }
+
+    /** {@code std::accumulate(begin, end, 0)}: a left fold from zero. */
+    private static double leftSum(double[] values, boolean single) {
+        double sum = 0;
+        for (double v : values) {
+            sum = round(sum + v, single);
+        }
+        return sum;
+    }
+
+    private static double round(double value, boolean single) {
+        return single ? (float) value : value;
     }
 
     /** The input as (rows, C): (C) becomes one row, (N, C, d...) moves C last. */
@@ -508,6 +586,19 @@ public final class Functional {
             }
             Tensor loss = y.rsub(1.0).mul(x).add(softplusNeg);
             return reduction.apply(weightAt >= 0 ? loss.mul(t[weightAt]) : loss);
+        }, (grad, t) -> {
+            // ATen's binary_cross_entropy_with_logits_backward: sigmoid(x) - y, reweighted by pos_weight.
+            Tensor gradInput;
+            if (posWeightAt >= 0) {
+                Tensor scaled = t[posWeightAt].mul(t[1]);
+                gradInput = scaled.add(1.0).sub(t[1]).mul(t[0].sigmoid()).sub(scaled).mul(grad);
+            } else {
+                gradInput = t[0].sigmoid().sub(t[1]).mul(grad);
+            }
+            if (weightAt >= 0) {
+                gradInput = gradInput.mul(t[weightAt]);
+            }
+            return reduction == Reduction.MEAN ? gradInput.div((double) t[0].numel()) : gradInput;
         }, inputs.toArray(Tensor[]::new));
     }
 
@@ -535,9 +626,16 @@ public final class Functional {
      */
     private static Tensor recorded(String gradFnName, Function<Tensor[], Tensor> composite,
             BiFunction<Tensor, Tensor[], Tensor> firstInputGrad, Tensor... inputs) {
+        return record(gradFnName, composite, composite, firstInputGrad, inputs);
+    }
+
+    /** As above, with the forward value computed by {@code value} (ATen's own summation order) instead. */
+    private static Tensor record(String gradFnName, Function<Tensor[], Tensor> value,
+            Function<Tensor[], Tensor> composite, BiFunction<Tensor, Tensor[], Tensor> firstInputGrad,
+            Tensor... inputs) {
         Tensor output;
         try (ComputeContext.Scope ignored = Torch.noGrad()) {
-            output = composite.apply(inputs);
+            output = value.apply(inputs);
         }
         return Autograd.record(output, gradFnName, (grad, node) -> {
             Tensor[] saved = new Tensor[inputs.length];
