@@ -44,6 +44,10 @@ final class Host {
         try {
             return code.get();
         } catch (TorchException e) {
+            if (e.pythonType() == TorchException.PythonType.KeyError) {
+                // Python prints a KeyError's argument as its repr, quotes included
+                throw PyException.keyError(e.getMessage());
+            }
             throw PyException.of(pythonType(e.pythonType()), e.getMessage());
         } catch (dev.optimlab.torch.nn.AttributeError e) {
             throw PyException.attributeError(e.getMessage());
@@ -58,6 +62,7 @@ final class Host {
             case ValueError -> PyType.VALUE_ERROR;
             case TypeError -> PyType.TYPE_ERROR;
             case IndexError -> PyType.INDEX_ERROR;
+            case KeyError -> PyType.KEY_ERROR;
             case NotImplementedError -> PyType.NOT_IMPLEMENTED_ERROR;
         };
     }
