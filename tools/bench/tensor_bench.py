@@ -33,3 +33,6 @@ def mlp():
     loss = -logp[rows, y].mean()
     loss.backward()
 print("MLP 784-256-10 b64 fwd+bwd: %.1f us" % t(mlp, 30))
+sq = torch.randn(1000, 1000)
+print("sum 1M: %.1f us" % t(lambda: a.sum(), 50))
+print("sum(0) 1000x1000: %.1f us" % t(lambda: sq.sum(0), 50))

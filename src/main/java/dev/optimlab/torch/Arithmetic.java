@@ -184,14 +184,24 @@ final class Arithmetic {
             throw TorchException.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are "
                     + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
-        Tensor out = Pointwise.unary(a, a.dtype(), new Pointwise.Unary(x -> -x, x -> -x, x -> -x));
+        Tensor out = Pointwise.unary(a, a.dtype(), new Pointwise.Unary(x -> -x, x -> -x, x -> -x,
+                (o, io, p, ip, n) -> {
+                    for (int j = 0; j < n; j++) {
+                        o[io + j] = -p[ip + j];
+                    }
+                }));
         return Tensor.record(out, "NegBackward0", (g, n) -> new Tensor[] {g.neg()}, a);
     }
 
     static Tensor exp(Tensor a) {
         // ATen's exp is a VML-style kernel: every float32 element goes through SLEEF, tails included.
         Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()),
-                new Pointwise.Unary(SleefMath::expf, Math::exp, null));
+                new Pointwise.Unary(SleefMath::expf, Math::exp, null,
+                        (o, io, p, ip, n) -> {
+                            for (int j = 0; j < n; j++) {
+                                o[io + j] = SleefMath.expf(p[ip + j]);
+                            }
+                        }));
         return Tensor.record(out, "ExpBackward0", (g, n) -> new Tensor[] {g.mul(n.saved(0))}, a, out);
     }
 
@@ -202,13 +212,25 @@ final class Arithmetic {
     }
 
     static Tensor sqrt(Tensor a) {
-        Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()),
-                new Pointwise.Unary(x -> (float) Math.sqrt(x), Math::sqrt, null));
+        Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()), SQRT);
         return Tensor.record(out, "SqrtBackward0", (g, n) -> new Tensor[] {g.div(n.saved(0).mul(2L))}, a, out);
     }
 
+    /** Square root rounded once to float, as the correctly rounded float sqrt of ATen's kernels. */
+    static final Pointwise.Unary SQRT = new Pointwise.Unary(x -> (float) Math.sqrt(x), Math::sqrt, null,
+            (o, io, p, ip, n) -> {
+                for (int j = 0; j < n; j++) {
+                    o[io + j] = (float) Math.sqrt(p[ip + j]);
+                }
+            });
+
     static Tensor abs(Tensor a) {
-        Tensor out = Pointwise.unary(a, a.dtype(), new Pointwise.Unary(Math::abs, Math::abs, Math::abs));
+        Tensor out = Pointwise.unary(a, a.dtype(), new Pointwise.Unary(Math::abs, Math::abs, Math::abs,
+                (o, io, p, ip, n) -> {
+                    for (int j = 0; j < n; j++) {
+                        o[io + j] = Math.abs(p[ip + j]);
+                    }
+                }));
         return Tensor.record(out, "AbsBackward0", (g, n) -> new Tensor[] {g.mul(n.saved(0).sign())}, a, a);
     }
 
@@ -220,7 +242,12 @@ final class Arithmetic {
 
     static Tensor tanh(Tensor a) {
         Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()),
-                new Pointwise.Unary(x -> (float) Math.tanh(x), Math::tanh, null));
+                new Pointwise.Unary(x -> (float) Math.tanh(x), Math::tanh, null,
+                        (o, io, p, ip, n) -> {
+                            for (int j = 0; j < n; j++) {
+                                o[io + j] = (float) Math.tanh(p[ip + j]);
+                            }
+                        }));
         return Tensor.record(out, "TanhBackward0", (g, n) -> {
             Tensor y = n.saved(0);
             return new Tensor[] {g.mul(y.mul(y).rsub(1L))};
@@ -228,9 +255,10 @@ final class Arithmetic {
     }
 
     static Tensor sigmoid(Tensor a) {
+        Pointwise.FloatUnary scalar = x -> 1f / (1f + (float) Math.exp(-x));
         Tensor out = Pointwise.unary(a, Promotion.floating(a.dtype()), new Pointwise.Unary(
-                x -> 1f / (1f + (float) Math.exp(-x)), x -> 1 / (1 + Math.exp(-x)), null,
-                x -> 1f / (SleefMath.expf(0f - x) + 1f)));
+                scalar, x -> 1 / (1 + Math.exp(-x)), null,
+                Pointwise.vectorized(x -> 1f / (SleefMath.expf(0f - x) + 1f), scalar)));
         return Tensor.record(out, "SigmoidBackward0", (g, n) -> {
             Tensor y = n.saved(0);
             return new Tensor[] {g.mul(y.rsub(1L).mul(y))};
@@ -239,7 +267,13 @@ final class Arithmetic {
 
     static Tensor relu(Tensor a) {
         Tensor out = Pointwise.unary(a, a.dtype(), new Pointwise.Unary(
-                x -> x > 0 ? x : 0f, x -> x > 0 ? x : 0, x -> Math.max(x, 0)));
+                x -> x > 0 ? x : 0f, x -> x > 0 ? x : 0, x -> Math.max(x, 0),
+                (o, io, p, ip, n) -> {
+                    for (int j = 0; j < n; j++) {
+                        float x = p[ip + j];
+                        o[io + j] = x > 0 ? x : 0f;
+                    }
+                }));
         return Tensor.record(out, "ReluBackward0",
                 (g, n) -> new Tensor[] {g.mul(n.saved(0).gt(0.0))}, a, out);
     }
@@ -277,7 +311,13 @@ final class Arithmetic {
         return new Pointwise.Unary(
                 x -> Float.isNaN(x) ? x : Math.min(Math.max(x, loF), hiF),
                 x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi),
-                x -> Math.min(Math.max(x, loL), hiL));
+                x -> Math.min(Math.max(x, loL), hiL),
+                (o, io, p, ip, n) -> {
+                    for (int j = 0; j < n; j++) {
+                        float x = p[ip + j];
+                        o[io + j] = Float.isNaN(x) ? x : Math.min(Math.max(x, loF), hiF);
+                    }
+                });
     }
 
     static Tensor maximum(Tensor a, Tensor b) {
@@ -291,8 +331,10 @@ final class Arithmetic {
     private static Tensor extreme(Tensor a, Tensor b, boolean max) {
         DType type = Promotion.result(a, b);
         Pointwise.Binary op = max
-                ? new Pointwise.Binary(Arithmetic::maxPropagatingNaN, Arithmetic::maxPropagatingNaN, Math::max)
-                : new Pointwise.Binary(Arithmetic::minPropagatingNaN, Arithmetic::minPropagatingNaN, Math::min);
+                ? new Pointwise.Binary(Arithmetic::maxPropagatingNaN, Arithmetic::maxPropagatingNaN, Math::max,
+                        FloatLoops.MAXIMUM, 0)
+                : new Pointwise.Binary(Arithmetic::minPropagatingNaN, Arithmetic::minPropagatingNaN, Math::min,
+                        FloatLoops.MINIMUM, 0);
         Tensor out = Pointwise.binary(a, b, type, op);
         int[] sa = a.shape;
         int[] sb = b.shape;
@@ -311,7 +353,7 @@ final class Arithmetic {
         }, new Tensor[] {a, b}, a, b);
     }
 
-    private static float maxPropagatingNaN(float a, float b) {
+    static float maxPropagatingNaN(float a, float b) {
         return Float.isNaN(a) || Float.isNaN(b) ? Float.NaN : Math.max(a, b);
     }
 
@@ -319,7 +361,7 @@ final class Arithmetic {
         return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
     }
 
-    private static float minPropagatingNaN(float a, float b) {
+    static float minPropagatingNaN(float a, float b) {
         return Float.isNaN(a) || Float.isNaN(b) ? Float.NaN : Math.min(a, b);
     }
 

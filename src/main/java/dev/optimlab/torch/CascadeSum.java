@@ -347,12 +347,19 @@ final class CascadeSum {
         int i = 0;
         while (i <= size) {
             int count = i + levelStep <= size ? levelStep : size - i;
-            for (int r = 0, rowBase = base + i * rowStride; r < count; r++, rowBase += rowStride) {
+            int start = base + i * rowStride;
+            if (width == 8) {
                 for (int k = 0; k < rows; k++) {
-                    int at = rowBase + k * colStride;
-                    int a = k * width;
-                    for (int lane = 0; lane < width; lane++) {
-                        acc[a + lane] += x[at + lane];
+                    addRowsFloat8(acc, k * width, x, start + k * colStride, rowStride, count);
+                }
+            } else {
+                for (int r = 0, rowBase = start; r < count; r++, rowBase += rowStride) {
+                    for (int k = 0; k < rows; k++) {
+                        int at = rowBase + k * colStride;
+                        int a = k * width;
+                        for (int lane = 0; lane < width; lane++) {
+                            acc[a + lane] += x[at + lane];
+                        }
                     }
                 }
             }
@@ -385,6 +392,33 @@ final class CascadeSum {
             }
         }
         return out;
+    }
+
+    /**
+     * One AVX2 accumulator of 8 float lanes over {@code count} rows, kept in locals: each lane still adds its
+     * values in row order, so the bits are those of the row-by-row loop, without a store per addition.
+     */
+    private static void addRowsFloat8(float[] acc, int a, float[] x, int at, int rowStride, int count) {
+        float s0 = acc[a], s1 = acc[a + 1], s2 = acc[a + 2], s3 = acc[a + 3];
+        float s4 = acc[a + 4], s5 = acc[a + 5], s6 = acc[a + 6], s7 = acc[a + 7];
+        for (int r = 0; r < count; r++, at += rowStride) {
+            s0 += x[at];
+            s1 += x[at + 1];
+            s2 += x[at + 2];
+            s3 += x[at + 3];
+            s4 += x[at + 4];
+            s5 += x[at + 5];
+            s6 += x[at + 6];
+            s7 += x[at + 7];
+        }
+        acc[a] = s0;
+        acc[a + 1] = s1;
+        acc[a + 2] = s2;
+        acc[a + 3] = s3;
+        acc[a + 4] = s4;
+        acc[a + 5] = s5;
+        acc[a + 6] = s6;
+        acc[a + 7] = s7;
     }
 
     /** Adds {@code count} consecutive rows of float64 data into the level-0 accumulators. */

@@ -69,6 +69,10 @@ final class InPlace {
         checkCast(self, Promotion.result(tensor1, tensor2));
         float v = (float) value;
         return apply(self, new Tensor[] {tensor1, tensor2}, s -> s.add(tensor1.mul(tensor2).mul(value)), () -> {
+            if (fusable(self, tensor1, tensor2)) {
+                addcmulFloats(self, tensor1, tensor2, v);
+                return;
+            }
             Tensor product = Pointwise.binary(tensor1, tensor2, self.dtype(),
                     new Pointwise.Binary((a, b) -> v * a * b, (a, b) -> value * a * b, (a, b) -> (long) value * a * b));
             Pointwise.binaryInPlace(self, product, Arithmetic.ADD);
@@ -79,10 +83,62 @@ final class InPlace {
         checkCast(self, Promotion.floating(Promotion.result(tensor1, tensor2)));
         float v = (float) value;
         return apply(self, new Tensor[] {tensor1, tensor2}, s -> s.add(tensor1.div(tensor2).mul(value)), () -> {
+            if (fusable(self, tensor1, tensor2)) {
+                addcdivFloats(self, tensor1, tensor2, v);
+                return;
+            }
             Tensor quotient = Pointwise.binary(tensor1, tensor2, self.dtype(),
                     new Pointwise.Binary((a, b) -> v * a / b, (a, b) -> value * a / b, null));
             Pointwise.binaryInPlace(self, quotient, Arithmetic.ADD);
         });
+    }
+
+    /**
+     * Whether {@code self += f(tensor1, tensor2)} can run as one pass over contiguous float32 memory: the same
+     * shape throughout and no input that overlaps self except as self itself, so every element reads its inputs
+     * before it is written, as in the two-pass form.
+     */
+    private static boolean fusable(Tensor self, Tensor tensor1, Tensor tensor2) {
+        return self.dtype() == DType.FLOAT32 && self.isContiguous()
+                && sameFloatLayout(self, tensor1) && sameFloatLayout(self, tensor2);
+    }
+
+    private static boolean sameFloatLayout(Tensor self, Tensor other) {
+        return other.dtype() == DType.FLOAT32 && other.isContiguous()
+                && java.util.Arrays.equals(self.shape, other.shape)
+                && (other.storage != self.storage || other.offset == self.offset);
+    }
+
+    /** {@code self + (value * t1) * t2}, each step rounded to float as in the unfused two-pass form. */
+    private static void addcmulFloats(Tensor self, Tensor tensor1, Tensor tensor2, float value) {
+        float[] o = self.storage.floats;
+        float[] a = tensor1.storage.floats;
+        float[] b = tensor2.storage.floats;
+        int n = self.numel();
+        for (int start = 0; start < n; start += ComputeGuard.BLOCK) {
+            int io = self.offset + start, ia = tensor1.offset + start, ib = tensor2.offset + start;
+            int count = Math.min(ComputeGuard.BLOCK, n - start);
+            for (int j = 0; j < count; j++) {
+                o[io + j] = o[io + j] + value * a[ia + j] * b[ib + j];
+            }
+            ComputeContext.checkpoint(count);
+        }
+    }
+
+    /** {@code self + (value * t1) / t2}, each step rounded to float as in the unfused two-pass form. */
+    private static void addcdivFloats(Tensor self, Tensor tensor1, Tensor tensor2, float value) {
+        float[] o = self.storage.floats;
+        float[] a = tensor1.storage.floats;
+        float[] b = tensor2.storage.floats;
+        int n = self.numel();
+        for (int start = 0; start < n; start += ComputeGuard.BLOCK) {
+            int io = self.offset + start, ia = tensor1.offset + start, ib = tensor2.offset + start;
+            int count = Math.min(ComputeGuard.BLOCK, n - start);
+            for (int j = 0; j < count; j++) {
+                o[io + j] = o[io + j] + value * a[ia + j] / b[ib + j];
+            }
+            ComputeContext.checkpoint(count);
+        }
     }
 
     /** ATen's lerp: {@code self + w * (end - self)} for |w| &lt; 0.5, else {@code end - (end - self) * (1 - w)}, fused. */
@@ -90,7 +146,8 @@ final class InPlace {
         float w = (float) weight;
         Pointwise.Binary lerp = new Pointwise.Binary(
                 (s, e) -> Math.abs(w) < 0.5f ? Math.fma(w, e - s, s) : Math.fma(-(e - s), 1 - w, e),
-                (s, e) -> Math.abs(weight) < 0.5 ? Math.fma(weight, e - s, s) : Math.fma(-(e - s), 1 - weight, e), null);
+                (s, e) -> Math.abs(weight) < 0.5 ? Math.fma(weight, e - s, s) : Math.fma(-(e - s), 1 - weight, e), null,
+                FloatLoops.LERP, w);
         return apply(self, new Tensor[] {end}, s -> s.add(end.sub(s).mul(weight)),
                 () -> Pointwise.binaryInPlace(self, end, lerp));
     }
@@ -126,7 +183,6 @@ final class InPlace {
 
     static Tensor sqrt_(Tensor self) {
         checkCast(self, Promotion.floating(self.dtype()));
-        return apply(self, new Tensor[0], Arithmetic::sqrt, () -> Pointwise.unaryInPlace(self,
-                new Pointwise.Unary(x -> (float) Math.sqrt(x), Math::sqrt, null)));
+        return apply(self, new Tensor[0], Arithmetic::sqrt, () -> Pointwise.unaryInPlace(self, Arithmetic.SQRT));
     }
 }

@@ -23,6 +23,15 @@ final class Pointwise {
         float apply(float x);
     }
 
+    /**
+     * A whole unit-stride float32 row: {@code o[io + j] = op(p[ip + j])} for j below n. Each op brings its own
+     * loop, so the JIT inlines the arithmetic instead of calling a different lambda per element.
+     */
+    @FunctionalInterface
+    interface FloatRow {
+        void run(float[] o, int io, float[] p, int ip, int n);
+    }
+
     @FunctionalInterface
     interface DoubleTest {
         boolean test(double a, double b);
@@ -45,14 +54,30 @@ final class Pointwise {
     }
 
     /**
-     * One unary operation for each storage kind. {@code vectorFloats}, when set, is what ATen's AVX2 kernel
-     * computes: it applies to unit-stride float32 rows in blocks of 16, and {@code floats} to the rest, as in
-     * ATen's {@code vectorized_loop}.
+     * One unary operation for each storage kind. {@code rows}, when set, computes unit-stride float32 rows with
+     * the same results as {@code floats} would, or as ATen's AVX2 kernel where that differs from its scalar
+     * tail (see {@link #vectorized}).
      */
-    record Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs, FloatUnary vectorFloats) {
+    record Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs, FloatRow rows) {
         Unary(FloatUnary floats, DoubleUnaryOperator doubles, LongUnaryOperator longs) {
             this(floats, doubles, longs, null);
         }
+    }
+
+    /**
+     * ATen's {@code vectorized_loop} for a unary op whose AVX2 kernel rounds differently from its scalar form:
+     * blocks of 16 go through {@code vector}, the tail through {@code scalar}.
+     */
+    static FloatRow vectorized(FloatUnary vector, FloatUnary scalar) {
+        return (o, io, p, ip, n) -> {
+            int blocks = n / 16 * 16;
+            for (int j = 0; j < blocks; j++) {
+                o[io + j] = vector.apply(p[ip + j]);
+            }
+            for (int j = blocks; j < n; j++) {
+                o[io + j] = scalar.apply(p[ip + j]);
+            }
+        };
     }
 
     record Compare(DoubleTest doubles, LongTest longs) {
@@ -168,17 +193,15 @@ final class Pointwise {
                 float[] p = x.storage.floats;
                 FloatUnary f = op.floats();
                 boolean half = out.dtype() == DType.FLOAT16;
-                FloatUnary vector = half ? null : op.vectorFloats();
+                FloatRow rows = half ? null : op.rows();
                 Loop.forEach(out.shape, strides, base, (off, step, n) -> {
                     int io = off[0], ip = off[1];
                     int so = step[0], sp = step[1];
-                    int j = 0;
-                    if (vector != null && so == 1 && sp == 1) {
-                        for (int end = n / 16 * 16; j < end; j++, io++, ip++) {
-                            o[io] = vector.apply(p[ip]);
-                        }
+                    if (rows != null && so == 1 && sp == 1) {
+                        rows.run(o, io, p, ip, n);
+                        return;
                     }
-                    for (; j < n; j++, io += so, ip += sp) {
+                    for (int j = 0; j < n; j++, io += so, ip += sp) {
                         float r = f.apply(p[ip]);
                         o[io] = half ? Half.round(r) : r;
                     }

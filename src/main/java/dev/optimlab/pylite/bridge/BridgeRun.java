@@ -1,0 +1,164 @@
+package dev.optimlab.pylite.bridge;
+
+import dev.optimlab.pylite.runtime.Interpreter;
+import dev.optimlab.torch.ComputeContext;
+import dev.optimlab.torch.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The torch state of one program run: its events, its storage, the ids of traced objects and the
+ * counters behind automatic metrics. PyTorch keeps the equivalent in process globals; here each run has
+ * its own, found through the run's thread.
+ */
+final class BridgeRun {
+    /** What the caller of {@link TorchBridge#start} chose; inherited by the run's thread when it is created. */
+    record Settings(Storage storage, TorchEvents events, long maxBytes) {
+        static final Settings DEFAULT = new Settings(Storage.NONE, TorchEvents.NONE,
+                dev.optimlab.pylite.Limits.defaults().maxBytes());
+    }
+
+    static final InheritableThreadLocal<Settings> PENDING = new InheritableThreadLocal<>();
+    private static final ThreadLocal<BridgeRun> CURRENT = new ThreadLocal<>();
+
+    final Interpreter interpreter;
+    final Storage storage;
+    final TorchEvents events;
+    private final Map<Object, Integer> ids = new IdentityHashMap<>();
+    private final Map<Object, Long> stepCounts = new IdentityHashMap<>();
+    private final List<TraceEntry> trace = new ArrayList<>();
+    private final Map<Object, ModuleObject> moduleWrappers = new IdentityHashMap<>();
+    private final Map<Tensor, dev.optimlab.torch.nn.Parameter> parameters = new IdentityHashMap<>();
+    private final Map<String, dev.optimlab.pylite.runtime.PyModule> modules = new java.util.HashMap<>();
+    private long backwardCount;
+    private final long maxTensorBytes;
+    /** The tensors the program has been handed, weakly, so that storage it dropped stops counting. */
+    private final Map<Tensor, Boolean> liveTensors = new java.util.WeakHashMap<>();
+    private long tensorBytes;
+
+    private BridgeRun(Interpreter interpreter, Settings settings) {
+        this.interpreter = interpreter;
+        this.storage = settings.storage();
+        this.events = settings.events();
+        this.maxTensorBytes = settings.maxBytes();
+        ComputeContext.current().setGuard(work -> interpreter.budget().checkpoint());
+    }
+
+    /** The run on this thread, created when the program first imports torch. */
+    static BridgeRun current() {
+        Interpreter in = Interpreter.current();
+        BridgeRun run = CURRENT.get();
+        if (run == null || run.interpreter != in) {
+            Settings settings = PENDING.get();
+            run = new BridgeRun(in, settings == null ? Settings.DEFAULT : settings);
+            CURRENT.set(run);
+        }
+        return run;
+    }
+
+    /**
+     * Counts a tensor the program receives against the memory limit. The interpreter's own measurement does
+     * not see tensor storage, so tensors are counted here; when the count passes the limit, a garbage
+     * collection drops the tensors the program no longer holds, and only if the rest is still over the limit
+     * does the run stop, as the interpreter does for its own data.
+     */
+    void track(Tensor tensor) {
+        if (liveTensors.put(tensor, Boolean.TRUE) != null) {
+            return;
+        }
+        tensorBytes += (long) tensor.numel() * tensor.elementSize();
+        if (tensorBytes > maxTensorBytes) {
+            System.gc();
+            long live = 0;
+            for (Tensor t : liveTensors.keySet()) {
+                live += (long) t.numel() * t.elementSize();
+            }
+            tensorBytes = live;
+            if (live > maxTensorBytes - maxTensorBytes / 16) {
+                throw new dev.optimlab.pylite.runtime.LimitExceeded(dev.optimlab.pylite.runtime.LimitExceeded.Kind.MEMORY,
+                        "Your program tried to use more than the " + (maxTensorBytes % (1 << 20) == 0
+                                ? maxTensorBytes / (1 << 20) + " MiB" : maxTensorBytes / 1024 + " KiB") + " memory limit");
+            }
+        }
+    }
+
+    /** Records a call for the grader and passes it on. */
+    void trace(String call, Object target) {
+        TraceEntry entry = new TraceEntry(trace.size(), call, target == null ? "" : typeName(target), id(target));
+        trace.add(entry);
+        events.call(entry);
+    }
+
+    private static String typeName(Object target) {
+        return switch (target) {
+            case TensorObject t -> "Tensor";
+            case ModuleObject m -> m.pyType().name();
+            case OptimObjects.OptimizerObject o -> o.optimizer().getClass().getSimpleName();
+            case OptimObjects.SchedulerObject s -> s.scheduler().getClass().getSimpleName();
+            default -> target.getClass().getSimpleName();
+        };
+    }
+
+    /** A small number that stays the same for the same object during the run. */
+    int id(Object target) {
+        if (target == null) {
+            return -1;
+        }
+        Object key = target instanceof TensorObject t ? t.tensor() : target;
+        return ids.computeIfAbsent(key, k -> ids.size());
+    }
+
+    List<TraceEntry> trace() {
+        return Collections.unmodifiableList(trace);
+    }
+
+    /** The automatic "loss" series: one point per scalar {@code backward()}. */
+    void lossBackward(Tensor loss) {
+        if (loss.numel() == 1 && loss.isFloatingPoint()) {
+            events.metric("loss", backwardCount, loss.itemDouble());
+        }
+        backwardCount++;
+    }
+
+    /** Counts steps of one optimizer, for its "lr/group{i}" series. */
+    long nextStep(Object optimizer) {
+        long step = stepCounts.getOrDefault(optimizer, 0L);
+        stepCounts.put(optimizer, step + 1);
+        return step;
+    }
+
+    /** The run's instance of a torch module, built once so that {@code torch.nn is nn}. */
+    dev.optimlab.pylite.runtime.PyModule module(String name,
+            java.util.function.Function<BridgeRun, dev.optimlab.pylite.runtime.PyModule> factory) {
+        dev.optimlab.pylite.runtime.PyModule m = modules.get(name);
+        if (m == null) {
+            m = factory.apply(this);
+            modules.put(name, m);
+        }
+        return m;
+    }
+
+    dev.optimlab.pylite.runtime.PyModule module(String name) {
+        return modules.get(name);
+    }
+
+    /** Remembers that a tensor is a Parameter, so that it prints as one wherever it shows up again. */
+    void rememberParameter(dev.optimlab.torch.nn.Parameter parameter) {
+        parameters.put(parameter.data(), parameter);
+    }
+
+    dev.optimlab.torch.nn.Parameter parameterOf(Tensor tensor) {
+        return parameters.get(tensor);
+    }
+
+    Map<Object, ModuleObject> moduleWrappers() {
+        return moduleWrappers;
+    }
+
+    void warn(String category, String message) {
+        events.warning(category, message);
+    }
+}

@@ -1,0 +1,2 @@
+import torch
+torch.save({"x": torch.ones(2)}, "../x.pt")

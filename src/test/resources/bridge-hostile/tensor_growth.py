@@ -1,0 +1,4 @@
+import torch
+kept = []
+while True:
+    kept.append(torch.ones(100, 100) * 2)

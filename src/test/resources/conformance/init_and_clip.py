@@ -1,0 +1,27 @@
+import torch
+import torch.nn as nn
+
+torch.manual_seed(123)
+layer = nn.Linear(4, 3)
+print(layer.weight)
+nn.init.xavier_uniform_(layer.weight)
+nn.init.zeros_(layer.bias)
+print(layer.weight, layer.bias)
+nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")
+print(layer.weight)
+nn.init.constant_(layer.bias, 0.1)
+nn.init.normal_(layer.weight, mean=0.0, std=0.02)
+print(layer.weight, layer.bias)
+x = torch.randn(5, 4)
+loss = (layer(x) ** 2).sum() * 100
+loss.backward()
+total = nn.utils.clip_grad_norm_(layer.parameters(), max_norm=1.0)
+print(f"{total.item():.4f}")
+print(layer.weight.grad.norm())
+nn.utils.clip_grad_value_(layer.parameters(), clip_value=0.01)
+print(layer.weight.grad)
+seq = nn.Sequential(nn.Linear(2, 2), nn.LeakyReLU(0.1), nn.Dropout(0.5), nn.Linear(2, 1), nn.Sigmoid())
+print(seq)
+print(len(seq), seq[0], seq[-1])
+seq.eval()
+print(seq(torch.ones(1, 2)))
