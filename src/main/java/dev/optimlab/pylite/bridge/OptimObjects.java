@@ -50,32 +50,45 @@ final class OptimObjects {
     private OptimObjects() {
     }
 
+    // each list ends with the keyword-only implementation flags of PyTorch 2.x's signature, accepted and
+    // passed on; they select an implementation there and change no number here
     private record OptimizerKind(String name, String module, String[] params,
             BiFunction<Object, Map<String, ?>, Optimizer> maker) {
     }
 
     private static final List<OptimizerKind> OPTIMIZERS = List.of(
             new OptimizerKind("SGD", "sgd", new String[] {"params", "lr", "momentum", "dampening", "weight_decay",
-                "nesterov"}, SGD::new),
-            new OptimizerKind("Adam", "adam", new String[] {"params", "lr", "betas", "eps", "weight_decay", "amsgrad"},
+                "nesterov",
+                "maximize", "foreach", "differentiable", "fused"}, SGD::new),
+            new OptimizerKind("Adam", "adam", new String[] {"params", "lr", "betas", "eps", "weight_decay", "amsgrad",
+                "foreach", "maximize", "capturable", "differentiable", "fused"},
                 Adam::new),
-            new OptimizerKind("AdamW", "adamw", new String[] {"params", "lr", "betas", "eps", "weight_decay", "amsgrad"},
+            new OptimizerKind("AdamW", "adamw", new String[] {"params", "lr", "betas", "eps", "weight_decay", "amsgrad",
+                "maximize", "foreach", "capturable", "differentiable", "fused"},
                 AdamW::new),
             new OptimizerKind("RMSprop", "rmsprop", new String[] {"params", "lr", "alpha", "eps", "weight_decay",
-                "momentum", "centered"}, RMSprop::new),
+                "momentum", "centered",
+                "capturable", "foreach", "maximize", "differentiable"}, RMSprop::new),
             new OptimizerKind("Adagrad", "adagrad", new String[] {"params", "lr", "lr_decay", "weight_decay",
-                "initial_accumulator_value", "eps"}, Adagrad::new),
-            new OptimizerKind("Adadelta", "adadelta", new String[] {"params", "lr", "rho", "eps", "weight_decay"},
+                "initial_accumulator_value", "eps",
+                "foreach", "maximize", "differentiable", "fused"}, Adagrad::new),
+            new OptimizerKind("Adadelta", "adadelta", new String[] {"params", "lr", "rho", "eps", "weight_decay",
+                "foreach", "capturable", "maximize", "differentiable"},
                 Adadelta::new),
-            new OptimizerKind("Adamax", "adamax", new String[] {"params", "lr", "betas", "eps", "weight_decay"},
+            new OptimizerKind("Adamax", "adamax", new String[] {"params", "lr", "betas", "eps", "weight_decay",
+                "foreach", "maximize", "differentiable", "capturable"},
                 Adamax::new),
             new OptimizerKind("NAdam", "nadam", new String[] {"params", "lr", "betas", "eps", "weight_decay",
-                "momentum_decay"}, NAdam::new),
-            new OptimizerKind("RAdam", "radam", new String[] {"params", "lr", "betas", "eps", "weight_decay"},
+                "momentum_decay",
+                "foreach", "maximize", "capturable", "differentiable"}, NAdam::new),
+            new OptimizerKind("RAdam", "radam", new String[] {"params", "lr", "betas", "eps", "weight_decay",
+                "foreach", "maximize", "capturable", "differentiable"},
                 RAdam::new),
-            new OptimizerKind("ASGD", "asgd", new String[] {"params", "lr", "lambd", "alpha", "t0", "weight_decay"},
+            new OptimizerKind("ASGD", "asgd", new String[] {"params", "lr", "lambd", "alpha", "t0", "weight_decay",
+                "foreach", "maximize", "differentiable", "capturable"},
                 ASGD::new),
-            new OptimizerKind("Rprop", "rprop", new String[] {"params", "lr", "etas", "step_sizes"}, Rprop::new),
+            new OptimizerKind("Rprop", "rprop", new String[] {"params", "lr", "etas", "step_sizes",
+                "capturable", "foreach", "maximize", "differentiable"}, Rprop::new),
             new OptimizerKind("LBFGS", "lbfgs", new String[] {"params", "lr", "max_iter", "max_eval", "tolerance_grad",
                 "tolerance_change", "history_size", "line_search_fn"}, LBFGS::new));
 
@@ -488,7 +501,11 @@ final class OptimObjects {
                     scheduler.loadStateDict(javaStateDict(i, a[0]));
                     return Py.NONE;
                 });
-                default -> null;
+                // as in PyTorch, where state_dict() is the scheduler's __dict__: best, num_bad_epochs, T_max, ...
+                default -> {
+                    Map<String, Object> state = scheduler.stateDict();
+                    yield state.containsKey(name) ? Host.toPython(state.get(name)) : null;
+                }
             };
         }
 

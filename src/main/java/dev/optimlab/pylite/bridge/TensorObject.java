@@ -395,6 +395,9 @@ final class TensorObject extends PyInstance {
                 return of(name.equals("softmax") ? t.softmax(dim) : t.logSoftmax(dim));
             });
             case "sum", "mean" -> m(name, (in, a, k) -> of(TorchModule.reduce(in, name, t, a, k)));
+            // all() / any() of the whole tensor: whether every / some element is non-zero, as a bool tensor
+            case "all" -> m(name, (in, a, k) -> of(wholeTensorOnly("all", a, k).ne(0.0).toLong().sum().eq((double) t.numel())));
+            case "any" -> m(name, (in, a, k) -> of(wholeTensorOnly("any", a, k).ne(0.0).toLong().sum().gt(0.0)));
             case "max", "min", "argmax", "argmin" -> m(name, (in, a, k) -> TorchModule.extreme(in, name, t, a, k));
             case "norm" -> m(name, (in, a, k) -> {
                 Object[] b = Host.bind(name, a, k, "p", "dim", "keepdim");
@@ -515,5 +518,13 @@ final class TensorObject extends PyInstance {
     /** {@code torch.return_types.max(values=..., indices=...)}, unpackable as a pair. */
     static PyTuple pair(ValuesIndices vi) {
         return new PyTuple(of(vi.values()), of(vi.indices()));
+    }
+
+    private Tensor wholeTensorOnly(String method, Object[] args, java.util.Map<String, Object> kwargs) {
+        if (args.length > 0 || (kwargs != null && !kwargs.isEmpty())) {
+            throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "Tensor." + method + "() with a dim is not supported in OptimLab yet;"
+                    + " call it without arguments");
+        }
+        return tensor;
     }
 }

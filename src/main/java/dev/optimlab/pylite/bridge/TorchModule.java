@@ -173,6 +173,19 @@ final class TorchModule {
                     Host.given(b[2]) ? Host.toDouble(b[2]) : null));
         }));
         m.define("clip", m.getAttr(null, "clamp"));
+        // x - x is 0 exactly for finite x and nan for inf or nan, so one subtraction decides finiteness
+        m.define("isfinite", Host.function("isfinite", (in, a, k) -> {
+            Tensor t = Host.tensor(in, Host.bind("isfinite", a, k, "input")[0]);
+            return of(t.sub(t).eq(0.0));
+        }));
+        m.define("isnan", Host.function("isnan", (in, a, k) -> {
+            Tensor t = Host.tensor(in, Host.bind("isnan", a, k, "input")[0]);
+            return of(t.ne(t));
+        }));
+        m.define("isinf", Host.function("isinf", (in, a, k) -> {
+            Tensor t = Host.tensor(in, Host.bind("isinf", a, k, "input")[0]);
+            return of(t.abs().eq(Double.POSITIVE_INFINITY));
+        }));
         for (String name : new String[] {"matmul", "mm", "bmm", "dot", "maximum", "minimum"}) {
             m.define(name, Host.function(name, (in, a, k) -> {
                 Object[] b = Host.bind(name, a, k, "input", "other");
