@@ -10,12 +10,42 @@ final class Arithmetic {
     private Arithmetic() {
     }
 
-    static final Pointwise.Compare EQ = new Pointwise.Compare((a, b) -> a == b, (a, b) -> a == b);
-    static final Pointwise.Compare NE = new Pointwise.Compare((a, b) -> a != b, (a, b) -> a != b);
-    static final Pointwise.Compare LT = new Pointwise.Compare((a, b) -> a < b, (a, b) -> a < b);
-    static final Pointwise.Compare LE = new Pointwise.Compare((a, b) -> a <= b, (a, b) -> a <= b);
-    static final Pointwise.Compare GT = new Pointwise.Compare((a, b) -> a > b, (a, b) -> a > b);
-    static final Pointwise.Compare GE = new Pointwise.Compare((a, b) -> a >= b, (a, b) -> a >= b);
+    static final Pointwise.Compare EQ = new Pointwise.Compare((a, b) -> a == b, (a, b) -> a == b,
+            (o, io, p, ip, sp, q, iq, sq, n) -> {
+                for (int j = 0; j < n; j++, ip += sp, iq += sq) {
+                    o[io + j] = p[ip] == q[iq];
+                }
+            });
+    static final Pointwise.Compare NE = new Pointwise.Compare((a, b) -> a != b, (a, b) -> a != b,
+            (o, io, p, ip, sp, q, iq, sq, n) -> {
+                for (int j = 0; j < n; j++, ip += sp, iq += sq) {
+                    o[io + j] = p[ip] != q[iq];
+                }
+            });
+    static final Pointwise.Compare LT = new Pointwise.Compare((a, b) -> a < b, (a, b) -> a < b,
+            (o, io, p, ip, sp, q, iq, sq, n) -> {
+                for (int j = 0; j < n; j++, ip += sp, iq += sq) {
+                    o[io + j] = p[ip] < q[iq];
+                }
+            });
+    static final Pointwise.Compare LE = new Pointwise.Compare((a, b) -> a <= b, (a, b) -> a <= b,
+            (o, io, p, ip, sp, q, iq, sq, n) -> {
+                for (int j = 0; j < n; j++, ip += sp, iq += sq) {
+                    o[io + j] = p[ip] <= q[iq];
+                }
+            });
+    static final Pointwise.Compare GT = new Pointwise.Compare((a, b) -> a > b, (a, b) -> a > b,
+            (o, io, p, ip, sp, q, iq, sq, n) -> {
+                for (int j = 0; j < n; j++, ip += sp, iq += sq) {
+                    o[io + j] = p[ip] > q[iq];
+                }
+            });
+    static final Pointwise.Compare GE = new Pointwise.Compare((a, b) -> a >= b, (a, b) -> a >= b,
+            (o, io, p, ip, sp, q, iq, sq, n) -> {
+                for (int j = 0; j < n; j++, ip += sp, iq += sq) {
+                    o[io + j] = p[ip] >= q[iq];
+                }
+            });
 
     static final Pointwise.Binary ADD = new Pointwise.Binary((a, b) -> a + b, Double::sum, Long::sum,
             FloatLoops.ADD, 1);

@@ -130,6 +130,20 @@ enum FloatLoops {
         void run(float[] o, int io, float[] p, int ip, int sp, float[] q, int iq, int sq, int n, float alpha) {
             boolean near = Math.abs(alpha) < 0.5f;
             float complement = 1 - alpha;
+            if (sp == 1 && sq == 1 && near) {
+                for (int j = 0; j < n; j++) {
+                    float s = p[ip + j];
+                    o[io + j] = Math.fma(alpha, q[iq + j] - s, s);
+                }
+                return;
+            }
+            if (sp == 1 && sq == 1) {
+                for (int j = 0; j < n; j++) {
+                    float e = q[iq + j];
+                    o[io + j] = Math.fma(-(e - p[ip + j]), complement, e);
+                }
+                return;
+            }
             for (int j = 0; j < n; j++, ip += sp, iq += sq) {
                 float s = p[ip];
                 float e = q[iq];

@@ -80,7 +80,14 @@ final class Pointwise {
         };
     }
 
-    record Compare(DoubleTest doubles, LongTest longs) {
+    /** A comparison over a float row: {@code o[io + j] = p[ip + j * sp] op q[iq + j * sq]} for j below n. */
+    @FunctionalInterface
+    interface FloatTestRow {
+        void run(boolean[] o, int io, float[] p, int ip, int sp, float[] q, int iq, int sq, int n);
+    }
+
+    /** A comparison for each storage kind; {@code floatRows} compares float32 and float16 rows in one loop. */
+    record Compare(DoubleTest doubles, LongTest longs, FloatTestRow floatRows) {
     }
 
     /** {@code out = op(a, b)} with a and b broadcast together and first converted to {@code type}. */
@@ -258,9 +265,14 @@ final class Pointwise {
         boolean[] o = out.storage.bools;
         Storage p = x.storage;
         Storage q = y.storage;
+        boolean floats = type == DType.FLOAT32 || type == DType.FLOAT16;
         Loop.forEach(shape, strides, base, (off, step, n) -> {
             int io = off[0], ip = off[1], iq = off[2];
             int so = step[0], sp = step[1], sq = step[2];
+            if (floats && so == 1) {
+                op.floatRows().run(o, io, p.floats, ip, sp, q.floats, iq, sq, n);
+                return;
+            }
             for (int j = 0; j < n; j++, io += so, ip += sp, iq += sq) {
                 o[io] = switch (type) {
                     case FLOAT16, FLOAT32 -> op.doubles().test(p.floats[ip], q.floats[iq]);
