@@ -471,6 +471,10 @@ public final class RunService implements AutoCloseable {
                 } finally {
                     subscription.delivering.set(false);
                 }
+                // The end of a run should not wait for the next tick.
+                if (handle.done() && !handle.log.drainedAt(subscription.cursor)) {
+                    deliver(handle, subscription);
+                }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             subscription.delivering.set(false);

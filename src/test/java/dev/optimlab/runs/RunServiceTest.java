@@ -238,10 +238,11 @@ class RunServiceTest {
         @DisplayName("a long host operation inside the interpreter is stopped by the wall limit")
         void longOperationLimit() throws Exception {
             RunService service = service(ONE_WORKER, new PyliteExecutor());
-            Limits short_ = SMALL.withWallTime(Duration.ofMillis(300)).withMaxBytes(64L << 20);
+            Limits short_ = Limits.defaults().withWallTime(Duration.ofMillis(200));
             RunOutcome outcome = outcome(accepted(service.submit(ADA,
-                    Program.of("xs = sorted(range(10**7), key=lambda v: -v)\n"), RunKind.RUN, short_)));
+                    Program.of("xs = sorted(range(2 * 10**6), key=lambda v: -v)\n"), RunKind.RUN, short_)));
             assertThat(outcome.status()).isEqualTo(RunResult.Status.LIMIT_EXCEEDED);
+            assertThat(outcome.result().errorType()).isEqualTo("TIME");
         }
     }
 
