@@ -66,11 +66,6 @@ public final class RunService implements AutoCloseable {
         metrics.queueLength(this::queueLength);
     }
 
-    /** A service with DESIGN.md's defaults running programs on pylite. */
-    public static RunService withDefaults() {
-        return new RunService(RunSettings.defaults(), new PyliteExecutor(), RunMetrics.NONE);
-    }
-
     public RunSettings settings() {
         return settings;
     }
