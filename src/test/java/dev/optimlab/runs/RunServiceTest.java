@@ -235,6 +235,22 @@ class RunServiceTest {
         }
 
         @Test
+        @DisplayName("a program that never sees its wall limit ends as a time limit once the grace is over")
+        void stuckProgramPastWallLimit() throws Exception {
+            ScriptedExecutor stuck = new ScriptedExecutor(output -> { }, true);
+            RunService service = service(ONE_WORKER, stuck);
+            RunHandle kernel = accepted(service.submit(ADA, Program.of("k"), RunKind.RUN,
+                    SMALL.withWallTime(Duration.ofMillis(200))));
+            RunHandle next = accepted(service.submit(BOB, Program.of("next"), RunKind.RUN));
+            RunOutcome outcome = outcome(kernel);
+            assertThat(outcome.status()).isEqualTo(RunResult.Status.LIMIT_EXCEEDED);
+            assertThat(outcome.result().errorType()).isEqualTo("TIME");
+            awaitState(next, RunHandle.State.RUNNING);
+            stuck.release();
+            assertThat(outcome(next).status()).isEqualTo(RunResult.Status.OK);
+        }
+
+        @Test
         @DisplayName("a long host operation inside the interpreter is stopped by the wall limit")
         void longOperationLimit() throws Exception {
             RunService service = service(ONE_WORKER, new PyliteExecutor());
