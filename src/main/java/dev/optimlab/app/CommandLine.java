@@ -1,5 +1,6 @@
 package dev.optimlab.app;
 
+import dev.optimlab.runs.RunCommand;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,17 @@ final class CommandLine {
             public int run(String[] args, PrintStream out, PrintStream err) {
                 printUsage(out);
                 return 0;
+            }
+        });
+        commands.put("run", new Command() {
+            @Override
+            public String summary() {
+                return RunCommand.SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return RunCommand.run(args, out, err);
             }
         });
     }

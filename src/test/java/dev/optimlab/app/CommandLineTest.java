@@ -36,4 +36,13 @@ class CommandLineTest {
         assertThat(commandLine.run(new String[] {"frobnicate"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'").contains("usage:");
     }
+
+    @Test
+    @DisplayName("run is a command and passes its arguments on, so a missing file is a usage error")
+    void runIsACommand() {
+        assertThat(commandLine.run(new String[] {"help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run FILE.py");
+        assertThat(commandLine.run(new String[] {"run"})).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("optimlab run: which program?");
+    }
 }

@@ -1,0 +1,24 @@
+package dev.optimlab.runs;
+
+import dev.optimlab.pylite.RunResult;
+
+/**
+ * What a running program produces, as the Python process's stdout/stderr, its {@code warnings} module and
+ * a {@code SummaryWriter} would. Called on the program's own thread; implementations are quick and never
+ * throw.
+ */
+public interface ProgramOutput {
+
+    void stdout(String text);
+
+    void stderr(String text);
+
+    /** A warning line as Python's {@code warnings.showwarning} prints it (e.g. a {@code UserWarning}). */
+    void warning(String text);
+
+    /** A scalar as {@code SummaryWriter.add_scalar(series, value, step)} records it. */
+    void metric(String series, long step, double value);
+
+    /** The program ended; called exactly once, last. */
+    void finished(RunResult result);
+}
