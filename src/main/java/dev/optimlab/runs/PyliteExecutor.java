@@ -1,20 +1,24 @@
 package dev.optimlab.runs;
 
 import dev.optimlab.pylite.Limits;
-import dev.optimlab.pylite.PyliteRunner;
 import dev.optimlab.pylite.RunListener;
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.bridge.Storage;
+import dev.optimlab.pylite.bridge.TorchBridge;
+import dev.optimlab.pylite.bridge.TorchEvents;
 
 /**
- * Runs programs with {@link PyliteRunner}, on its thread with a large explicit stack; the interpreter's
- * cancellation is what stops busy loops and, through the budget's checkpoints, long host operations. The
- * counterpart of {@code python3 main.py}.
+ * Runs programs with pylite and the torch modules ({@link TorchBridge}), on the interpreter's thread with a
+ * large explicit stack; the interpreter's cancellation is what stops busy loops and, through the budget's
+ * checkpoints, long tensor kernels. {@code torch.save}/{@code torch.load} use the program's workspace folder.
+ * The counterpart of {@code python3 main.py}.
  */
 public final class PyliteExecutor implements ProgramExecutor {
 
     @Override
     public Execution start(Program program, Limits limits, ProgramOutput output) {
-        PyliteRunner.Run run = PyliteRunner.start(program.source(), program.filename(), limits, new RunListener() {
+        Storage storage = program.workspace() == null ? Storage.NONE : Storage.folder(program.workspace());
+        TorchBridge.Run run = TorchBridge.start(program.source(), program.filename(), limits, new RunListener() {
             @Override
             public void stdout(String chunk) {
                 output.stdout(chunk);
@@ -28,6 +32,16 @@ public final class PyliteExecutor implements ProgramExecutor {
             @Override
             public void finished(RunResult result) {
                 output.finished(result);
+            }
+        }, storage, new TorchEvents() {
+            @Override
+            public void metric(String series, long step, double value) {
+                output.metric(series, step, value);
+            }
+
+            @Override
+            public void warning(String category, String message) {
+                output.warning(category + ": " + message);
             }
         });
         return run::cancel;
