@@ -89,4 +89,15 @@ class HomeJourneyIT {
         page.waitForURL(url("/"));
         assertThat(page.locator("h1")).hasText("Learning torch.optim");
     }
+
+    @Test
+    @DisplayName("a chapter's formulas are typeset by KaTeX")
+    void formulasAreTypeset() {
+        page.navigate(url("/chapters/sgd-momentum"));
+        page.waitForFunction("() => document.querySelectorAll('ol-rich-text .ol-math[data-typeset] .katex').length > 0");
+        int pending = ((Number) page.evaluate("() => document.querySelectorAll('ol-rich-text .ol-math:not([data-typeset])').length"))
+                .intValue();
+        assertThat(pending).as("formulas left as TeX source").isZero();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("chapter-formulas")));
+    }
 }
