@@ -26,8 +26,16 @@ public class CourseCatalog {
 
     /** The chapter's text as HTML in the given language. */
     public String chapterHtml(Chapter chapter, Lang lang) {
+        return markdown.toHtml(chapterText(chapter, lang));
+    }
+
+    /** The chapter as text parts and embedded figures, in order. */
+    public java.util.List<ChapterPart> chapterParts(Chapter chapter, Lang lang) {
+        return markdown.toParts(chapterText(chapter, lang));
+    }
+
+    private String chapterText(Chapter chapter, Lang lang) {
         String path = chapter.textPath(lang);
-        String text = source.read(path).orElseThrow(() -> new ContentException(source.describe(path), "the chapter text is missing"));
-        return markdown.toHtml(text);
+        return source.read(path).orElseThrow(() -> new ContentException(source.describe(path), "the chapter text is missing"));
     }
 }

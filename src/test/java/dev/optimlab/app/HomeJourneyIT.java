@@ -100,4 +100,15 @@ class HomeJourneyIT {
         assertThat(pending).as("formulas left as TeX source").isZero();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("chapter-formulas")));
     }
+
+    @Test
+    @DisplayName("a chapter's widget block is drawn as a chart computed on the server")
+    void widgetFigureDraws() {
+        page.navigate(url("/chapters/losses"));
+        page.waitForFunction("() => { const c = document.querySelector('.ol-figure ol-line-chart');"
+                + " return c && c.chart && c.chart.data.datasets.length > 0 && c.chart.data.datasets[0].data.length > 10; }");
+        page.locator(".ol-figure").first().scrollIntoViewIfNeeded();
+        page.locator(".ol-figure").first().screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(Browsers.screenshot("chapter-figure")));
+    }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.optimlab.base.ui.RichText;
 import dev.optimlab.course.Chapter;
+import dev.optimlab.course.ChapterPart;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
 
@@ -18,7 +19,7 @@ import dev.optimlab.course.Lang;
 class ChapterView extends Article implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final CourseCatalog catalog;
-    final RichText text = new RichText();
+    final java.util.List<WidgetFigure> figures = new java.util.ArrayList<>();
     Chapter chapter;
 
     ChapterView(CourseCatalog catalog) {
@@ -33,9 +34,22 @@ class ChapterView extends Article implements HasUrlParameter<String>, HasDynamic
             event.rerouteToError(NotFoundException.class, getTranslation("notfound.chapter", slug));
             return;
         }
-        text.setHtml(catalog.chapterHtml(chapter, Lang.of(getLocale())));
-        if (text.getParent().isEmpty()) {
-            add(text);
+        removeAll();
+        figures.clear();
+        for (ChapterPart part : catalog.chapterParts(chapter, Lang.of(getLocale()))) {
+            switch (part) {
+                case ChapterPart.Text text -> {
+                    RichText rich = new RichText();
+                    rich.setHtml(text.html());
+                    add(rich);
+                }
+                case ChapterPart.Widget widget -> {
+                    WidgetFigure figure = new WidgetFigure(widget);
+                    figures.add(figure);
+                    add(figure);
+                }
+                case ChapterPart.BrokenWidget broken -> add(WidgetFigure.problem(broken.line(), broken.problem()));
+            }
         }
     }
 

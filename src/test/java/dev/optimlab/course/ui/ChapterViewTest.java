@@ -20,7 +20,7 @@ class ChapterViewTest extends SpringBrowserlessTest {
     @DisplayName("a chapter renders its Markdown in English by default")
     void rendersChapter() {
         ChapterView view = navigate(ChapterView.class, "training-loop");
-        String html = view.text.getHtml();
+        String html = find(dev.optimlab.base.ui.RichText.class, view).all().stream().map(dev.optimlab.base.ui.RichText::getHtml).reduce("", String::concat);
         assertThat(html).contains("<h1>The training loop</h1>").contains("<table>");
         assertThat(view.getPageTitle()).isEqualTo("The training loop · OptimLab");
     }
@@ -30,7 +30,7 @@ class ChapterViewTest extends SpringBrowserlessTest {
     void rendersChineseChapter() {
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         ChapterView view = navigate(ChapterView.class, "training-loop");
-        assertThat(view.text.getHtml()).contains("<h1>训练循环</h1>");
+        assertThat(find(dev.optimlab.base.ui.RichText.class, view).all().stream().map(dev.optimlab.base.ui.RichText::getHtml).reduce("", String::concat)).contains("<h1>训练循环</h1>");
     }
 
     @Test
@@ -41,5 +41,16 @@ class ChapterViewTest extends SpringBrowserlessTest {
         assertThat(find(H1.class, notFound).single().getText()).isEqualTo("Page not found");
         assertThat(find(Paragraph.class, notFound).single().getText()).isEqualTo("There is no chapter called \"no-such-chapter\".");
         assertThat(find(com.vaadin.flow.router.RouterLink.class, notFound).single().getHref()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("widget blocks become figures computed on the core, one chart series per optimizer")
+    void widgetsBecomeFigures() {
+        ChapterView view = navigate(ChapterView.class, "sgd-momentum");
+        assertThat(view.figures).isNotEmpty();
+        WidgetFigure figure = view.figures.getFirst();
+        assertThat(figure.chart).isNotNull();
+        assertThat(figure.chart.seriesLabels()).hasSize(3).allSatisfy(label -> assertThat(label).startsWith("SGD("));
+        assertThat(figure.chart.pointCount(0)).isGreaterThan(10);
     }
 }
