@@ -1,18 +1,22 @@
 import torch
 import torch.nn as nn
 import torch.optim as optim
+import numpy as np
 
 # 0. Seed the generator so that the run is reproducible
 torch.manual_seed(42)
 
 # 1. The data set
-X = torch.tensor([[3.3], [4.4], [5.5], [6.71], [6.93], [4.168],
-                  [9.779], [6.182], [7.59], [2.167], [7.042],
-                  [10.791], [5.313], [7.997], [3.1]], dtype=torch.float32)
+X_numpy = np.array([[3.3], [4.4], [5.5], [6.71], [6.93], [4.168],
+                    [9.779], [6.182], [7.59], [2.167], [7.042],
+                    [10.791], [5.313], [7.997], [3.1]], dtype=np.float32)
 
-y = torch.tensor([[1.7], [2.76], [2.09], [3.19], [1.694], [1.573],
-                  [3.366], [2.596], [2.53], [1.221], [2.827],
-                  [3.465], [1.65], [2.904], [1.3]], dtype=torch.float32)
+y_numpy = np.array([[1.7], [2.76], [2.09], [3.19], [1.694], [1.573],
+                    [3.366], [2.596], [2.53], [1.221], [2.827],
+                    [3.465], [1.65], [2.904], [1.3]], dtype=np.float32)
+
+X = torch.from_numpy(X_numpy)
+y = torch.from_numpy(y_numpy)
 
 # 2. The model
 class LinearRegressionModel(nn.Module):
