@@ -1,6 +1,7 @@
 package dev.optimlab.pylite.bridge;
 
 import dev.optimlab.pylite.runtime.Interpreter;
+import dev.optimlab.pylite.runtime.Ops;
 import dev.optimlab.pylite.runtime.Py;
 import dev.optimlab.pylite.runtime.PyException;
 import dev.optimlab.pylite.runtime.PyModule;
@@ -12,17 +13,20 @@ import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.Torch;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A small part of NumPy ({@code numpy}): {@code array(obj, dtype=)} with the dtypes {@code float32 float64
- * int64}, an {@code ndarray} with {@code shape dtype ndim reshape astype tolist} that prints as NumPy prints
- * small arrays, and the bridge to torch ({@code torch.from_numpy}, {@code Tensor.numpy()}) sharing storage.
+ * A small part of NumPy ({@code numpy}): {@code array(obj, dtype=) zeros ones arange linspace} with the dtypes
+ * {@code float32 float64 int64}, an {@code ndarray} with {@code shape dtype ndim reshape astype tolist} and
+ * {@code + - * /} that prints as NumPy prints small arrays, and the bridge to torch ({@code torch.from_numpy}, {@code Tensor.numpy()}) sharing storage.
  * The array is held as a core tensor, which is what {@code from_numpy} hands over.
  */
 final class NumpyModule {
     static final PyType NDARRAY = PyType.hostClass("ndarray", null, "numpy");
     static final PyType DTYPE = PyType.hostClass("dtype", null, "numpy");
     static final PyType SCALAR_TYPE = PyType.hostClass("type", null, "numpy");
+    private static final int LINE_WIDTH = 75;
 
     private NumpyModule() {
     }
@@ -43,7 +47,66 @@ final class NumpyModule {
                     : Host.guarded(() -> Torch.tensor(data)).dtype() == DType.FLOAT32 ? DType.FLOAT64 : null;
             return new NdArray(Host.guarded(() -> inferred == null ? Torch.tensor(data) : Torch.tensor(data, inferred)));
         }));
+        for (String name : new String[] {"zeros", "ones"}) {
+            np.define(name, Host.function(name, (in, a, k) -> {
+                Object[] b = Host.bind(name, a, k, "shape", "dtype");
+                DType dtype = dtype(b[1]) == null ? DType.FLOAT64 : dtype(b[1]);
+                int[] shape = Host.ints(in, b[0]);
+                TorchModule.charge(in, shape, dtype);
+                return new NdArray(Torch.full(shape, name.equals("zeros") ? 0.0 : 1.0, dtype));
+            }));
+        }
+        np.define("arange", Host.function("arange", (in, a, k) -> {
+            Object[] b = Host.bind("arange", a, k, "start", "stop", "step", "dtype");
+            Object start = Host.given(b[1]) ? b[0] : 0L;
+            Object stop = Host.given(b[1]) ? b[1] : b[0];
+            Object step = Host.given(b[2]) ? b[2] : 1L;
+            boolean integral = Py.isInt(start) && Py.isInt(stop) && Py.isInt(step);
+            DType dtype = dtype(b[3]) != null ? dtype(b[3]) : integral ? DType.INT64 : DType.FLOAT64;
+            double first = Ops.toDouble(start);
+            double delta = Ops.toDouble(step);
+            long length = Math.max(0, (long) Math.ceil((Ops.toDouble(stop) - first) / delta));
+            TorchModule.charge(in, new int[] {(int) Math.min(length, Integer.MAX_VALUE)}, dtype);
+            // NumPy fills start + i * (second - first), the difference taken in the result's type
+            double spacing = (first + delta) - first;
+            double[] values = new double[(int) length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = integral ? Ops.toDouble(start) + (double) i * Ops.toDouble(step) : first + i * spacing;
+            }
+            return new NdArray(fromDoubles(values, new int[] {values.length}, dtype));
+        }));
+        np.define("linspace", Host.function("linspace", (in, a, k) -> {
+            Object[] b = Host.bind("linspace", a, k, "start", "stop", "num", "endpoint", "dtype");
+            double start = Ops.toDouble(b[0]);
+            double stop = Ops.toDouble(b[1]);
+            int num = Host.given(b[2]) ? (int) Ops.index(b[2]) : 50;
+            if (num < 0) {
+                throw PyException.valueError("Number of samples, " + num + ", must be non-negative.");
+            }
+            boolean endpoint = !Host.given(b[3]) || Ops.truthy(in, b[3]);
+            DType dtype = dtype(b[4]) == null ? DType.FLOAT64 : dtype(b[4]);
+            TorchModule.charge(in, new int[] {num}, DType.FLOAT64);
+            int div = endpoint ? num - 1 : num;
+            double delta = stop - start;
+            double step = delta / div;
+            double[] values = new double[num];
+            for (int i = 0; i < num; i++) {
+                values[i] = (step == 0 ? i / (double) div * delta : i * step) + start;
+            }
+            if (endpoint && num > 1) {
+                values[num - 1] = stop;
+            }
+            return new NdArray(fromDoubles(values, new int[] {num}, dtype));
+        }));
         return np;
+    }
+
+    private static Tensor fromDoubles(double[] values, int[] shape, DType dtype) {
+        List<Object> items = new ArrayList<>();
+        for (double v : values) {
+            items.add(dtype == DType.INT64 ? (Object) (long) v : (Object) v);
+        }
+        return Host.guarded(() -> Torch.tensor(items, dtype).reshape(shape));
     }
 
     /** NumPy's dtype for {@code dtype=np.float32}, {@code dtype="float32"} or {@code a.dtype}. */
@@ -163,6 +226,51 @@ final class NumpyModule {
             };
         }
 
+        /** {@code + - * /} with arrays and Python numbers, in NumPy's result type (Python numbers are weak). */
+        @Override
+        public Object binaryOp(Interpreter in, String dunder, Object other) {
+            boolean otherIsArray = other instanceof NdArray;
+            if (!otherIsArray && !(other instanceof Long) && !(other instanceof Double)) {
+                return Py.NOT_IMPLEMENTED;
+            }
+            boolean division = dunder.equals("__truediv__") || dunder.equals("__rtruediv__");
+            DType type = resultType(tensor.dtype(), other, division);
+            Tensor a = tensor.to(type);
+            Tensor b = other instanceof NdArray x ? x.tensor.to(type)
+                    : Torch.full(new int[0], Ops.toDouble(other), type);
+            return Host.guarded(() -> new NdArray(switch (dunder) {
+                case "__add__", "__radd__" -> a.add(b);
+                case "__sub__" -> a.sub(b);
+                case "__rsub__" -> b.sub(a);
+                case "__mul__", "__rmul__" -> a.mul(b);
+                case "__truediv__" -> a.div(b);
+                case "__rtruediv__" -> b.div(a);
+                default -> throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR,
+                        "this numpy operator is not supported in OptimLab");
+            }));
+        }
+
+        @Override
+        public Object unaryOp(Interpreter in, String dunder) {
+            return dunder.equals("__neg__") ? new NdArray(tensor.neg()) : Py.NOT_IMPLEMENTED;
+        }
+
+        private static DType resultType(DType mine, Object other, boolean division) {
+            DType theirs = other instanceof NdArray x ? x.tensor.dtype() : null;
+            boolean anyFloat = mine.isFloatingPoint() || theirs != null && theirs.isFloatingPoint()
+                    || other instanceof Double;
+            if (!anyFloat) {
+                return division ? DType.FLOAT64 : DType.INT64;
+            }
+            if (mine == DType.FLOAT64 || theirs == DType.FLOAT64) {
+                return DType.FLOAT64;
+            }
+            if (theirs == null) {
+                return mine == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+            }
+            return mine == theirs ? mine : DType.FLOAT64;
+        }
+
         @Override
         public long len(Interpreter in) {
             if (tensor.shape().length == 0) {
@@ -173,54 +281,78 @@ final class NumpyModule {
 
         @Override
         public String repr(Interpreter in) {
-            String suffix = tensor.dtype() == DType.FLOAT32 ? ", dtype=float32)" : ")";
-            return fitting("array(" + format(",", "array(".length() + 1) + suffix);
+            boolean showDtype = tensor.dtype() == DType.FLOAT32 || tensor.numel() == 0;
+            String text = "array(" + format(", ", "array(", showDtype ? "," : ")") + (showDtype ? "," : ")");
+            if (!showDtype) {
+                return text;
+            }
+            String dtype = "dtype=" + name(tensor.dtype()) + ")";
+            int lastLine = text.length() - (text.lastIndexOf('\n') + 1);
+            return text + (lastLine + dtype.length() + 1 > LINE_WIDTH ? "\n" + " ".repeat("array(".length()) : " ")
+                    + dtype;
         }
 
         @Override
         public String str(Interpreter in) {
-            return fitting(format("", 1));
+            return format(" ", "", "");
         }
 
-        /** NumPy wraps lines longer than 75 characters; OptimLab prints only arrays that need no wrapping. */
-        private static String fitting(String text) {
-            if (text.lines().anyMatch(line -> line.length() > 75)) {
+        /** NumPy's {@code array2string} without summarisation (arrays of up to 1000 elements). */
+        private String format(String separator, String prefix, String suffix) {
+            if (tensor.numel() > 1000) {
                 throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR,
-                        "printing numpy arrays with rows longer than 75 characters is not supported in OptimLab");
+                        "printing numpy arrays of more than 1000 elements is not supported in OptimLab");
             }
-            return text;
-        }
-
-        /** NumPy's {@code array2string}: rows separated by the separator and a line break, then indented. */
-        private String format(String separator, int indent) {
-            int[] shape = tensor.shape();
             String[] words = words(tensor.contiguous().toDoubleArray());
-            if (shape.length == 0) {
+            if (tensor.shape().length == 0) {
                 return words[0];
             }
-            StringBuilder out = new StringBuilder();
-            appendAxis(out, shape, 0, 0, words, separator, indent);
-            return out.toString();
+            return recurse(words, 0, 0, " " + " ".repeat(prefix.length()), LINE_WIDTH - suffix.length(), separator);
         }
 
-        private static int appendAxis(StringBuilder out, int[] shape, int axis, int offset, String[] words,
-                String separator, int indent) {
-            out.append('[');
-            for (int i = 0; i < shape[axis]; i++) {
-                if (i > 0 && axis == shape.length - 1) {
-                    out.append(separator).append(' ');
-                } else if (i > 0) {
-                    out.append(separator).append("\n".repeat(shape.length - 1 - axis))
-                            .append(" ".repeat(indent + axis));
+        /** NumPy's {@code _formatArray.recurser}: one axis, wrapping the last one at the line width. */
+        private String recurse(String[] words, int axis, int base, String hanging, int width, String separator) {
+            int[] shape = tensor.shape();
+            if (axis == shape.length) {
+                return words[base];
+            }
+            int count = shape[axis];
+            if (count == 0) {
+                return "[]";
+            }
+            int stride = 1;
+            for (int d = axis + 1; d < shape.length; d++) {
+                stride *= shape[d];
+            }
+            String nextHanging = hanging + " ";
+            int nextWidth = width - 1;
+            StringBuilder out = new StringBuilder();
+            if (axis == shape.length - 1) {
+                int elementWidth = width - Math.max(separator.stripTrailing().length(), 1);
+                StringBuilder line = new StringBuilder(hanging);
+                for (int i = 0; i < count; i++) {
+                    String word = recurse(words, axis + 1, base + i * stride, nextHanging, nextWidth, separator);
+                    if (line.length() + word.length() > elementWidth && line.length() > hanging.length()) {
+                        out.append(line.toString().stripTrailing()).append('\n');
+                        line = new StringBuilder(hanging);
+                    }
+                    line.append(word);
+                    if (i < count - 1) {
+                        line.append(separator);
+                    }
                 }
-                if (axis == shape.length - 1) {
-                    out.append(words[offset++]);
-                } else {
-                    offset = appendAxis(out, shape, axis + 1, offset, words, separator, indent);
+                out.append(line);
+            } else {
+                String lineSeparator = separator.stripTrailing() + "\n".repeat(shape.length - axis - 1);
+                for (int i = 0; i < count; i++) {
+                    out.append(hanging)
+                            .append(recurse(words, axis + 1, base + i * stride, nextHanging, nextWidth, separator));
+                    if (i < count - 1) {
+                        out.append(lineSeparator);
+                    }
                 }
             }
-            out.append(']');
-            return offset;
+            return "[" + out.substring(hanging.length()) + "]";
         }
 
         private String[] words(double[] values) {
