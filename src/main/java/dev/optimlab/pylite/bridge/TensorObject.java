@@ -347,6 +347,7 @@ final class TensorObject extends PyInstance {
             });
             case "item" -> m(name, (in, a, k) -> Host.toPython(t.item()));
             case "tolist" -> m(name, (in, a, k) -> Host.toPython(t.tolist()));
+            case "numpy" -> m(name, (in, a, k) -> NumpyModule.toNumpy(t));
             case "detach" -> m(name, (in, a, k) -> of(t.detach()));
             case "clone" -> m(name, (in, a, k) -> of(t.clone()));
             case "contiguous" -> m(name, (in, a, k) -> of(t.contiguous()));

@@ -36,6 +36,7 @@ public final class TorchBridge {
         MODULES.put("torch.utils", run -> submodule(run, "torch", "utils"));
         MODULES.put("torch.utils.data", run -> submodule(run, "torch.utils", "data"));
         MODULES.put("torch.utils.tensorboard", run -> submodule(run, "torch.utils", "tensorboard"));
+        MODULES.put("numpy", run -> NumpyModule.create());
         MODULES.forEach((name, factory) -> Modules.register(name, in -> BridgeRun.current().module(name, factory)));
     }
 
@@ -60,6 +61,8 @@ public final class TorchBridge {
         torch.define("utils", DataModule.utils(run));
         torch.define("save", SaveLoad.save(run));
         torch.define("load", SaveLoad.load(run));
+        torch.define("from_numpy", Host.function("from_numpy", (in, a, k) -> NumpyModule.fromNumpy(
+                Host.bind("from_numpy", a, k, "ndarray")[0])));
         return torch;
     }
 

@@ -282,7 +282,7 @@ final class TorchModule {
     }
 
     /** Charges a new tensor's bytes to the run's memory budget before it is allocated. */
-    private static void charge(Interpreter in, int[] shape, DType dtype) {
+    static void charge(Interpreter in, int[] shape, DType dtype) {
         long n = 1;
         for (int s : shape) {
             if (s < 0) {
