@@ -87,7 +87,8 @@ final class BridgeRun {
 
     /** Records a call for the grader and passes it on. */
     void trace(String call, Object target) {
-        TraceEntry entry = new TraceEntry(trace.size(), call, target == null ? "" : typeName(target), id(target));
+        TraceEntry entry = new TraceEntry(trace.size(), call, target == null ? "" : typeName(target), id(target),
+                interpreter.currentLine());
         trace.add(entry);
         events.call(entry);
     }

@@ -67,6 +67,15 @@ public final class Interpreter {
         return budget;
     }
 
+    /**
+     * The line the innermost running Python frame is at, as CPython's {@code sys._getframe().f_lineno}; host
+     * code called from Python sees the line of that call. 0 when no frame runs.
+     */
+    public int currentLine() {
+        Frame top = stack.peek();
+        return top == null ? 0 : top.line;
+    }
+
     public String filename() {
         return filename;
     }

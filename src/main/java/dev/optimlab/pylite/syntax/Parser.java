@@ -19,6 +19,9 @@ public final class Parser {
             "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
             "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
             "pass", "raise", "return", "try", "while", "with", "yield");
+    private static final java.util.Set<String> EXPRESSION_KEYWORDS = java.util.Set.of("False", "None", "True",
+            "await", "lambda", "not");
+    private static final java.util.Set<String> SOFT_KEYWORDS = java.util.Set.of("_", "case", "match");
     private static final java.util.Set<String> AUG_OPS = java.util.Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=",
             ">>=", "<<=", "&=", "|=", "^=", "@=");
     private static final java.util.Set<String> COMPARE_OPS = java.util.Set.of("<", ">", "==", ">=", "<=", "!=");
@@ -870,9 +873,13 @@ public final class Parser {
     private void arguments(List<Expression> args, List<Keyword> keywords) {
         boolean sawKeyword = false;
         boolean sawDoubleStar = false;
+        // CPython's parser reports these only after reading the whole list, and a repeated keyword (a compile error) last
+        PySyntaxError misplaced = null;
+        PySyntaxError repeated = null;
         java.util.Set<String> names = new HashSet<>();
         while (!peek().isOp(")")) {
             Token t = peek();
+            Token valueStart = t.kind() == Kind.OP && (t.isOp("*") || t.isOp("**")) ? tokens.get(current + 1) : t;
             if (match("*")) {
                 if (sawDoubleStar) {
                     throw PySyntaxError.syntax("iterable argument unpacking follows keyword argument unpacking",
@@ -885,8 +892,9 @@ public final class Parser {
             } else if (t.kind() == Kind.NAME && tokens.get(current + 1).isOp("=") && !KEYWORDS.contains(t.text())) {
                 advance();
                 advance();
-                if (!names.add(t.text())) {
-                    throw PySyntaxError.syntax("keyword argument repeated: " + t.text(), t.line(), t.col());
+                valueStart = peek();
+                if (!names.add(t.text()) && repeated == null) {
+                    repeated = PySyntaxError.syntax("keyword argument repeated: " + t.text(), t.line(), t.col());
                 }
                 keywords.add(new Keyword(t.text(), expression(), t.line(), t.col()));
                 sawKeyword = true;
@@ -902,17 +910,44 @@ public final class Parser {
                         throw PySyntaxError.syntax("Generator expression must be parenthesized", e.line(), e.col());
                     }
                 }
-                if (sawDoubleStar) {
-                    throw PySyntaxError.syntax("positional argument follows keyword argument unpacking", e.line(), e.col());
-                }
-                if (sawKeyword) {
-                    throw PySyntaxError.syntax("positional argument follows keyword argument", e.line(), e.col());
+                if (misplaced == null && sawDoubleStar) {
+                    misplaced = PySyntaxError.syntax("positional argument follows keyword argument unpacking",
+                            e.line(), e.col());
+                } else if (misplaced == null && sawKeyword) {
+                    misplaced = PySyntaxError.syntax("positional argument follows keyword argument", e.line(), e.col());
                 }
                 args.add(e);
             }
+            rejectMissingComma(valueStart);
             if (!match(",")) {
                 break;
             }
+        }
+        if (misplaced != null) {
+            throw misplaced;
+        }
+        if (repeated != null) {
+            throw repeated;
+        }
+    }
+
+    /**
+     * CPython's {@code invalid_expression} rule: inside brackets, an expression directly followed by the start
+     * of another is reported at the first one as a missing comma.
+     */
+    private void rejectMissingComma(Token valueStart) {
+        Token next = peek();
+        if (valueStart.kind() == Kind.NAME && SOFT_KEYWORDS.contains(valueStart.text())) {
+            return;
+        }
+        boolean startsExpression = switch (next.kind()) {
+            case NUMBER, STRING, FSTRING -> !(valueStart.kind() == Kind.NAME && tokens.get(current - 1) == valueStart);
+            case NAME -> !KEYWORDS.contains(next.text()) || EXPRESSION_KEYWORDS.contains(next.text());
+            case OP -> next.isOp("{") || next.isOp("~");
+            default -> false;
+        };
+        if (startsExpression) {
+            throw PySyntaxError.syntax("invalid syntax. Perhaps you forgot a comma?", valueStart.line(), valueStart.col());
         }
     }
 

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Events of a PyTorch run")
 class EventsTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path workspace;
+
     record Metric(String series, long step, double value) {
     }
 
@@ -118,6 +121,45 @@ class EventsTest {
                     .hasSize(1);
             assertThat(calls.get(2).objectType()).isEqualTo("SGD");
             assertThat(calls.get(3).objectType()).isEqualTo("StepLR");
+        }
+
+        @Test
+        @DisplayName("gives each call the program line that made it")
+        void lines() {
+            List<String> source = TRAINING.lines().toList();
+            List<TraceEntry> calls = run(TRAINING).calls;
+            assertThat(calls).allSatisfy(entry -> assertThat(source.get(entry.line() - 1))
+                    .contains("." + entry.call().substring(entry.call().indexOf('.') + 1) + "("));
+            assertThat(calls).extracting(TraceEntry::line).startsWith(9, 11, 12, 13, 9);
+        }
+
+        @Test
+        @DisplayName("gives calls made inside a closure the closure's line, and a call spread over lines its first")
+        void linesInClosureAndMultiLineCall() {
+            String program = """
+                    import torch
+                    w = torch.nn.Parameter(torch.tensor([2.0]))
+                    opt = torch.optim.LBFGS([w], max_iter=1)
+                    def closure():
+                        opt.zero_grad()
+                        loss = (w ** 2).sum()
+                        loss.backward()
+                        return loss
+                    opt.step(closure)
+                    torch.save({
+                        "w": w,
+                    }, "w.pt")
+                    """;
+            Recorder recorder = new Recorder();
+            RunResult result = TorchBridge.run(program, "main.py", Limits.defaults(), RunListener.NONE,
+                    Storage.folder(workspace), recorder);
+            assertThat(result.stderr()).isEmpty();
+            assertThat(recorder.calls).extracting(TraceEntry::call, TraceEntry::line).startsWith(
+                    org.assertj.core.groups.Tuple.tuple("optimizer.step", 9),
+                    org.assertj.core.groups.Tuple.tuple("optimizer.zero_grad", 5),
+                    org.assertj.core.groups.Tuple.tuple("tensor.backward", 7));
+            assertThat(recorder.calls.getLast()).extracting(TraceEntry::call, TraceEntry::line)
+                    .containsExactly("torch.save", 10);
         }
 
         @Test
