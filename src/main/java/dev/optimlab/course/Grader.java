@@ -355,6 +355,7 @@ public final class Grader {
                 for (TraceEntry e : entries) {
                     if (e.call().equals(name)) {
                         PyDict entry = new PyDict();
+                        entry.put("line", (long) e.line());
                         entry.put("order", (long) e.order());
                         entry.put("call", e.call());
                         entry.put("type", e.objectType());

@@ -102,11 +102,12 @@ class GraderTest {
         void traceOrder() {
             String checks = "check('order', trace.order('optimizer.zero_grad', 'tensor.backward', 'optimizer.step'), "
                     + FEEDBACK + ")\ncheck('calls', len(trace.calls('optimizer.step')) == 3 and "
-                    + "trace.calls('optimizer.step')[0]['type'] == 'SGD', " + FEEDBACK + ")\n";
+                    + "trace.calls('optimizer.step')[0]['type'] == 'SGD', " + FEEDBACK + ")\n"
+                    + "check('lines', [c['line'] for c in trace.calls('optimizer.step')] == [8, 8, 8], " + FEEDBACK + ")\n";
             String good = LOOP.formatted("optimizer.zero_grad()");
             assertThat(grade(good, checks, good).score()).isEqualTo(1.0);
             String missing = LOOP.formatted("pass");
-            assertThat(grade(good, checks, missing).checks()).extracting(Verdict.Check::passed).containsExactly(false, true);
+            assertThat(grade(good, checks, missing).checks()).extracting(Verdict.Check::passed).containsExactly(false, true, true);
         }
 
         @Test
