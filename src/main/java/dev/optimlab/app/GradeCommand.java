@@ -62,7 +62,7 @@ final class GradeCommand {
         try {
             code = Files.readString(Path.of(positional.get(1)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return usage(err, "cannot read " + positional.get(1) + ": " + e.getMessage());
+            return usage(err, "cannot read " + positional.get(1) + " (" + e.getClass().getSimpleName() + ")");
         }
         ContentSource source = contentDir == null ? ContentSource.classpath("content") : ContentSource.directory(contentDir);
         Map<String, Exercise> exercises;
