@@ -97,7 +97,7 @@ public final class Grader {
                         exercise.wallTime()))
                 : null;
         if (reference != null && (!reference.result().ok() || reference.namespace() == null)) {
-            return notGradable("the reference solution failed: " + reference.result().stderr(), output, start);
+            return notGradable("the reference solution failed: " + reference.result().stderr(), output, start, lang);
         }
         CheckApi api = new CheckApi(learner, reference, lang);
         Session session = new Session();
@@ -111,7 +111,7 @@ public final class Grader {
             SESSION.remove();
         }
         if (!checks.ok()) {
-            return notGradable("checks.py failed: " + checks.stderr(), output, start);
+            return notGradable("checks.py failed: " + checks.stderr(), output, start, lang);
         }
         int points = 0;
         int maxPoints = 0;
@@ -124,7 +124,7 @@ public final class Grader {
             }
         }
         if (maxPoints == 0) {
-            return notGradable("checks.py made no scored check", output, start);
+            return notGradable("checks.py made no scored check", output, start, lang);
         }
         String message = failed == 0
                 ? text(lang, "All checks passed.", "全部检查通过。")
@@ -134,9 +134,10 @@ public final class Grader {
                 millis(start));
     }
 
-    private static Verdict notGradable(String problem, String output, long start) {
-        return new Verdict(false, 0, 0, 0, "This exercise could not be graded (" + problem.strip()
-                + "). Your attempt does not count; please report it.", List.of(), output, millis(start));
+    private static Verdict notGradable(String problem, String output, long start, Lang lang) {
+        return new Verdict(false, 0, 0, 0, text(lang, "This exercise could not be graded (" + problem.strip()
+                + "). Your attempt does not count; please report it.", "这道练习暂时无法评分（" + problem.strip()
+                + "）。本次提交不计入成绩；请报告这个问题。"), List.of(), output, millis(start));
     }
 
     private static String failureMessage(RunResult result, Lang lang) {

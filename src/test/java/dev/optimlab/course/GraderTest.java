@@ -177,8 +177,10 @@ class GraderTest {
         @Test
         @DisplayName("feedback missing a language is a fault of the checks")
         void missingLanguage() {
-            Verdict v = grade("x = 1", "check('one', True, feedback={'en': 'only English'})\n", "x = 1");
+            Verdict v = GRADER.grade(exercise("x = 1", "check('one', True, feedback={'en': 'only English'})\n"), "x = 1",
+                    Lang.ZH);
             assertThat(v.gradable()).isFalse();
+            assertThat(v.message()).contains("feedback needs a 'zh' text", "不计入成绩");
         }
 
         @Test
