@@ -122,6 +122,19 @@ class GraderTest {
         }
 
         @Test
+        @DisplayName("solution() runs the reference once per exercise version and reuses it")
+        void solutionCached() {
+            // an unseeded random draw tells the runs apart; the check's name carries the value out
+            String solution = "import random\ndraw = random.random()\n";
+            Exercise exercise = exercise(solution, "check(repr(solution()['ns']['draw']), True, " + FEEDBACK + ")\n");
+            String first = GRADER.grade(exercise, "x = 1", Lang.EN).checks().get(0).name();
+            String second = GRADER.grade(exercise, "x = 2", Lang.ZH).checks().get(0).name();
+            assertThat(second).isEqualTo(first);
+            String fresh = new Grader().grade(exercise, "x = 1", Lang.EN).checks().get(0).name();
+            assertThat(fresh).isNotEqualTo(first);
+        }
+
+        @Test
         @DisplayName("ns holds detached copies of data, not the live objects or modules and functions")
         void namespaceCopies() {
             String program = LOOP.formatted("optimizer.zero_grad()") + "def f():\n    pass\nitems = [w, {'k': 2}]\n";
