@@ -37,6 +37,17 @@ final class CommandLine {
                 return 0;
             }
         });
+        commands.put("grade", new Command() {
+            @Override
+            public String summary() {
+                return GradeCommand.SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return GradeCommand.run(args, out, err);
+            }
+        });
         commands.put("run", new Command() {
             @Override
             public String summary() {
