@@ -19,7 +19,6 @@ import dev.optimlab.pylite.runtime.PyModule;
 import dev.optimlab.pylite.runtime.PyObject;
 import dev.optimlab.pylite.runtime.PyTuple;
 import dev.optimlab.pylite.runtime.PyType;
-import java.lang.reflect.Field;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,16 +43,8 @@ public final class Grader {
     private static final int OUTPUT_CAP = 10_000;
     private static final Duration CHECKS_WALL = Duration.ofSeconds(5);
     private static final InheritableThreadLocal<Session> SESSION = new InheritableThreadLocal<>();
-    private static final Field GLOBALS;
 
     static {
-        try {
-            // pylite keeps module globals private; the grader reads them once a program has ended
-            GLOBALS = Interpreter.class.getDeclaredField("globals");
-            GLOBALS.setAccessible(true);
-        } catch (NoSuchFieldException e) {
-            throw new ExceptionInInitializerError(e);
-        }
         Modules.register(SNAPSHOT_MODULE, in -> {
             Session session = SESSION.get();
             return session == null ? null : new PyModule(SNAPSHOT_MODULE).function("snapshot", (i, a, k) -> {
@@ -178,14 +169,8 @@ public final class Grader {
     }
 
     /** Copies of the program's plain-data globals, taken on the program's own thread. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> snapshot(Interpreter in) {
-        Map<String, Object> globals;
-        try {
-            globals = (Map<String, Object>) GLOBALS.get(in);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Object> globals = in.globalsView();
         Map<String, Object> copies = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : globals.entrySet()) {
             if (e.getKey().startsWith("__")) {

@@ -67,6 +67,11 @@ public final class Interpreter {
         return budget;
     }
 
+    /** The program's module globals, read-only: what a grader inspects once the program has ended. */
+    public Map<String, Object> globalsView() {
+        return java.util.Collections.unmodifiableMap(globals);
+    }
+
     /**
      * The line the innermost running Python frame is at, as CPython's {@code sys._getframe().f_lineno}; host
      * code called from Python sees the line of that call. 0 when no frame runs.
