@@ -29,45 +29,39 @@ public final class ASGD extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double lambd = group.getDouble("lambd");
             double alpha = group.getDouble("alpha");
             double t0 = group.getDouble("t0");
             double weightDecay = group.getDouble("weight_decay");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("eta", Torch.scalarTensor(lr));
-                    state.put("mu", Torch.scalarTensor(1.0));
-                    state.put("ax", Torch.zerosLike(param));
-                }
-                Tensor grad = gradient(param, maximize);
-                double step = incrementStep(state);
-                if (weightDecay != 0) {
-                    grad = grad.add(param, weightDecay);
-                }
-                Tensor eta = (Tensor) state.get("eta");
-                Tensor mu = (Tensor) state.get("mu");
-                Tensor ax = (Tensor) state.get("ax");
-                double etaValue = eta.itemDouble();
-                param.mul_(1 - lambd * etaValue);
-                param.add_(grad, -etaValue);
-                if (mu.itemDouble() != 1) {
-                    ax.add_(param.sub(ax).mul(mu));
-                } else {
-                    ax.copy_(param);
-                }
-                eta.fill_((float) (lr / Math.pow(1 + lambd * lr * step, alpha)));
-                mu.fill_((float) (1 / Math.max(1, step - t0)));
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("eta", Torch.scalarTensor(lr));
+                state.put("mu", Torch.scalarTensor(1.0));
+                state.put("ax", Torch.zerosLike(param));
             }
-        }
+            Tensor grad = gradient(param, maximize);
+            double step = incrementStep(state);
+            if (weightDecay != 0) {
+                grad = grad.add(param, weightDecay);
+            }
+            Tensor eta = (Tensor) state.get("eta");
+            Tensor mu = (Tensor) state.get("mu");
+            Tensor ax = (Tensor) state.get("ax");
+            double etaValue = eta.itemDouble();
+            param.mul_(1 - lambd * etaValue);
+            param.add_(grad, -etaValue);
+            if (mu.itemDouble() != 1) {
+                ax.add_(param.sub(ax).mul(mu));
+            } else {
+                ax.copy_(param);
+            }
+            eta.fill_((float) (lr / Math.pow(1 + lambd * lr * step, alpha)));
+            mu.fill_((float) (1 / Math.max(1, step - t0)));
+        });
         return loss;
     }
 }

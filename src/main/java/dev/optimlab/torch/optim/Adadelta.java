@@ -27,38 +27,32 @@ public final class Adadelta extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double rho = group.getDouble("rho");
             double eps = group.getDouble("eps");
             double weightDecay = group.getDouble("weight_decay");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("square_avg", Torch.zerosLike(param));
-                    state.put("acc_delta", Torch.zerosLike(param));
-                }
-                incrementStep(state);
-                Tensor grad = gradient(param, maximize);
-                if (weightDecay != 0) {
-                    grad = grad.add(param, weightDecay);
-                }
-                Tensor squareAvg = (Tensor) state.get("square_avg");
-                Tensor accDelta = (Tensor) state.get("acc_delta");
-                squareAvg.mul_(rho).addcmul_(grad, grad, 1 - rho);
-                Tensor std = squareAvg.add(eps).sqrt_();
-                Tensor delta = accDelta.add(eps).sqrt_();
-                delta.div_(std).mul_(grad);
-                accDelta.mul_(rho).addcmul_(delta, delta, 1 - rho);
-                param.add_(delta, -lr);
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("square_avg", Torch.zerosLike(param));
+                state.put("acc_delta", Torch.zerosLike(param));
             }
-        }
+            incrementStep(state);
+            Tensor grad = gradient(param, maximize);
+            if (weightDecay != 0) {
+                grad = grad.add(param, weightDecay);
+            }
+            Tensor squareAvg = (Tensor) state.get("square_avg");
+            Tensor accDelta = (Tensor) state.get("acc_delta");
+            squareAvg.mul_(rho).addcmul_(grad, grad, 1 - rho);
+            Tensor std = squareAvg.add(eps).sqrt_();
+            Tensor delta = accDelta.add(eps).sqrt_();
+            delta.div_(std).mul_(grad);
+            accDelta.mul_(rho).addcmul_(delta, delta, 1 - rho);
+            param.add_(delta, -lr);
+        });
         return loss;
     }
 }

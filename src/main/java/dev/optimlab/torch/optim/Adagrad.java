@@ -40,30 +40,24 @@ public final class Adagrad extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double lrDecay = group.getDouble("lr_decay");
             double weightDecay = group.getDouble("weight_decay");
             double eps = group.getDouble("eps");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                Tensor sum = (Tensor) state.get("sum");
-                double step = incrementStep(state);
-                Tensor grad = gradient(param, maximize);
-                if (weightDecay != 0) {
-                    grad = grad.add(param, weightDecay);
-                }
-                double clr = lr / (1 + (step - 1) * lrDecay);
-                sum.addcmul_(grad, grad, 1);
-                Tensor std = sum.sqrt().add_(eps);
-                param.addcdiv_(grad, std, -clr);
+            Map<String, Object> state = state(param);
+            Tensor sum = (Tensor) state.get("sum");
+            double step = incrementStep(state);
+            Tensor grad = gradient(param, maximize);
+            if (weightDecay != 0) {
+                grad = grad.add(param, weightDecay);
             }
-        }
+            double clr = lr / (1 + (step - 1) * lrDecay);
+            sum.addcmul_(grad, grad, 1);
+            Tensor std = sum.sqrt().add_(eps);
+            param.addcdiv_(grad, std, -clr);
+        });
         return loss;
     }
 }

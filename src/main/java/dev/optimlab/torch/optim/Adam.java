@@ -58,14 +58,7 @@ public class Adam extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
-            for (Tensor param : group.params()) {
-                if (param.grad() != null) {
-                    checkpoint(param);
-                    update(group, param, state(param));
-                }
-            }
-        }
+        forEachParameterWithGrad((group, param) -> update(group, param, state(param)));
         return loss;
     }
 

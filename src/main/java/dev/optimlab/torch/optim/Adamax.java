@@ -37,38 +37,32 @@ public final class Adamax extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double beta1 = group.getTupleItem("betas", 0);
             double beta2 = group.getTupleItem("betas", 1);
             double eps = group.getDouble("eps");
             double weightDecay = group.getDouble("weight_decay");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("exp_avg", Torch.zerosLike(param));
-                    state.put("exp_inf", Torch.zerosLike(param));
-                }
-                Tensor grad = gradient(param, maximize);
-                double step = incrementStep(state);
-                if (weightDecay != 0) {
-                    grad = grad.add(param, weightDecay);
-                }
-                Tensor expAvg = (Tensor) state.get("exp_avg");
-                Tensor expInf = (Tensor) state.get("exp_inf");
-                expAvg.lerp_(grad, 1 - beta1);
-                Tensor decayed = expInf.mul_(beta2);
-                expInf.copy_(Torch.maximum(decayed, grad.abs().add_(eps)));
-                double clr = lr / (1 - Math.pow(beta1, step));
-                param.addcdiv_(expAvg, expInf, -clr);
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("exp_avg", Torch.zerosLike(param));
+                state.put("exp_inf", Torch.zerosLike(param));
             }
-        }
+            Tensor grad = gradient(param, maximize);
+            double step = incrementStep(state);
+            if (weightDecay != 0) {
+                grad = grad.add(param, weightDecay);
+            }
+            Tensor expAvg = (Tensor) state.get("exp_avg");
+            Tensor expInf = (Tensor) state.get("exp_inf");
+            expAvg.lerp_(grad, 1 - beta1);
+            Tensor decayed = expInf.mul_(beta2);
+            expInf.copy_(Torch.maximum(decayed, grad.abs().add_(eps)));
+            double clr = lr / (1 - Math.pow(beta1, step));
+            param.addcdiv_(expAvg, expInf, -clr);
+        });
         return loss;
     }
 }

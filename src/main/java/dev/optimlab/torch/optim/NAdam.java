@@ -29,7 +29,7 @@ public final class NAdam extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double beta1 = group.getTupleItem("betas", 0);
             double beta2 = group.getTupleItem("betas", 1);
@@ -38,44 +38,38 @@ public final class NAdam extends Optimizer {
             double momentumDecay = group.getDouble("momentum_decay");
             boolean decoupled = group.getBoolean("decoupled_weight_decay");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("mu_product", Torch.scalarTensor(1.0));
-                    state.put("exp_avg", Torch.zerosLike(param));
-                    state.put("exp_avg_sq", Torch.zerosLike(param));
-                }
-                Tensor grad = gradient(param, maximize);
-                Tensor muProduct = (Tensor) state.get("mu_product");
-                Tensor expAvg = (Tensor) state.get("exp_avg");
-                Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
-                double step = incrementStep(state);
-                double biasCorrection2 = 1 - Math.pow(beta2, step);
-                if (weightDecay != 0) {
-                    if (decoupled) {
-                        param.mul_(1 - lr * weightDecay);
-                    } else {
-                        grad = grad.add(param, weightDecay);
-                    }
-                }
-                double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, step * momentumDecay));
-                double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
-                muProduct.mul_(mu);
-                expAvg.lerp_(grad, 1 - beta1);
-                expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
-                Tensor denom = expAvgSq.div(biasCorrection2).sqrt();
-                double product = muProduct.itemDouble();
-                double productNext = product * muNext;
-                denom.add_(eps);
-                param.addcdiv_(grad, denom, -lr * (1.0 - mu) / (1.0 - product));
-                param.addcdiv_(expAvg, denom, (-lr * muNext) / (1.0 - productNext));
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("mu_product", Torch.scalarTensor(1.0));
+                state.put("exp_avg", Torch.zerosLike(param));
+                state.put("exp_avg_sq", Torch.zerosLike(param));
             }
-        }
+            Tensor grad = gradient(param, maximize);
+            Tensor muProduct = (Tensor) state.get("mu_product");
+            Tensor expAvg = (Tensor) state.get("exp_avg");
+            Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
+            double step = incrementStep(state);
+            double biasCorrection2 = 1 - Math.pow(beta2, step);
+            if (weightDecay != 0) {
+                if (decoupled) {
+                    param.mul_(1 - lr * weightDecay);
+                } else {
+                    grad = grad.add(param, weightDecay);
+                }
+            }
+            double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, step * momentumDecay));
+            double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+            muProduct.mul_(mu);
+            expAvg.lerp_(grad, 1 - beta1);
+            expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+            Tensor denom = expAvgSq.div(biasCorrection2).sqrt();
+            double product = muProduct.itemDouble();
+            double productNext = product * muNext;
+            denom.add_(eps);
+            param.addcdiv_(grad, denom, -lr * (1.0 - mu) / (1.0 - product));
+            param.addcdiv_(expAvg, denom, (-lr * muNext) / (1.0 - productNext));
+        });
         return loss;
     }
 }

@@ -266,6 +266,27 @@ public abstract class Optimizer {
     /** One update of every group, run with grad mode off; evaluate the closure with {@link #evaluate}. */
     protected abstract Tensor performStep(Supplier<Tensor> closure);
 
+    /** The update of one parameter that has a gradient, with its group's hyperparameters. */
+    @FunctionalInterface
+    protected interface ParameterUpdate {
+        void apply(ParamGroup group, Tensor param);
+    }
+
+    /**
+     * The loop every single-tensor optimizer in PyTorch runs: group by group, each parameter whose grad is
+     * not None, with the compute guard checked before each one.
+     */
+    protected final void forEachParameterWithGrad(ParameterUpdate update) {
+        for (ParamGroup group : paramGroups()) {
+            for (Tensor param : group.params()) {
+                if (param.grad() != null) {
+                    checkpoint(param);
+                    update.apply(group, param);
+                }
+            }
+        }
+    }
+
     /** Runs the closure with grad enabled, as {@code with torch.enable_grad(): loss = closure()} does. */
     protected static Tensor evaluate(Supplier<Tensor> closure) {
         if (closure == null) {

@@ -28,7 +28,7 @@ public final class RAdam extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double beta1 = group.getTupleItem("betas", 0);
             double beta2 = group.getTupleItem("betas", 1);
@@ -36,44 +36,38 @@ public final class RAdam extends Optimizer {
             double weightDecay = group.getDouble("weight_decay");
             boolean decoupled = group.getBoolean("decoupled_weight_decay");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("exp_avg", Torch.zerosLike(param));
-                    state.put("exp_avg_sq", Torch.zerosLike(param));
-                }
-                Tensor grad = gradient(param, maximize);
-                Tensor expAvg = (Tensor) state.get("exp_avg");
-                Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
-                double step = incrementStep(state);
-                if (weightDecay != 0) {
-                    if (decoupled) {
-                        param.mul_(1 - lr * weightDecay);
-                    } else {
-                        grad = grad.add(param, weightDecay);
-                    }
-                }
-                expAvg.lerp_(grad, 1 - beta1);
-                expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
-                double biasCorrection1 = 1 - Math.pow(beta1, step);
-                double biasCorrection2 = 1 - Math.pow(beta2, step);
-                Tensor correctedExpAvg = expAvg.div(biasCorrection1);
-                double rhoInf = 2 / (1 - beta2) - 1;
-                double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / biasCorrection2;
-                if (rhoT > 5.0) {
-                    double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
-                    Tensor adaptiveLr = expAvgSq.sqrt().add_(eps).rdiv(Math.sqrt(biasCorrection2));
-                    param.add_(correctedExpAvg.mul(lr).mul(adaptiveLr).mul(rect), -1.0);
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("exp_avg", Torch.zerosLike(param));
+                state.put("exp_avg_sq", Torch.zerosLike(param));
+            }
+            Tensor grad = gradient(param, maximize);
+            Tensor expAvg = (Tensor) state.get("exp_avg");
+            Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
+            double step = incrementStep(state);
+            if (weightDecay != 0) {
+                if (decoupled) {
+                    param.mul_(1 - lr * weightDecay);
                 } else {
-                    param.add_(correctedExpAvg.mul(lr), -1.0);
+                    grad = grad.add(param, weightDecay);
                 }
             }
-        }
+            expAvg.lerp_(grad, 1 - beta1);
+            expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+            double biasCorrection1 = 1 - Math.pow(beta1, step);
+            double biasCorrection2 = 1 - Math.pow(beta2, step);
+            Tensor correctedExpAvg = expAvg.div(biasCorrection1);
+            double rhoInf = 2 / (1 - beta2) - 1;
+            double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / biasCorrection2;
+            if (rhoT > 5.0) {
+                double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+                Tensor adaptiveLr = expAvgSq.sqrt().add_(eps).rdiv(Math.sqrt(biasCorrection2));
+                param.add_(correctedExpAvg.mul(lr).mul(adaptiveLr).mul(rect), -1.0);
+            } else {
+                param.add_(correctedExpAvg.mul(lr), -1.0);
+            }
+        });
         return loss;
     }
 }

@@ -32,7 +32,7 @@ public final class RMSprop extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double alpha = group.getDouble("alpha");
             double eps = group.getDouble("eps");
@@ -40,47 +40,41 @@ public final class RMSprop extends Optimizer {
             double momentum = group.getDouble("momentum");
             boolean centered = group.getBoolean("centered");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("square_avg", Torch.zerosLike(param));
-                    if (momentum > 0) {
-                        state.put("momentum_buffer", Torch.zerosLike(param));
-                    }
-                    if (centered) {
-                        state.put("grad_avg", Torch.zerosLike(param));
-                    }
-                }
-                Tensor grad = gradient(param, maximize);
-                incrementStep(state);
-                if (weightDecay != 0) {
-                    grad = grad.add(param, weightDecay);
-                }
-                Tensor squareAvg = (Tensor) state.get("square_avg");
-                squareAvg.mul_(alpha).addcmul_(grad, grad, 1 - alpha);
-                Tensor avg;
-                if (centered) {
-                    Tensor gradAvg = (Tensor) state.get("grad_avg");
-                    gradAvg.lerp_(grad, 1 - alpha);
-                    avg = squareAvg.clone().addcmul_(gradAvg, gradAvg, -1).sqrt_();
-                } else {
-                    avg = squareAvg.sqrt();
-                }
-                avg.add_(eps);
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("square_avg", Torch.zerosLike(param));
                 if (momentum > 0) {
-                    Tensor buffer = (Tensor) state.get("momentum_buffer");
-                    buffer.mul_(momentum).addcdiv_(grad, avg, 1);
-                    param.add_(buffer, -lr);
-                } else {
-                    param.addcdiv_(grad, avg, -lr);
+                    state.put("momentum_buffer", Torch.zerosLike(param));
+                }
+                if (centered) {
+                    state.put("grad_avg", Torch.zerosLike(param));
                 }
             }
-        }
+            Tensor grad = gradient(param, maximize);
+            incrementStep(state);
+            if (weightDecay != 0) {
+                grad = grad.add(param, weightDecay);
+            }
+            Tensor squareAvg = (Tensor) state.get("square_avg");
+            squareAvg.mul_(alpha).addcmul_(grad, grad, 1 - alpha);
+            Tensor avg;
+            if (centered) {
+                Tensor gradAvg = (Tensor) state.get("grad_avg");
+                gradAvg.lerp_(grad, 1 - alpha);
+                avg = squareAvg.clone().addcmul_(gradAvg, gradAvg, -1).sqrt_();
+            } else {
+                avg = squareAvg.sqrt();
+            }
+            avg.add_(eps);
+            if (momentum > 0) {
+                Tensor buffer = (Tensor) state.get("momentum_buffer");
+                buffer.mul_(momentum).addcdiv_(grad, avg, 1);
+                param.add_(buffer, -lr);
+            } else {
+                param.addcdiv_(grad, avg, -lr);
+            }
+        });
         return loss;
     }
 }

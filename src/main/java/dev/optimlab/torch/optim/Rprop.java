@@ -37,38 +37,32 @@ public final class Rprop extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double etaminus = group.getTupleItem("etas", 0);
             double etaplus = group.getTupleItem("etas", 1);
             double stepSizeMin = group.getTupleItem("step_sizes", 0);
             double stepSizeMax = group.getTupleItem("step_sizes", 1);
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Tensor grad = gradient(param, maximize);
-                Map<String, Object> state = state(param);
-                if (state.isEmpty()) {
-                    state.put("step", newStepTensor());
-                    state.put("prev", Torch.zerosLike(param));
-                    state.put("step_size", Torch.fullLike(grad, group.lr()));
-                }
-                incrementStep(state);
-                Tensor prev = (Tensor) state.get("prev");
-                Tensor stepSize = (Tensor) state.get("step_size");
-                Tensor sign = grad.mul(prev).sign();
-                Tensor flipped = sign.lt(0);
-                Tensor factor = Torch.where(sign.gt(0), Torch.fullLike(sign, etaplus),
-                        Torch.where(flipped, Torch.fullLike(sign, etaminus), Torch.onesLike(sign)));
-                stepSize.mul_(factor).clamp_(stepSizeMin, stepSizeMax);
-                // Where the sign flipped the gradient counts as zero: no move now, no flip next time.
-                Tensor kept = Torch.where(flipped.logicalNot(), grad, 0.0);
-                param.addcmul_(kept.sign(), stepSize, -1);
-                prev.copy_(kept);
+            Tensor grad = gradient(param, maximize);
+            Map<String, Object> state = state(param);
+            if (state.isEmpty()) {
+                state.put("step", newStepTensor());
+                state.put("prev", Torch.zerosLike(param));
+                state.put("step_size", Torch.fullLike(grad, group.lr()));
             }
-        }
+            incrementStep(state);
+            Tensor prev = (Tensor) state.get("prev");
+            Tensor stepSize = (Tensor) state.get("step_size");
+            Tensor sign = grad.mul(prev).sign();
+            Tensor flipped = sign.lt(0);
+            Tensor factor = Torch.where(sign.gt(0), Torch.fullLike(sign, etaplus),
+                    Torch.where(flipped, Torch.fullLike(sign, etaminus), Torch.onesLike(sign)));
+            stepSize.mul_(factor).clamp_(stepSizeMin, stepSizeMax);
+            // Where the sign flipped the gradient counts as zero: no move now, no flip next time.
+            Tensor kept = Torch.where(flipped.logicalNot(), grad, 0.0);
+            param.addcmul_(kept.sign(), stepSize, -1);
+            prev.copy_(kept);
+        });
         return loss;
     }
 }

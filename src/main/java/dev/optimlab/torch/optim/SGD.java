@@ -38,36 +38,30 @@ public final class SGD extends Optimizer {
     @Override
     protected Tensor performStep(Supplier<Tensor> closure) {
         Tensor loss = evaluate(closure);
-        for (ParamGroup group : paramGroups()) {
+        forEachParameterWithGrad((group, param) -> {
             double lr = group.lr();
             double momentum = group.getDouble("momentum");
             double dampening = group.getDouble("dampening");
             double weightDecay = group.getDouble("weight_decay");
             boolean nesterov = group.getBoolean("nesterov");
             boolean maximize = group.getBoolean("maximize");
-            for (Tensor param : group.params()) {
-                if (param.grad() == null) {
-                    continue;
-                }
-                checkpoint(param);
-                Tensor grad = gradient(param, maximize);
-                if (weightDecay != 0) {
-                    grad = grad.add(param, weightDecay);
-                }
-                if (momentum != 0) {
-                    Map<String, Object> state = state(param);
-                    Tensor buffer = (Tensor) state.get("momentum_buffer");
-                    if (buffer == null) {
-                        buffer = grad.detach().clone();
-                        state.put("momentum_buffer", buffer);
-                    } else {
-                        buffer.mul_(momentum).add_(grad, 1 - dampening);
-                    }
-                    grad = nesterov ? grad.add(buffer, momentum) : buffer;
-                }
-                param.add_(grad, -lr);
+            Tensor grad = gradient(param, maximize);
+            if (weightDecay != 0) {
+                grad = grad.add(param, weightDecay);
             }
-        }
+            if (momentum != 0) {
+                Map<String, Object> state = state(param);
+                Tensor buffer = (Tensor) state.get("momentum_buffer");
+                if (buffer == null) {
+                    buffer = grad.detach().clone();
+                    state.put("momentum_buffer", buffer);
+                } else {
+                    buffer.mul_(momentum).add_(grad, 1 - dampening);
+                }
+                grad = nesterov ? grad.add(buffer, momentum) : buffer;
+            }
+            param.add_(grad, -lr);
+        });
         return loss;
     }
 }
