@@ -19,13 +19,20 @@ import dev.optimlab.pylite.runtime.PyModule;
 import dev.optimlab.pylite.runtime.PyObject;
 import dev.optimlab.pylite.runtime.PyTuple;
 import dev.optimlab.pylite.runtime.PyType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Grades an attempt: runs the learner's program on the torch bridge, then runs the exercise's {@code checks.py}
@@ -42,6 +49,8 @@ public final class Grader {
     private static final String SNAPSHOT_CALL = "\nimport " + SNAPSHOT_MODULE + "\n" + SNAPSHOT_MODULE + ".snapshot()\n";
     private static final int OUTPUT_CAP = 10_000;
     private static final Duration CHECKS_WALL = Duration.ofSeconds(5);
+    /** What one graded run may save: a few checkpoints of the course's small models, never a disk's worth. */
+    static final long WORKSPACE_CAP = 16L << 20;
     private static final InheritableThreadLocal<Session> SESSION = new InheritableThreadLocal<>();
 
     static {
@@ -154,17 +163,74 @@ public final class Grader {
                 }
             }
         };
-        SESSION.set(session);
-        TorchBridge.Run run;
-        try {
-            run = TorchBridge.start(code + SNAPSHOT_CALL, filename, Limits.defaults().withWallTime(wall),
-                    RunListener.NONE, Storage.NONE, events);
-        } finally {
-            SESSION.remove();
+        try (Workspace workspace = Workspace.create()) {
+            SESSION.set(session);
+            TorchBridge.Run run;
+            try {
+                run = TorchBridge.start(code + SNAPSHOT_CALL, filename, Limits.defaults().withWallTime(wall),
+                        RunListener.NONE, workspace, events);
+            } finally {
+                SESSION.remove();
+            }
+            RunResult result = run.await();
+            synchronized (metrics) {
+                return new Outcome(result, session.namespace, Map.copyOf(metrics), run.trace());
+            }
         }
-        RunResult result = run.await();
-        synchronized (metrics) {
-            return new Outcome(result, session.namespace, Map.copyOf(metrics), run.trace());
+    }
+
+    /**
+     * A fresh temporary folder for one graded run, so that {@code torch.save} and {@code torch.load} work as in
+     * the learner's own workspace; it holds at most {@link #WORKSPACE_CAP} bytes and is deleted when closed.
+     */
+    static final class Workspace implements Storage, AutoCloseable {
+        private final Path root;
+        private final Storage folder;
+        private final Map<String, Long> sizes = new HashMap<>();
+
+        private Workspace(Path root) {
+            this.root = root;
+            this.folder = Storage.folder(root);
+        }
+
+        static Workspace create() {
+            try {
+                return new Workspace(Files.createTempDirectory("optimlab-grade-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a grading workspace", e);
+            }
+        }
+
+        Path root() {
+            return root;
+        }
+
+        @Override
+        public synchronized void write(String path, byte[] data) throws IOException {
+            long others = sizes.entrySet().stream().filter(e -> !e.getKey().equals(path))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (others + data.length > WORKSPACE_CAP) {
+                throw new IOException("the files of one graded run may hold at most " + WORKSPACE_CAP / (1 << 20)
+                        + " MiB");
+            }
+            folder.write(path, data);
+            sizes.put(path, (long) data.length);
+        }
+
+        @Override
+        public synchronized byte[] read(String path) throws IOException {
+            return folder.read(path);
+        }
+
+        @Override
+        public void close() {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the grading workspace " + root, e);
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.optimlab.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -144,6 +147,69 @@ class GraderTest {
                     + "check('deep copy', close(ns['items'][0], ns['w'] + 100.0) and ns['items'][1]['k'] == 2, " + FEEDBACK + ")\n";
             Verdict v = grade(program, checks, program);
             assertThat(v.score()).as(v.toJson()).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    @DisplayName("gives every graded run a workspace of its own")
+    class Workspaces {
+
+        private static final String SAVE_AND_LOAD = """
+                import torch
+                w = torch.tensor([1.5, -2.0])
+                torch.save({"w": w, "epoch": 3}, "checkpoint.pt")
+                loaded = torch.load("checkpoint.pt")
+                epoch = loaded["epoch"]
+                """;
+
+        @Test
+        @DisplayName("torch.save and torch.load work in the learner's run and in the reference run")
+        void saveAndLoad() {
+            String checks = "ref = solution()\n"
+                    + "check('loaded', ns['epoch'] == 3 and close(ns['loaded']['w'], ns['w']), " + FEEDBACK + ")\n"
+                    + "check('reference', ref['ns']['epoch'] == 3, " + FEEDBACK + ")\n"
+                    + "check('traced', len(trace.calls('torch.save')) == 1 and len(trace.calls('torch.load')) == 1, "
+                    + FEEDBACK + ")\n";
+            Verdict v = grade(SAVE_AND_LOAD, checks, SAVE_AND_LOAD);
+            assertThat(v.score()).as(v.toJson()).isEqualTo(1.0);
+        }
+
+        @Test
+        @DisplayName("a run starts empty: a file saved by an earlier run is not there")
+        void freshFolderPerRun() {
+            Exercise exercise = exercise(SAVE_AND_LOAD, "check('one', True, " + FEEDBACK + ")\n");
+            assertThat(GRADER.grade(exercise, SAVE_AND_LOAD, Lang.EN).score()).isEqualTo(1.0);
+            Verdict v = GRADER.grade(exercise, "import torch\nloaded = torch.load('checkpoint.pt')\n", Lang.EN);
+            assertThat(v.gradable()).isTrue();
+            assertThat(v.score()).isZero();
+            assertThat(v.output()).contains("No such file or directory: 'checkpoint.pt'");
+        }
+
+        @Test
+        @DisplayName("saving more than the cap fails in the learner's program with a clear message")
+        void capped() {
+            String big = "import torch\ntorch.save(torch.zeros(3_000_000), 'big.pt')\n";
+            Verdict v = grade("x = 1", "check('one', True, " + FEEDBACK + ")\n", big);
+            assertThat(v.gradable()).isTrue();
+            assertThat(v.score()).isZero();
+            assertThat(v.output()).contains("could not save 'big.pt'", "at most 16 MiB");
+        }
+
+        @Test
+        @DisplayName("the folder counts a file saved twice once, and is deleted when the run is over")
+        void deletedAfterwards() throws Exception {
+            Path root;
+            try (Grader.Workspace workspace = Grader.Workspace.create()) {
+                root = workspace.root();
+                byte[] half = new byte[(int) (Grader.WORKSPACE_CAP / 2 + 1)];
+                workspace.write("a/ckpt.pt", half);
+                workspace.write("a/ckpt.pt", half);
+                assertThat(workspace.read("a/ckpt.pt")).hasSize(half.length);
+                assertThatThrownBy(() -> workspace.write("other.pt", half)).isInstanceOf(IOException.class)
+                        .hasMessageContaining("at most 16 MiB");
+                assertThat(root.resolve("a/ckpt.pt")).exists();
+            }
+            assertThat(root).doesNotExist();
         }
     }
 
