@@ -29,9 +29,9 @@ class ExerciseContentTest {
     }
 
     @Test
-    @DisplayName("chapters 01, 03 and 06 have at least three exercises each, of more than one kind")
+    @DisplayName("chapters 01, 03, 06 and 07 have at least three exercises each, of more than one kind")
     void enoughExercises() {
-        for (String chapter : new String[] {"01-training-loop", "03-sgd-momentum", "06-schedules"}) {
+        for (String chapter : new String[] {"01-training-loop", "03-sgd-momentum", "06-schedules", "07-checkpointing"}) {
             var mine = exercises.values().stream().filter(e -> e.chapterFolder().equals(chapter)).toList();
             assertThat(mine).as(chapter).hasSizeGreaterThanOrEqualTo(3);
             assertThat(mine.stream().map(Exercise::kind).distinct().count()).as(chapter).isGreaterThan(1);
