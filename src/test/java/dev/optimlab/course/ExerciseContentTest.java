@@ -29,9 +29,10 @@ class ExerciseContentTest {
     }
 
     @Test
-    @DisplayName("chapters 01, 03, 06 and 07 have at least three exercises each, of more than one kind")
+    @DisplayName("chapters 01, 03, 06, 07 and 08 have at least three exercises each, of more than one kind")
     void enoughExercises() {
-        for (String chapter : new String[] {"01-training-loop", "03-sgd-momentum", "06-schedules", "07-checkpointing"}) {
+        for (String chapter : new String[] {"01-training-loop", "03-sgd-momentum", "06-schedules", "07-checkpointing",
+            "08-practical-tricks"}) {
             var mine = exercises.values().stream().filter(e -> e.chapterFolder().equals(chapter)).toList();
             assertThat(mine).as(chapter).hasSizeGreaterThanOrEqualTo(3);
             assertThat(mine.stream().map(Exercise::kind).distinct().count()).as(chapter).isGreaterThan(1);
