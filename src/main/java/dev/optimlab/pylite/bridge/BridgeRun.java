@@ -99,6 +99,7 @@ final class BridgeRun {
             case ModuleObject m -> m.pyType().name();
             case OptimObjects.OptimizerObject o -> o.optimizer().getClass().getSimpleName();
             case OptimObjects.SchedulerObject s -> s.scheduler().getClass().getSimpleName();
+            case AmpModule.GradScalerObject g -> "GradScaler";
             default -> target.getClass().getSimpleName();
         };
     }

@@ -11,6 +11,7 @@ final class CudaModule {
         PyModule m = new PyModule("torch.cuda");
         m.define("is_available", Host.function("is_available", (in, a, k) -> false));
         m.define("device_count", Host.function("device_count", (in, a, k) -> 0L));
+        m.define("amp", AmpModule.cudaAmp());
         return m;
     }
 }

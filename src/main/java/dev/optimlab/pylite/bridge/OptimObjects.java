@@ -214,16 +214,20 @@ final class OptimObjects {
         }
 
         private Object step(Interpreter in, Object closure) {
-            BridgeRun run = BridgeRun.current();
+            recordStep(BridgeRun.current());
+            Tensor loss = Host.given(closure) ? optimizer.step(() -> Host.tensor(in, in.call(closure, new Object[0], null)))
+                    : optimizer.step();
+            return loss == null ? Py.NONE : TensorObject.of(loss);
+        }
+
+        /** Traces a step of this optimizer and reports each group's lr, also when a GradScaler lets it through. */
+        void recordStep(BridgeRun run) {
             run.trace("optimizer.step", this);
             long step = run.nextStep(this.optimizer);
             List<ParamGroup> groups = optimizer.paramGroups();
             for (int g = 0; g < groups.size(); g++) {
                 run.events.metric("lr/group" + g, step, groups.get(g).lr());
             }
-            Tensor loss = Host.given(closure) ? optimizer.step(() -> Host.tensor(in, in.call(closure, new Object[0], null)))
-                    : optimizer.step();
-            return loss == null ? Py.NONE : TensorObject.of(loss);
         }
 
         @Override

@@ -33,6 +33,8 @@ public final class TorchBridge {
         MODULES.put("torch.optim", run -> submodule(run, "torch", "optim"));
         MODULES.put("torch.optim.lr_scheduler", run -> submodule(run, "torch.optim", "lr_scheduler"));
         MODULES.put("torch.cuda", run -> submodule(run, "torch", "cuda"));
+        MODULES.put("torch.cuda.amp", run -> submodule(run, "torch.cuda", "amp"));
+        MODULES.put("torch.amp", run -> submodule(run, "torch", "amp"));
         MODULES.put("torch.utils", run -> submodule(run, "torch", "utils"));
         MODULES.put("torch.utils.data", run -> submodule(run, "torch.utils", "data"));
         MODULES.put("torch.utils.tensorboard", run -> submodule(run, "torch.utils", "tensorboard"));
@@ -58,6 +60,7 @@ public final class TorchBridge {
         torch.define("nn", nn);
         torch.define("optim", OptimObjects.optim());
         torch.define("cuda", CudaModule.create());
+        torch.define("amp", AmpModule.amp());
         torch.define("utils", DataModule.utils(run));
         torch.define("save", SaveLoad.save(run));
         torch.define("load", SaveLoad.load(run));
