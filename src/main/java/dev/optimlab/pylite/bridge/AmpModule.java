@@ -13,6 +13,7 @@ import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.amp.GradScaler;
 import dev.optimlab.torch.optim.Optimizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -192,13 +193,20 @@ final class AmpModule {
             }
             OptimObjects.OptimizerObject target = args[0] instanceof OptimObjects.OptimizerObject o ? o : null;
             Optimizer optimizer = optimizer(args[0]);
-            if (args.length > 1 || (kwargs != null && !kwargs.isEmpty())) {
-                throw PyException.of(PyType.RUNTIME_ERROR, scaler.isEnabled()
-                        ? "Closure use is not currently supported if GradScaler is enabled."
-                        : "OptimLab's GradScaler.step takes only the optimizer");
-            }
             BridgeRun run = BridgeRun.current();
             run.trace("scaler.step", this);
+            if (!scaler.isEnabled()) {
+                // as PyTorch's disabled scaler: optimizer.step(*args, **kwargs), traced as the optimizer's own step
+                Object[] rest = Arrays.copyOfRange(args, 1, args.length);
+                return in.call(target.getAttr(in, "step"), rest, kwargs);
+            }
+            if (kwargs != null && kwargs.containsKey("closure")) {
+                throw PyException.of(PyType.RUNTIME_ERROR, "Closure use is not currently supported if GradScaler is enabled.");
+            }
+            if (args.length > 1 || (kwargs != null && !kwargs.isEmpty())) {
+                throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "OptimLab's GradScaler.step(optimizer) passes no "
+                        + "further arguments to optimizer.step()");
+            }
             int before = optimizer.stepCount();
             asserted(() -> scaler.step(optimizer));
             if (optimizer.stepCount() > before) {

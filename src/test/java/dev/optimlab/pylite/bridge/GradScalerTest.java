@@ -176,6 +176,28 @@ class GradScalerTest {
         }
 
         @Test
+        @DisplayName("a disabled scaler hands a closure on to optimizer.step, as PyTorch's does")
+        void disabledPassesClosure() {
+            EventsTest.Recorder events = new EventsTest.Recorder();
+            RunResult result = run("""
+                    import torch
+                    p = torch.tensor([1.0], requires_grad=True)
+                    optimizer = torch.optim.SGD([p], lr=0.5)
+                    scaler = torch.amp.GradScaler(enabled=False)
+                    def closure():
+                        optimizer.zero_grad()
+                        loss = (p * p).sum()
+                        loss.backward()
+                        return loss
+                    print(scaler.step(optimizer, closure), p.item())
+                    """, events);
+            assertThat(result.stdout()).as(result.stderr()).isEqualTo("tensor(1., grad_fn=<SumBackward0>) 0.0\n");
+            assertThat(events.warnings).isEmpty();
+            assertThat(events.calls).extracting(TraceEntry::call).containsExactly("scaler.step", "optimizer.step",
+                    "optimizer.zero_grad", "tensor.backward");
+        }
+
+        @Test
         @DisplayName("torch.cuda.amp.GradScaler is deprecated first, then disabled the same way")
         void cudaAmpDeprecated() {
             EventsTest.Recorder events = new EventsTest.Recorder();
@@ -234,7 +256,7 @@ class GradScalerTest {
                     optimizer = torch.optim.SGD([p], lr=0.1)
                     scaler = torch.amp.GradScaler("cpu")
                     scaler.scale((p * p).sum()).backward()
-                    scaler.step(optimizer, lambda: None)
+                    scaler.step(optimizer, closure=lambda: (p * p).sum())
                     """, new EventsTest.Recorder());
             assertThat(result.stderr()).endsWith("RuntimeError: Closure use is not currently supported if GradScaler "
                     + "is enabled.\n");
