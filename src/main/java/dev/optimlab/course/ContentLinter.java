@@ -55,8 +55,12 @@ public final class ContentLinter {
         }
 
         public String summary() {
-            return chapters + " chapters, " + blocks + " runnable blocks, " + exercises + " exercises checked: "
-                    + (problems.isEmpty() ? "no problems" : problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            return count(chapters, "chapter") + ", " + count(blocks, "runnable block") + ", " + count(exercises, "exercise")
+                    + " checked: " + (problems.isEmpty() ? "no problems" : count(problems.size(), "problem"));
+        }
+
+        private static String count(int n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 

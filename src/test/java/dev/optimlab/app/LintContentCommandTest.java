@@ -37,7 +37,7 @@ class LintContentCommandTest {
     void cleanFolder() throws IOException {
         TinyCourse.write(root);
         assertThat(lint("lint-content", root.toString())).isZero();
-        assertThat(stdout()).isEqualTo("1 chapters, 2 runnable blocks, 1 exercises checked: no problems\n");
+        assertThat(stdout()).isEqualTo("1 chapter, 2 runnable blocks, 1 exercise checked: no problems\n");
     }
 
     @Test
@@ -52,7 +52,7 @@ class LintContentCommandTest {
         assertThat(stdout().lines().toList()).containsExactly(
                 base + "/01-one/chapter.en.md:11: broken image 'figure.png': no file " + base + "/01-one/figure.png",
                 base + "/01-one/exercises/set-answer/solution.py:1: the solution scores 0.0, not 1.0: failed 'first', 'second', 'third' (en, zh)",
-                "1 chapters, 2 runnable blocks, 1 exercises checked: 2 problems");
+                "1 chapter, 2 runnable blocks, 1 exercise checked: 2 problems");
     }
 
     @Test

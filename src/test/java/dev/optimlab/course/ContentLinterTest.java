@@ -47,7 +47,7 @@ class ContentLinterTest {
         assertThat(report.chapters()).isEqualTo(1);
         assertThat(report.blocks()).isEqualTo(2);
         assertThat(report.exercises()).isEqualTo(1);
-        assertThat(report.summary()).isEqualTo("1 chapters, 2 runnable blocks, 1 exercises checked: no problems");
+        assertThat(report.summary()).isEqualTo("1 chapter, 2 runnable blocks, 1 exercise checked: no problems");
     }
 
     @Nested
