@@ -122,14 +122,12 @@ public final class ContentLinter {
             problems.addAll(compareOutlines(source.describe(chapter.textPath(Lang.EN)), texts.get(Lang.EN),
                     source.describe(chapter.textPath(Lang.ZH)), texts.get(Lang.ZH)));
         }
-        Map<String, Exercise> exercises;
-        try {
-            exercises = new ExerciseLoader(source).load(course);
-        } catch (ContentException e) {
+        List<String> unloadable = new ArrayList<>();
+        Map<String, Exercise> exercises = new ExerciseLoader(source).load(course, e -> {
             problems.add(problem(e));
-            return new Report(problems, course.chapters().size(), blocks, 0);
-        }
-        problems.addAll(unlistedExercises(course, exercises));
+            unloadable.add(e.file());
+        });
+        problems.addAll(unlistedExercises(course, exercises, unloadable));
         for (Exercise exercise : exercises.values()) {
             problems.addAll(gradeExercise(exercise));
         }
@@ -377,13 +375,18 @@ public final class ContentLinter {
         return problems;
     }
 
-    /** Exercise folders that no index.yaml lists, so learners would never see them. */
-    private List<Problem> unlistedExercises(Course course, Map<String, Exercise> exercises) {
+    /** Exercise folders that no index.yaml lists, so learners would never see them (ignoring those that failed to load). */
+    private List<Problem> unlistedExercises(Course course, Map<String, Exercise> exercises, List<String> unloadable) {
         List<Problem> problems = new ArrayList<>();
         for (Chapter chapter : course.chapters()) {
+            if (unloadable.contains(source.describe(chapter.folder() + "/" + ExerciseLoader.INDEX))) {
+                continue;
+            }
             for (String folder : source.folders(chapter.folder() + "/exercises")) {
                 Exercise listed = exercises.get(folder);
-                if (listed == null || !listed.chapterFolder().equals(chapter.folder())) {
+                String dir = source.describe(chapter.folder() + "/exercises/" + folder + "/");
+                boolean failed = unloadable.stream().anyMatch(file -> file.startsWith(dir));
+                if (!failed && (listed == null || !listed.chapterFolder().equals(chapter.folder()))) {
                     problems.add(new Problem(source.describe(chapter.folder() + "/" + ExerciseLoader.INDEX), 1,
                             "the exercise folder '" + folder + "' is not listed"));
                 }

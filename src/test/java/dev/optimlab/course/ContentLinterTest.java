@@ -181,6 +181,27 @@ class ContentLinterTest {
         }
 
         @Test
+        @DisplayName("reports every exercise that cannot be loaded, and still grades the others")
+        void severalBrokenExercises() throws IOException {
+            Path second = Files.createDirectories(root.resolve("01-one/exercises/second"));
+            for (String name : new String[] {"exercise.yaml", "starter.py", "solution.py"}) {
+                Files.copy(root.resolve(DIR + name), second.resolve(name));
+            }
+            Path third = Files.createDirectories(root.resolve("01-one/exercises/third"));
+            for (String name : new String[] {"exercise.yaml", "starter.py", "solution.py", "checks.py"}) {
+                Files.copy(root.resolve(DIR + name), third.resolve(name));
+            }
+            write("01-one/exercises/third/exercise.yaml", "kind: guess\n");
+            write("01-one/exercises/index.yaml", "- set-answer\n- second\n- third\n");
+            write(DIR + "starter.py", "answer = 1\n");
+            assertThat(lines()).containsExactly(
+                    file("01-one/exercises/second/checks.py") + ":1: missing file",
+                    file("01-one/exercises/third/exercise.yaml") + ":1: 'kind' must be one of "
+                            + "[fix-bug, fill-in, by-hand, predict, tune, resume]",
+                    file(DIR + "starter.py") + ":1: the starter already scores 1.0: it must leave the learner something to do (en, zh)");
+        }
+
+        @Test
         @DisplayName("reports an exercise folder that index.yaml does not list")
         void unlistedExercise() throws IOException {
             Files.createDirectories(root.resolve("01-one/exercises/forgotten"));
