@@ -48,6 +48,17 @@ final class CommandLine {
                 return GradeCommand.run(args, out, err);
             }
         });
+        commands.put("lint-content", new Command() {
+            @Override
+            public String summary() {
+                return LintContentCommand.SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return LintContentCommand.run(args, out, err);
+            }
+        });
         commands.put("run", new Command() {
             @Override
             public String summary() {
@@ -81,6 +92,6 @@ final class CommandLine {
         stream.println("usage: java -jar optimlab.jar [COMMAND [ARGS...]]");
         stream.println("Without a command, starts the OptimLab web app (Spring options such as --server.port=9090 apply).");
         stream.println("Commands:");
-        commands.forEach((name, command) -> stream.printf("  %-10s %s%n", name, command.summary()));
+        commands.forEach((name, command) -> stream.printf("  %-13s %s%n", name, command.summary()));
     }
 }

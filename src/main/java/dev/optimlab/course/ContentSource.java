@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Where the course content is read from: a folder (for authors) or the content packaged in the jar. */
 public interface ContentSource {
@@ -16,6 +18,14 @@ public interface ContentSource {
 
     /** How a file is named in messages to authors. */
     String describe(String relativePath);
+
+    /**
+     * The names of the sub-folders of a folder, sorted; empty where the source cannot list them (the jar), so
+     * only a folder source can reveal chapters or exercises that nothing lists.
+     */
+    default List<String> folders(String relativeDir) {
+        return List.of();
+    }
 
     static ContentSource directory(Path root) {
         Path base = root.toAbsolutePath().normalize();
@@ -36,6 +46,19 @@ public interface ContentSource {
             @Override
             public String describe(String relativePath) {
                 return base.resolve(relativePath).toString();
+            }
+
+            @Override
+            public List<String> folders(String relativeDir) {
+                Path dir = base.resolve(relativeDir).normalize();
+                if (!dir.startsWith(base) || !Files.isDirectory(dir)) {
+                    return List.of();
+                }
+                try (Stream<Path> children = Files.list(dir)) {
+                    return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the exercises of every chapter: {@code NN-slug/exercises/index.yaml} lists the exercise folders in order
@@ -31,8 +32,18 @@ public final class ExerciseLoader {
         this.source = source;
     }
 
-    /** Every exercise of the course by id, chapter by chapter in course order. */
+    /** Every exercise of the course by id, chapter by chapter in course order; stops at the first problem. */
     public Map<String, Exercise> load(Course course) {
+        return load(course, problem -> {
+            throw problem;
+        });
+    }
+
+    /**
+     * Every exercise that loads, chapter by chapter in course order, handing each problem to {@code problems} and
+     * going on with the next exercise (or the next chapter, when its index cannot be read).
+     */
+    public Map<String, Exercise> load(Course course, Consumer<ContentException> problems) {
         Map<String, Exercise> exercises = new LinkedHashMap<>();
         for (Chapter chapter : course.chapters()) {
             String indexPath = chapter.folder() + "/" + INDEX;
@@ -41,20 +52,28 @@ public final class ExerciseLoader {
                 continue;
             }
             String file = source.describe(indexPath);
-            YamlTree.Node root = YamlTree.parse(file, index.get());
-            if (!root.isList()) {
-                throw at(file, root, "index.yaml must be a list of exercise folder names");
-            }
-            for (YamlTree.Node entry : root.list()) {
-                if (!(entry.value() instanceof String id) || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                    throw at(file, entry, "an exercise id must be lowercase words joined by dashes, such as zero-grad-missing");
+            try {
+                YamlTree.Node root = YamlTree.parse(file, index.get());
+                if (!root.isList()) {
+                    throw at(file, root, "index.yaml must be a list of exercise folder names");
                 }
-                Exercise exercise = exercise(chapter.folder(), id);
-                Exercise earlier = exercises.put(id, exercise);
-                if (earlier != null) {
-                    throw at(file, entry, "exercise id '" + id + "' is already used in chapter " + earlier.chapterFolder()
-                            + ": ids must be unique across the course");
+                for (YamlTree.Node entry : root.list()) {
+                    try {
+                        if (!(entry.value() instanceof String id) || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                            throw at(file, entry, "an exercise id must be lowercase words joined by dashes, such as zero-grad-missing");
+                        }
+                        Exercise earlier = exercises.get(id);
+                        if (earlier != null) {
+                            throw at(file, entry, "exercise id '" + id + "' is already used in chapter " + earlier.chapterFolder()
+                                    + ": ids must be unique across the course");
+                        }
+                        exercises.put(id, exercise(chapter.folder(), id));
+                    } catch (ContentException e) {
+                        problems.accept(e);
+                    }
                 }
+            } catch (ContentException e) {
+                problems.accept(e);
             }
         }
         return exercises;

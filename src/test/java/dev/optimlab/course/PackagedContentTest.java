@@ -42,21 +42,7 @@ class PackagedContentTest {
         }
     }
 
-    /** The outline of a Markdown text: "h1", "h2", ... for headings and "code:INFO" for fenced blocks, in order. */
     private static java.util.List<String> structure(String markdown) {
-        java.util.List<String> outline = new java.util.ArrayList<>();
-        boolean inFence = false;
-        for (String line : markdown.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("```")) {
-                if (!inFence) {
-                    outline.add("code:" + t.substring(3).strip().split("\\s+")[0]);
-                }
-                inFence = !inFence;
-            } else if (!inFence && t.matches("#{1,6} .*")) {
-                outline.add("h" + t.indexOf(' '));
-            }
-        }
-        return outline;
+        return ContentLinter.outline(markdown).stream().map(ContentLinter.OutlineEntry::kind).toList();
     }
 }

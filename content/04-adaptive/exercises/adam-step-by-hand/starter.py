@@ -1,0 +1,20 @@
+import torch
+
+target = torch.tensor([3.0, -1.0])
+p = torch.tensor([0.0, 0.0])
+lr = 0.1
+beta1 = 0.9
+beta2 = 0.999
+eps = 1e-8
+m = torch.zeros(2)
+v = torch.zeros(2)
+history = []
+
+for t in range(1, 6):
+    g = 2 * (p - target)
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g * g
+    p = p - lr * m / (v.sqrt() + eps)  # is this all optim.Adam does?
+    history.append(p.clone())
+
+print(history[-1])
