@@ -187,6 +187,7 @@ public final class Grader {
         private final Path root;
         private final Storage folder;
         private final Map<String, Long> sizes = new HashMap<>();
+        private boolean closed;
 
         private Workspace(Path root) {
             this.root = root;
@@ -207,6 +208,9 @@ public final class Grader {
 
         @Override
         public synchronized void write(String path, byte[] data) throws IOException {
+            if (closed) {
+                throw new IOException("the graded run is over");
+            }
             long others = sizes.entrySet().stream().filter(e -> !e.getKey().equals(path))
                     .mapToLong(Map.Entry::getValue).sum();
             if (others + data.length > WORKSPACE_CAP) {
@@ -222,14 +226,17 @@ public final class Grader {
             return folder.read(path);
         }
 
+        /** Deletes the folder; a program stopped by a limit may still be running, so later writes are refused. */
         @Override
-        public void close() {
+        public synchronized void close() {
+            closed = true;
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete the grading workspace " + root, e);
+                // a verdict must not fail over a temporary folder; what is left goes when the JVM exits
+                root.toFile().deleteOnExit();
             }
         }
     }

@@ -202,7 +202,7 @@ class GraderTest {
         }
 
         @Test
-        @DisplayName("the folder counts a file saved twice once, and is deleted when the run is over")
+        @DisplayName("the folder counts a file saved twice once, is deleted when the run is over and takes no later writes")
         void deletedAfterwards() throws Exception {
             Path root;
             try (Grader.Workspace workspace = Grader.Workspace.create()) {
@@ -214,6 +214,9 @@ class GraderTest {
                 assertThatThrownBy(() -> workspace.write("other.pt", half)).isInstanceOf(IOException.class)
                         .hasMessageContaining("at most 16 MiB");
                 assertThat(root.resolve("a/ckpt.pt")).exists();
+                workspace.close();
+                assertThatThrownBy(() -> workspace.write("late.pt", new byte[1])).isInstanceOf(IOException.class)
+                        .hasMessageContaining("over");
             }
             assertThat(root).doesNotExist();
         }
