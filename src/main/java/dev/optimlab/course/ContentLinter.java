@@ -308,7 +308,7 @@ public final class ContentLinter {
             findings.add(new Finding(checks, "the checks cannot grade the solution", 1, gradingFault(solution.message())));
         } else {
             if (solution.score() < 1.0) {
-                findings.add(new Finding(source.describe(dir + "solution.py"), "the solution scores " + solution.score()
+                findings.add(new Finding(source.describe(dir + "solution.py"), "the solution scores " + Math.round(solution.score() * 100) / 100.0
                         + ", not 1.0", programLine(solution), failures(solution)));
             }
             long scored = solution.checks().stream().filter(c -> c.maxPoints() > 0).count();
