@@ -179,7 +179,8 @@ public final class ContentLinter {
             return List.of(new Problem(block.file(), line, "the runnable block failed: " + lastLine(result.stderr())));
         }
         if (result.stdout().isEmpty()) {
-            return List.of(new Problem(block.file(), block.line(), "the runnable block prints nothing, so a reader who runs it sees no result"));
+            return List.of(new Problem(block.file(), block.line(),
+                    "the runnable block prints nothing, so a reader who runs it sees no result"));
         }
         return List.of();
     }
@@ -308,8 +309,9 @@ public final class ContentLinter {
             findings.add(new Finding(checks, "the checks cannot grade the solution", 1, gradingFault(solution.message())));
         } else {
             if (solution.score() < 1.0) {
-                findings.add(new Finding(source.describe(dir + "solution.py"), "the solution scores " + solution.score()
-                        + ", not 1.0", programLine(solution), failures(solution)));
+                double score = Math.round(solution.score() * 100) / 100.0;
+                findings.add(new Finding(source.describe(dir + "solution.py"), "the solution scores " + score + ", not 1.0",
+                        programLine(solution), failures(solution)));
             }
             long scored = solution.checks().stream().filter(c -> c.maxPoints() > 0).count();
             if (solution.score() == 1.0 && scored < MIN_SCORED_CHECKS) {
