@@ -28,6 +28,8 @@ class RegistrationJourneyIT {
                 .setViewportSize(1280, 900).setLocale("en-US"));
         page = context.newPage();
         page.setDefaultTimeout(30_000);
+        // the machine that runs journeys may be busy: give page loads after a sign-in time
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterEach

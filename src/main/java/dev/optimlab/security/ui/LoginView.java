@@ -1,10 +1,10 @@
 package dev.optimlab.security.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm login = new LoginForm();
     final Anchor registerLink = new Anchor("register", "");
@@ -27,14 +27,15 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     public LoginView() {
         addClassNames("ol-login");
+        setAlignItems(Alignment.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         showTexts(false);
         registerLink.setText(getTranslation("security.login.register"));
         registerLink.setId("register-link");
         guestLink.setText(getTranslation("security.login.guest"));
-        Div links = new Div(registerLink, guestLink);
-        links.addClassNames("ol-login-links");
+        HorizontalLayout links = new HorizontalLayout(registerLink, guestLink);
+        links.setSpacing(true);
         add(login, links);
     }
 
