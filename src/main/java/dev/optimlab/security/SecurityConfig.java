@@ -11,8 +11,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * How accounts sign in: the password encoder, the login throttle and the authentication provider that both
- * security chains share (the Vaadin chain in {@code security.ui.UiSecurityConfig}, the API chain beside this class).
+ * How accounts sign in with a password: the encoder, the login throttle and the authentication provider behind the
+ * Vaadin chain's form login and the sign-in after registration (the API chain authenticates by token instead).
  */
 @Configuration
 class SecurityConfig {

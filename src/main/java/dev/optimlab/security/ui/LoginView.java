@@ -27,6 +27,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     public LoginView() {
         addClassNames("ol-login");
+        setSizeFull();
         setAlignItems(Alignment.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
