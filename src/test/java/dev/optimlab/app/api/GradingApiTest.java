@@ -222,5 +222,6 @@ class GradingApiTest {
         JsonNode paths = json(response).path("paths");
         assertThat(paths.has("/api/v1/exercises/{id}/grade")).isTrue();
         assertThat(paths.has("/api/v1/me/attempts")).isTrue();
+        assertThat(perform(get("/api/docs")).getStatus()).isBetween(300, 399);
     }
 }
