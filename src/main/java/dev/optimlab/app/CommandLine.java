@@ -70,6 +70,17 @@ final class CommandLine {
                 return BackupCommand.restore(args, out, err);
             }
         });
+        commands.put("users", new Command() {
+            @Override
+            public String summary() {
+                return UsersCommand.SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return UsersCommand.run(args, out, err);
+            }
+        });
         commands.put("run", new Command() {
             @Override
             public String summary() {
