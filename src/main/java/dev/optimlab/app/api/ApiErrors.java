@@ -1,8 +1,12 @@
 package dev.optimlab.app.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -61,12 +66,34 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Answers any other path under /api with a 404 problem, before the UI's catch-all route can take it. */
+    /**
+     * Answers any other request under /api with a problem before the UI's catch-all route can: 405 with Allow when
+     * the path exists for other methods, else 404.
+     */
     @RestController
     static class UnknownRoutes {
 
+        private final RequestMappingHandlerMapping mappings;
+
+        UnknownRoutes(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+            this.mappings = mappings;
+        }
+
         @RequestMapping("/api/**")
-        ResponseEntity<ProblemDetail> unknown() {
+        ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
+            Set<String> allowed = new TreeSet<>();
+            mappings.getHandlerMethods().forEach((info, method) -> {
+                if (method.getBeanType() != UnknownRoutes.class && info.getPathPatternsCondition() != null
+                        && info.getPathPatternsCondition().getMatchingCondition(request) != null) {
+                    info.getMethodsCondition().getMethods().forEach(m -> allowed.add(m.name()));
+                }
+            });
+            if (!allowed.isEmpty()) {
+                return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .header(HttpHeaders.ALLOW, String.join(", ", allowed))
+                        .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", request.getMethod() + " is not "
+                                + "supported here; use " + String.join(" or ", allowed) + "."));
+            }
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(HttpStatus.NOT_FOUND, "Not found", "There is no such API route; see /api/docs."));
         }

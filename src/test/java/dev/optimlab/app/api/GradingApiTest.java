@@ -212,6 +212,14 @@ class GradingApiTest {
         }
 
         @Test
+        @DisplayName("answers a known route with the wrong method with a 405 problem and Allow")
+        void wrongMethod() throws Exception {
+            MockHttpServletResponse response = perform(as(get("/api/v1/exercises/{id}/grade", exercise.id()), learner));
+            assertProblem(response, 405, "POST");
+            assertThat(response.getHeader("Allow")).isEqualTo("POST");
+        }
+
+        @Test
         @DisplayName("answers an unknown route under /api with a 404 problem, not an HTML page")
         void unknownRoute() throws Exception {
             assertProblem(perform(as(get("/api/v1/no-such-route").accept(MediaType.TEXT_HTML), learner)), 404, "/api/docs");
