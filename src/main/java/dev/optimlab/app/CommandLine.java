@@ -59,6 +59,28 @@ final class CommandLine {
                 return LintContentCommand.run(args, out, err);
             }
         });
+        commands.put("backup", new Command() {
+            @Override
+            public String summary() {
+                return BackupCommand.BACKUP_SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return BackupCommand.backup(args, System.getenv(), out, err);
+            }
+        });
+        commands.put("restore", new Command() {
+            @Override
+            public String summary() {
+                return BackupCommand.RESTORE_SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return BackupCommand.restore(args, out, err);
+            }
+        });
         commands.put("users", new Command() {
             @Override
             public String summary() {
@@ -103,6 +125,6 @@ final class CommandLine {
         stream.println("usage: java -jar optimlab.jar [COMMAND [ARGS...]]");
         stream.println("Without a command, starts the OptimLab web app (Spring options such as --server.port=9090 apply).");
         stream.println("Commands:");
-        commands.forEach((name, command) -> stream.printf("  %-13s %s%n", name, command.summary()));
+        commands.forEach((name, command) -> stream.printf("  %-10s %s%n", name, command.summary()));
     }
 }
