@@ -66,6 +66,20 @@ public final class CsvExports {
         return out.toString();
     }
 
+    /** The accounts a roster import created, with their one-time passwords, to print or mail to the learners. */
+    public static String credentials(List<RosterImport.IssuedAccount> accounts) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord("username", "display_name", "one_time_password");
+            for (RosterImport.IssuedAccount a : accounts) {
+                printer.printRecord(neutralize(a.username()), neutralize(a.displayName()), a.oneTimePassword());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     /** The bytes to download: UTF-8 behind a byte-order mark, without which Excel reads Chinese names as Latin-1. */
     public static byte[] utf8WithBom(String csv) {
         return ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
