@@ -125,6 +125,12 @@ public class ProgressService {
         return attempts.findByIdAndUserId(attemptId, userId).map(StoredAttempt::of);
     }
 
+    /** Whether an attempt with this id exists at all, so that an API can tell "not yours" from "no such attempt". */
+    @Transactional(readOnly = true)
+    public boolean attemptExists(long attemptId) {
+        return attempts.existsById(attemptId);
+    }
+
     /** Opens the next hint and returns how many are open now (at most as many as the exercise has). */
     @Transactional
     public int revealNextHint(long userId, Exercise exercise) {

@@ -3,7 +3,6 @@ package dev.optimlab.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optimlab.app.Application;
 import dev.optimlab.course.Exercise;
 import dev.optimlab.course.Lang;
 import dev.optimlab.security.UserAccountRepository;
@@ -20,20 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProgressTestSupport.StatedScores.class)
 @DisplayName("ProgressService")
-class ProgressServiceTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        ProgressTestSupport.fileDatabase(registry);
-    }
+class ProgressServiceTest extends ProgressSpringTest {
 
     @Autowired
     ProgressService service;
