@@ -172,13 +172,15 @@ public class ClassroomService implements DueDates {
                     continue;
                 }
                 String password = codes.nextPassword();
+                String hash = passwordEncoder.encode(password);
                 UserAccount newAccount;
                 try {
-                    newAccount = new UserAccount(username, row.get(1), passwordEncoder.encode(password), Role.LEARNER, clock.instant());
+                    newAccount = new UserAccount(username, row.get(1), hash, Role.LEARNER, clock.instant());
                 } catch (IllegalArgumentException e) {
                     problems.add(new RosterImport.Problem(line, e.getMessage() + ": '" + username + "'"));
                     continue;
                 }
+                newAccount.changePasswordHash(hash, true);
                 enrol(classroomId, users.save(newAccount).id());
                 created.add(new RosterImport.IssuedAccount(username, newAccount.displayName(), password));
             }

@@ -186,6 +186,7 @@ class ClassroomServiceTest {
             assertThat(stored.role()).isEqualTo(Role.LEARNER);
             assertThat(stored.passwordHash()).doesNotContain(wang.oneTimePassword());
             assertThat(passwordEncoder.matches(wang.oneTimePassword(), stored.passwordHash())).isTrue();
+            assertThat(stored.mustChangePassword()).as("a one-time password must be replaced at the first sign-in").isTrue();
             assertThat(service.roster(classroom.id())).extracting(Member::username)
                     .containsExactlyInAnyOrder(wang.username(), learner.username(), "new-" + classroom.id() + "-lee");
         }

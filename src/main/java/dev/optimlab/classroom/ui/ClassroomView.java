@@ -47,6 +47,7 @@ import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
 import dev.optimlab.progress.AttemptRecorded;
+import dev.optimlab.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -91,7 +92,7 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private final ClassroomReports reports;
     private final AttemptBroadcaster broadcaster;
     private final CourseCatalog catalog;
-    private final SignedIn signedIn;
+    private final CurrentUser currentUser;
     private Classroom classroom;
     private List<Gradebook.Column> columns = List.of();
     private List<Gradebook.Row> rows = new ArrayList<>();
@@ -100,12 +101,12 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private Registration broadcast;
 
     ClassroomView(ClassroomService service, ClassroomReports reports, AttemptBroadcaster broadcaster, CourseCatalog catalog,
-                  SignedIn signedIn) {
+                  CurrentUser currentUser) {
         this.service = service;
         this.reports = reports;
         this.broadcaster = broadcaster;
         this.catalog = catalog;
-        this.signedIn = signedIn;
+        this.currentUser = currentUser;
         addClassNames("ol-page", "ol-classroom");
     }
 
@@ -117,7 +118,7 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
             event.rerouteToError(NotFoundException.class, getTranslation("classroom.notFound", id));
             return;
         }
-        if (!ClassroomService.mayManage(signedIn.account(), found.get())) {
+        if (!ClassroomService.mayManage(currentUser.current().orElseThrow(), found.get())) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.optimlab.classroom.Classroom;
 import dev.optimlab.classroom.ClassroomService;
 import dev.optimlab.security.UserAccount;
+import dev.optimlab.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 
 /** An instructor's classrooms, newest first, and a form to create one (admins see every classroom). */
@@ -30,9 +31,9 @@ class ClassroomsView extends Div implements HasDynamicTitle {
     private final ClassroomService service;
     private final UserAccount account;
 
-    ClassroomsView(ClassroomService service, SignedIn signedIn) {
+    ClassroomsView(ClassroomService service, CurrentUser currentUser) {
         this.service = service;
-        this.account = signedIn.account();
+        this.account = currentUser.current().orElseThrow();
         addClassNames("ol-page");
         add(new H1(getTranslation("classroom.list.title")));
 

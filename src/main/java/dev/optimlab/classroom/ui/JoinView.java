@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.optimlab.classroom.ClassroomService;
 import dev.optimlab.classroom.JoinResult;
+import dev.optimlab.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 
 /** Where a signed-in learner types the join code their instructor gave them ({@code /join?code=...} fills it in). */
@@ -27,11 +28,11 @@ class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     final Paragraph outcome = new Paragraph();
 
     private final ClassroomService service;
-    private final SignedIn signedIn;
+    private final CurrentUser currentUser;
 
-    JoinView(ClassroomService service, SignedIn signedIn) {
+    JoinView(ClassroomService service, CurrentUser currentUser) {
         this.service = service;
-        this.signedIn = signedIn;
+        this.currentUser = currentUser;
         addClassNames("ol-page");
         add(new H1(getTranslation("classroom.join.title")), new Paragraph(getTranslation("classroom.join.help")));
         code.setLabel(getTranslation("classroom.joinCode"));
@@ -53,7 +54,7 @@ class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void join() {
-        long userId = signedIn.account().id();
+        long userId = currentUser.current().orElseThrow().id();
         JoinResult result = service.join(userId, code.getValue());
         switch (result) {
             case JoinResult.Joined joined when joined.alreadyMember() -> {
