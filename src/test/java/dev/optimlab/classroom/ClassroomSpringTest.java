@@ -7,11 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** One Spring context, on an in-memory database of its own, shared by the classroom tests (never ./data). */
+/**
+ * The Spring context of the classroom tests: the same as the other view tests' (in-memory database from the
+ * test configuration), so the JVM holds one context. Browserless tests need that: with Vaadin 25.2.3 a second
+ * context makes {@code @WithMockUser} reach the wrong one and pages redirect to the login (vaadin/flow#25507).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = Application.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:classroom-tests;DB_CLOSE_DELAY=-1",
-        "vaadin.launch-browser=false"})
+@SpringBootTest(classes = Application.class)
 public @interface ClassroomSpringTest {
 }

@@ -2,7 +2,6 @@ package dev.optimlab.classroom.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,6 +16,7 @@ import dev.optimlab.progress.ProgressService;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
+import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
