@@ -48,6 +48,39 @@ final class CommandLine {
                 return GradeCommand.run(args, out, err);
             }
         });
+        commands.put("backup", new Command() {
+            @Override
+            public String summary() {
+                return BackupCommand.BACKUP_SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return BackupCommand.backup(args, System.getenv(), out, err);
+            }
+        });
+        commands.put("restore", new Command() {
+            @Override
+            public String summary() {
+                return BackupCommand.RESTORE_SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return BackupCommand.restore(args, out, err);
+            }
+        });
+        commands.put("users", new Command() {
+            @Override
+            public String summary() {
+                return UsersCommand.SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return UsersCommand.run(args, out, err);
+            }
+        });
         commands.put("run", new Command() {
             @Override
             public String summary() {

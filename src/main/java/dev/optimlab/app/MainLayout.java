@@ -73,9 +73,19 @@ class MainLayout extends AppLayout {
         account.addClassNames("ol-account");
         Optional<UserAccount> user = currentUser.current();
         if (user.isPresent()) {
-            Span userName = new Span(user.get().displayName());
+            Anchor userName = new Anchor("profile", user.get().displayName());
             userName.setId("user-name");
-            userName.setTitle(user.get().username());
+            userName.setTitle(getTranslation("security.layout.profile"));
+            if (user.get().mustChangePassword()) {
+                Anchor choosePassword = new Anchor("profile", getTranslation("security.layout.choose-password"));
+                choosePassword.setId("choose-password");
+                account.add(choosePassword);
+            }
+            if (user.get().role().included().contains(Role.ADMIN)) {
+                Anchor admin = new Anchor("admin/users", getTranslation("security.layout.admin"));
+                admin.setId("admin-users");
+                account.add(admin);
+            }
             Button signOut = new Button(getTranslation("security.layout.signout"), e -> currentUser.logout());
             signOut.setId("sign-out");
             signOut.addThemeVariants(ButtonVariant.TERTIARY);

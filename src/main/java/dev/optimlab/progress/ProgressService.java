@@ -39,20 +39,21 @@ public class ProgressService {
     private final SolutionViewRepository solutionViews;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final H2Durability durability;
 
     @Autowired
     ProgressService(AttemptGrader grader, CourseExercises exercises, ObjectProvider<DueDates> dueDates, DraftRepository drafts,
                     AttemptRepository attempts, ExerciseProgressRepository progress, HintRevealRepository hints,
                     SolutionViewRepository solutionViews, ApplicationEventPublisher events,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, H2Durability durability) {
         this(grader, exercises, dueDates.getIfAvailable(() -> DueDates.NONE), drafts, attempts, progress, hints,
-                solutionViews, events, transactions);
+                solutionViews, events, transactions, durability);
     }
 
     ProgressService(AttemptGrader grader, CourseExercises exercises, DueDates dueDates, DraftRepository drafts,
                     AttemptRepository attempts, ExerciseProgressRepository progress, HintRevealRepository hints,
                     SolutionViewRepository solutionViews, ApplicationEventPublisher events,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, H2Durability durability) {
         this.grader = grader;
         this.exercises = exercises;
         this.dueDates = dueDates;
@@ -63,6 +64,7 @@ public class ProgressService {
         this.solutionViews = solutionViews;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.durability = durability;
     }
 
     @Transactional(readOnly = true)
@@ -102,6 +104,7 @@ public class ProgressService {
             events.publishEvent(new AttemptRecorded(userId, exercise.id(), attempt.id(), verdict.score()));
             return attempt;
         });
+        durability.attemptCommitted();
         return StoredAttempt.of(stored);
     }
 

@@ -2,32 +2,39 @@ package dev.optimlab.security;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is using the app right now: the signed-in account, or a guest. Reads Spring Security's context through
- * Vaadin's {@code AuthenticationContext}, which also works in push and background UI access, and answers with the
- * account as stored now (a role granted a minute ago counts here at once).
+ * Who is using the app right now: the signed-in account (by session or API token), or a guest. Reads Spring
+ * Security's context as Vaadin's {@code AuthenticationContext} does (Vaadin's strategy finds it in push requests
+ * too) and answers with the account as stored now (a role granted a minute ago counts here at once).
  */
 @Component
 public class CurrentUser {
 
-    private final AuthenticationContext authentication;
+    private final ObjectProvider<AuthenticationContext> vaadinAuthentication;
     private final UserAccountRepository accounts;
 
-    CurrentUser(AuthenticationContext authentication, UserAccountRepository accounts) {
-        this.authentication = authentication;
+    /** Vaadin's context exists only in the web app; the command line's Spring has none and never signs out. */
+    CurrentUser(ObjectProvider<AuthenticationContext> vaadinAuthentication, UserAccountRepository accounts) {
+        this.vaadinAuthentication = vaadinAuthentication;
         this.accounts = accounts;
     }
 
     /** The signed-in account; empty for a guest. */
     public Optional<UserAccount> current() {
-        return authentication.getPrincipalName().flatMap(accounts::findByUsername);
+        return username().flatMap(accounts::findByUsername);
     }
 
     /** The signed-in user's username without a database read; empty for a guest. */
     public Optional<String> username() {
-        return authentication.getPrincipalName();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()
+                ? Optional.empty() : Optional.of(authentication.getName());
     }
 
     public boolean isGuest() {
@@ -41,6 +48,6 @@ public class CurrentUser {
 
     /** Signs out: ends the session and sends the browser to the home page. */
     public void logout() {
-        authentication.logout();
+        vaadinAuthentication.getObject().logout();
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,7 +15,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * security chains share (the Vaadin chain in {@code security.ui.UiSecurityConfig}, the API chain beside this class).
  */
 @Configuration
-@EnableWebSecurity
 class SecurityConfig {
 
     /** bcrypt for new hashes; the {@code {id}} prefix lets older or imported hashes keep working (docs/decisions.md). */

@@ -7,7 +7,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Span;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
@@ -39,7 +38,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "layout-ada")
-    @DisplayName("for a signed-in learner the header shows the display name and a sign-out button instead")
+    @DisplayName("for a signed-in learner the header shows the display name, linked to the profile, and a sign-out button instead")
     void signedInSeesNameAndSignOut() {
         if (accounts.findByUsername("layout-ada").isEmpty()) {
             accounts.save(new UserAccount("layout-ada", "Ada Lovelace", "{noop}unused-password", Role.LEARNER, Instant.now()));
@@ -48,8 +47,8 @@ class MainLayoutTest extends SpringBrowserlessTest {
         navigate(LoginView.class);
         navigate("", Component.class);
         MainLayout layout = find(MainLayout.class).single();
-        assertThat(find(Span.class, layout.account).withId("user-name").single().getText()).isEqualTo("Ada Lovelace");
+        assertThat(find(Anchor.class, layout.account).all()).extracting(Anchor::getText, Anchor::getHref)
+                .containsExactly(tuple("Ada Lovelace", "profile"));
         assertThat(find(Button.class, layout.account).single().getText()).isEqualTo("Sign out");
-        assertThat(find(Anchor.class, layout.account).all()).isEmpty();
     }
 }

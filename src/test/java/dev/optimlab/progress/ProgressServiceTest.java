@@ -204,6 +204,16 @@ class ProgressServiceTest extends ProgressSpringTest {
         }
     }
 
+    @Test
+    @DisplayName("the H2 file database writes each commit to its file at once (WRITE_DELAY 0), whatever the URL says")
+    void writeDelayZero() throws Exception {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("0");
+        }
+    }
+
     @Nested
     @DisplayName("due dates")
     class Due {
@@ -222,11 +232,13 @@ class ProgressServiceTest extends ProgressSpringTest {
         ApplicationEventPublisher publisher;
         @Autowired
         PlatformTransactionManager transactions;
+        @Autowired
+        H2Durability durability;
 
         private ProgressService dueAt(Instant due) {
             return new ProgressService(new ProgressTestSupport.StatedScores().statedScoreGrader(), exercises,
                     (userId, chapter) -> chapter.equals(exercise.chapterFolder()) ? Optional.of(due) : Optional.empty(),
-                    drafts, attempts, progress, hints, solutionViews, publisher, transactions);
+                    drafts, attempts, progress, hints, solutionViews, publisher, transactions, durability);
         }
 
         @Test

@@ -16,10 +16,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,7 +78,8 @@ class GradingApi {
     @ApiResponse(responseCode = "429", description = "Over the token's rate limit; Retry-After says when to retry",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> grade(@Parameter(description = "The exercise id, e.g. zero-grad-missing") @PathVariable String id,
-                                 @RequestBody GradeRequest request, Authentication authentication) {
+                                 @RequestBody GradeRequest request, Authentication authentication,
+                                 HttpServletRequest http) {
         long userId = caller(authentication).id();
         Exercise exercise = exercises.find(id).orElseThrow(() -> ApiProblem.notFound("There is no exercise '" + id + "'."));
         if (request == null || request.code() == null) {
@@ -85,7 +91,7 @@ class GradingApi {
                     + " bytes (100 KiB).");
         }
         Lang lang = lang(request.lang());
-        rateLimit.take(authentication.getName());
+        rateLimit.take(callerKey(http, authentication));
         StoredAttempt attempt = progress.submit(userId, exercise, request.code(), lang);
         return ResponseEntity.ok().header("Content-Location", "/api/v1/attempts/" + attempt.id())
                 .contentType(MediaType.APPLICATION_JSON).body(attempt.verdictJson());
@@ -124,6 +130,20 @@ class GradingApi {
         }
         return accounts.findByUsername(authentication.getName()).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
                 "Unauthorized", "The token's account no longer exists."));
+    }
+
+    /** The bearer token itself (hashed, never kept in clear), so each token has its own limit; else the account. */
+    private static String callerKey(HttpServletRequest http, Authentication authentication) {
+        String header = http.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "account:" + authentication.getName();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+            return "token:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static Lang lang(String code) {

@@ -2,11 +2,13 @@ package dev.optimlab.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
@@ -14,9 +16,12 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
  * The Vaadin UI's security chain: form login at {@code /login}, session and CSRF as Vaadin and Spring set them up.
  * Guests may read the course, so HTTP requests are let through and each view says who may see it
  * ({@code @AnonymousAllowed}, {@code @PermitAll}, {@code @RolesAllowed}); Vaadin's navigation access control
- * enforces that. It matches every request the API chain (ordered first) leaves.
+ * enforces that. It matches every request the API chain (ordered first) leaves; absent from the command line, which
+ * starts Spring without a web server.
  */
 @Configuration
+@ConditionalOnWebApplication
+@EnableWebSecurity
 class UiSecurityConfig {
 
     static final String LOCKED_QUERY = "locked";

@@ -1,13 +1,13 @@
 package dev.optimlab.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.optimlab.classroom.Accounts;
 import dev.optimlab.classroom.Classroom;
 import dev.optimlab.classroom.ClassroomService;
 import dev.optimlab.classroom.ClassroomSpringTest;
+import dev.optimlab.security.ApiTokens;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
@@ -33,6 +33,8 @@ class ClassroomApiTest {
     UserAccountRepository users;
     @Autowired
     ClassroomService service;
+    @Autowired
+    ApiTokens tokens;
 
     MockMvc mvc;
     UserAccount teacher;
@@ -48,9 +50,11 @@ class ClassroomApiTest {
         service.join(learner.id(), classroom.joinCode());
     }
 
+    /** The request as a script sends it: with the account's personal API token, or with none. */
     private MockHttpServletResponse grades(long classroomId, UserAccount as) throws Exception {
         MockHttpServletRequestBuilder request = get("/api/v1/classrooms/" + classroomId + "/grades.csv");
-        return mvc.perform(as == null ? request : request.with(user(as.username()))).andReturn().getResponse();
+        return mvc.perform(as == null ? request : request.header("Authorization", "Bearer " + tokens.create(as, "grades").secret()))
+                .andReturn().getResponse();
     }
 
     @Test
@@ -83,11 +87,14 @@ class ClassroomApiTest {
     }
 
     @Test
-    @DisplayName("answers 404 for a classroom that does not exist, and 401 without an account")
+    @DisplayName("answers 404 for a classroom that does not exist, and 401 without a token or with a wrong one")
     void unknownAndAnonymous() throws Exception {
         MockHttpServletResponse unknown = grades(classroom.id() + 100_000, teacher);
         assertThat(unknown.getStatus()).isEqualTo(404);
         assertThat(unknown.getContentAsString()).contains("There is no classroom " + (classroom.id() + 100_000));
         assertThat(grades(classroom.id(), null).getStatus()).isEqualTo(401);
+        MockHttpServletResponse badToken = mvc.perform(get("/api/v1/classrooms/" + classroom.id() + "/grades.csv")
+                .header("Authorization", "Bearer olt_not-a-token")).andReturn().getResponse();
+        assertThat(badToken.getStatus()).isEqualTo(401);
     }
 }

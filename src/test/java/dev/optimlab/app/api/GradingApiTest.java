@@ -1,14 +1,13 @@
 package dev.optimlab.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.optimlab.app.Application;
 import dev.optimlab.course.Exercise;
 import dev.optimlab.progress.CourseExercises;
+import dev.optimlab.security.ApiTokens;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
@@ -55,6 +54,8 @@ class GradingApiTest {
     UserAccountRepository accounts;
     @Autowired
     CourseExercises exercises;
+    @Autowired
+    ApiTokens tokens;
 
     MockMvc mvc;
     String learner;
@@ -67,10 +68,15 @@ class GradingApiTest {
         exercise = exercises.find("zero-grad-missing").orElseThrow();
     }
 
+    /** A new learner's API token, as the profile page hands it out. */
     private String newAccount() {
         String name = "api-learner" + USERS.incrementAndGet();
-        accounts.save(new UserAccount(name, name, "{noop}unused-password", Role.LEARNER, Instant.now()));
-        return name;
+        UserAccount account = accounts.save(new UserAccount(name, name, "{noop}unused-password", Role.LEARNER, Instant.now()));
+        return tokens.create(account, "test").secret();
+    }
+
+    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
@@ -78,9 +84,7 @@ class GradingApiTest {
     }
 
     private MockHttpServletRequestBuilder grade(String exerciseId, String body, String as) {
-        MockHttpServletRequestBuilder request = post("/api/v1/exercises/{id}/grade", exerciseId)
-                .contentType(MediaType.APPLICATION_JSON).content(body).with(csrf());
-        return as == null ? request : request.with(user(as));
+        return as(post("/api/v1/exercises/{id}/grade", exerciseId).contentType(MediaType.APPLICATION_JSON).content(body), as);
     }
 
     private static String body(String code) {
@@ -115,10 +119,10 @@ class GradingApiTest {
             String location = response.getHeader("Content-Location");
             assertThat(location).startsWith("/api/v1/attempts/");
 
-            JsonNode stored = json(perform(get(location).with(user(learner))));
+            JsonNode stored = json(perform(as(get(location), learner)));
             assertThat(stored.path("code").asString()).isEqualTo(exercise.solution());
             assertThat(stored.path("verdict")).isEqualTo(verdict);
-            JsonNode mine = json(perform(get("/api/v1/me/attempts").param("exercise", exercise.id()).with(user(learner))));
+            JsonNode mine = json(perform(as(get("/api/v1/me/attempts").param("exercise", exercise.id()), learner)));
             assertThat(mine).hasSize(1);
             assertThat(mine.get(0).path("verdict")).isEqualTo(verdict);
         }
@@ -167,11 +171,31 @@ class GradingApiTest {
         }
 
         @Test
-        @DisplayName("answers 401 without an account, with WWW-Authenticate: Bearer")
+        @DisplayName("answers 401 without a token, with WWW-Authenticate: Bearer")
         void anonymous() throws Exception {
             MockHttpServletResponse response = perform(grade(exercise.id(), body("x = 1"), null));
             assertProblem(response, 401, "Bearer");
-            assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+            assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
+        }
+
+        @Test
+        @DisplayName("answers 401 for an unknown token")
+        void unknownToken() throws Exception {
+            assertProblem(perform(grade(exercise.id(), body("x = 1"), "olt_not-a-real-token")), 401, "unknown");
+        }
+
+        @Test
+        @DisplayName("counts the rate limit per token: a second token of the same account has its own")
+        void perToken() throws Exception {
+            UserAccount account = accounts.save(new UserAccount("api-two-tokens", "Two", "{noop}unused-password", Role.LEARNER,
+                    Instant.now()));
+            String first = tokens.create(account, "first").secret();
+            String second = tokens.create(account, "second").secret();
+            for (int i = 0; i < 3; i++) {
+                perform(grade(exercise.id(), body("x = 1\n"), first));
+            }
+            assertThat(perform(grade(exercise.id(), body("x = 1\n"), first)).getStatus()).isEqualTo(429);
+            assertThat(perform(grade(exercise.id(), body("x = 1\n"), second)).getStatus()).isEqualTo(200);
         }
 
         @Test
@@ -190,7 +214,7 @@ class GradingApiTest {
         @Test
         @DisplayName("answers an unknown route under /api with a 404 problem, not an HTML page")
         void unknownRoute() throws Exception {
-            assertProblem(perform(get("/api/v1/no-such-route").accept(MediaType.TEXT_HTML).with(user(learner))), 404, "/api/docs");
+            assertProblem(perform(as(get("/api/v1/no-such-route").accept(MediaType.TEXT_HTML), learner)), 404, "/api/docs");
         }
     }
 
@@ -203,14 +227,14 @@ class GradingApiTest {
         void notReadable() throws Exception {
             String location = perform(grade(exercise.id(), body("x = 1\n"), learner)).getHeader("Content-Location");
             String other = newAccount();
-            assertProblem(perform(get(location).with(user(other))), 403, "another account");
-            assertThat(json(perform(get("/api/v1/me/attempts").param("exercise", exercise.id()).with(user(other))))).isEmpty();
+            assertProblem(perform(as(get(location), other)), 403, "another account");
+            assertThat(json(perform(as(get("/api/v1/me/attempts").param("exercise", exercise.id()), other)))).isEmpty();
         }
 
         @Test
         @DisplayName("an attempt id that does not exist is 404")
         void missing() throws Exception {
-            assertProblem(perform(get("/api/v1/attempts/999999999").with(user(learner))), 404, "999999999");
+            assertProblem(perform(as(get("/api/v1/attempts/999999999"), learner)), 404, "999999999");
         }
     }
 
@@ -222,5 +246,6 @@ class GradingApiTest {
         JsonNode paths = json(response).path("paths");
         assertThat(paths.has("/api/v1/exercises/{id}/grade")).isTrue();
         assertThat(paths.has("/api/v1/me/attempts")).isTrue();
+        assertThat(perform(get("/api/docs")).getStatus()).isBetween(300, 399);
     }
 }
