@@ -59,6 +59,7 @@ class MainLayout extends AppLayout {
         addToNavbar(navbar);
 
         chapterNav.addItem(new SideNavItem(getTranslation("layout.home"), ""));
+        currentUser.current().ifPresent(u -> chapterNav.addItem(u.role() == Role.LEARNER ? new SideNavItem(getTranslation("classroom.nav.join"), "join") : new SideNavItem(getTranslation("classroom.nav.classrooms"), "classrooms")));
         for (Chapter chapter : catalog.course().chapters()) {
             chapterNav.addItem(new SideNavItem(chapter.number() + ". " + chapter.title().get(lang), "chapters/" + chapter.slug()));
         }
