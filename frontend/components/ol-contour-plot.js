@@ -2,7 +2,9 @@
 // several optimizers over it, a draggable start point and an animated step marker. The server sends the
 // surface once as a grid of values and the paths as coordinate lists; everything else is drawn here.
 
-const PALETTE = ['#e6194b', '#ffffff', '#f58231', '#42d4f4', '#f032e6', '#bfef45', '#ffe119', '#4363d8'];
+// The line chart's palette, so a path and its loss curve beside it share a colour; a dark casing keeps each
+// colour readable on every part of the heat map.
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 // Stops of a perceptual colour map (viridis), from low to high loss.
 const COLOURS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
 const CONTOUR_LEVELS = 14;
@@ -251,8 +253,6 @@ class OlContourPlot extends HTMLElement {
   drawPaths(ctx) {
     this.paths.forEach((path) => {
       const last = Math.min(this.step, path.xs.length - 1);
-      ctx.strokeStyle = path.color;
-      ctx.lineWidth = 2;
       ctx.beginPath();
       for (let i = 0; i <= last; i++) {
         const [px, py] = this.toPixel(path.xs[i], path.ys[i]);
@@ -262,13 +262,19 @@ class OlContourPlot extends HTMLElement {
           ctx.lineTo(px, py);
         }
       }
+      ctx.lineJoin = 'round';
+      ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+      ctx.lineWidth = 5;
+      ctx.stroke();
+      ctx.strokeStyle = path.color;
+      ctx.lineWidth = 2.5;
       ctx.stroke();
       const [mx, my] = this.toPixel(path.xs[last], path.ys[last]);
       ctx.fillStyle = path.color;
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = 1;
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 1.5;
       ctx.beginPath();
-      ctx.arc(mx, my, 4.5, 0, 2 * Math.PI);
+      ctx.arc(mx, my, 5, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
     });

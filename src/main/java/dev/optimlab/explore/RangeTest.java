@@ -7,8 +7,11 @@ package dev.optimlab.explore;
  */
 public final class RangeTest {
 
-    /** fastai's smoothing factor for the range test's loss. */
-    public static final double SMOOTHING = 0.98;
+    /**
+     * The smoothing factor: an average over about ten steps. fastai's 0.98 suits a hundred noisy mini-batches;
+     * on this full-batch curve it lags so far behind that every suggestion moves to a larger lr.
+     */
+    public static final double SMOOTHING = 0.9;
 
     /** A suggested learning rate and where it sits on the smoothed curve. */
     public record Suggestion(double lr, double smoothedLoss, int index) {

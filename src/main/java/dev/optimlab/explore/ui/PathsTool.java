@@ -103,8 +103,11 @@ public class PathsTool extends Div {
         configure(beta1, 0, 0.99, 0.01, defaults.beta1());
         configure(beta2, 0.9, 0.9999, 0.0001, defaults.beta2());
         momentum.setLabel(getTranslation("tools.paths.momentum"));
-        beta1.setLabel("β₁");
-        beta2.setLabel("β₂");
+        beta1.setLabel("β₁ = betas[0] (Adam, AdamW)");
+        beta2.setLabel("β₂ = betas[1] (Adam, AdamW)");
+        for (DecimalSlider linear : List.of(momentum, beta1, beta2)) {
+            linear.setValueAlwaysVisible(true);
+        }
         for (NumberField field : List.of(startX, startY)) {
             field.setStep(0.1);
             field.setStepButtonsVisible(true);
