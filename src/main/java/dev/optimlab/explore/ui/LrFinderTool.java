@@ -63,6 +63,7 @@ public class LrFinderTool extends Div {
         chart.setWidthFull();
         chart.setHeight(compact ? "300px" : "420px");
         problem.addClassNames("ol-figure-problem");
+        problem.getStyle().set("margin-top", "var(--lumo-space-l)");
         problem.setVisible(false);
         FlexLayout controls = new FlexLayout(model, startLr, endLr, steps);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -96,6 +97,7 @@ public class LrFinderTool extends Div {
             return;
         }
         problem.setVisible(false);
+        chart.setVisible(true);
         double[] lrs = new double[result.log10Lrs().length];
         for (int i = 0; i < lrs.length; i++) {
             lrs[i] = Math.pow(10, result.log10Lrs()[i]);
@@ -118,6 +120,7 @@ public class LrFinderTool extends Div {
     private void showProblem(String message) {
         problem.setText(message);
         problem.setVisible(true);
+        chart.setVisible(false);
     }
 
     /** The last range test drawn, or null when the settings had a problem. */

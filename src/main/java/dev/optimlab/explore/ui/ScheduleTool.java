@@ -119,6 +119,7 @@ public class ScheduleTool extends Div {
         metricChart.setWidthFull();
         metricChart.setHeight("200px");
         problem.addClassNames("ol-figure-problem");
+        problem.getStyle().set("margin-top", "var(--lumo-space-l)");
         problem.setVisible(false);
         code.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("overflow", "auto");
 
@@ -186,6 +187,7 @@ public class ScheduleTool extends Div {
             return;
         }
         problem.setVisible(false);
+        lrChart.setVisible(true);
         lrChart.appendPoints(lrChart.addSeries(lrs.label()), Interleave.xy(lrs.xs(), lrs.ys()));
         if (metricChart.isVisible()) {
             double[] values = metric.values(steps.getValue());
@@ -197,6 +199,7 @@ public class ScheduleTool extends Div {
     private void showProblem(String message) {
         problem.setText(message);
         problem.setVisible(true);
+        lrChart.setVisible(false);
         code.setText("");
     }
 
