@@ -229,9 +229,11 @@ public class PathsTool extends Div {
             PathExplorer.Bounds bounds = PathExplorer.bounds(surfaceId);
             paths = WidgetCurves.paths(surfaceId, specs, start, steps).stream()
                     .map(path -> PathExplorer.untilDiverged(path, bounds)).toList();
+            code.setText(PathExplorer.pytorchCode(surfaceId, specs, start, steps));
             problem.setVisible(false);
         } catch (RuntimeException e) {
             paths = List.of();
+            code.setText("");
             problem.setText(getTranslation("tools.paths.problem", e.getMessage()));
             problem.setVisible(true);
         }
@@ -241,7 +243,6 @@ public class PathsTool extends Div {
             double[] stepNumbers = java.util.stream.IntStream.range(0, path.xs().length).asDoubleStream().toArray();
             lossChart.appendPoints(lossChart.addSeries(path.label()), Interleave.xy(stepNumbers, PathExplorer.losses(surfaceId, path)));
         }
-        code.setText(PathExplorer.pytorchCode(surfaceId, specs, start, steps));
         showStep();
     }
 

@@ -77,4 +77,13 @@ class WidgetToolsTest extends SpringBrowserlessTest {
         assertThat(figure.getChildren().map(c -> ((Paragraph) c).getText()).findFirst().orElseThrow())
                 .contains("(line 1)").contains("unexpected keyword argument 'gama'");
     }
+
+    @Test
+    @DisplayName("a paths block naming an optimizer torch.optim lacks shows the problem in place of the tool")
+    void unknownOptimizer() {
+        WidgetFigure figure = figure("paths", "{\"surface\": \"bowl\", \"optimizers\": [{\"name\": \"Adamm\", \"lr\": 0.1}]}");
+        assertThat(figure.tool).isNull();
+        assertThat(figure.getChildren().map(c -> ((Paragraph) c).getText()).findFirst().orElseThrow())
+                .contains("These settings do not work").contains("has no attribute 'Adamm'");
+    }
 }
