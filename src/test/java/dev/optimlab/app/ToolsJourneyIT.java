@@ -53,6 +53,7 @@ class ToolsJourneyIT {
         page.navigate(url("/tools/paths"));
         page.waitForFunction("() => " + PLOT + " && " + PLOT + ".grid && " + PLOT + ".paths.length === 7");
         assertThat(page.locator("h1")).hasText("Optimizer paths");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("tools-paths-controls")));
         double before = number(PLOT + ".paths[0].xs[5]");
 
         // the keyboard moves the lr slider (its range input) a twentieth of a decade per press

@@ -103,8 +103,8 @@ public class PathsTool extends Div {
         configure(beta1, 0, 0.99, 0.01, defaults.beta1());
         configure(beta2, 0.9, 0.9999, 0.0001, defaults.beta2());
         momentum.setLabel(getTranslation("tools.paths.momentum"));
-        beta1.setLabel("β₁ = betas[0] (Adam, AdamW)");
-        beta2.setLabel("β₂ = betas[1] (Adam, AdamW)");
+        beta1.setLabel("β₁ = betas[0]");
+        beta2.setLabel("β₂ = betas[1]");
         for (DecimalSlider linear : List.of(momentum, beta1, beta2)) {
             linear.setValueAlwaysVisible(true);
         }
