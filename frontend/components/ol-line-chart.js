@@ -2,6 +2,8 @@
 // Chart.js itself comes from its webjar as a global script (window.Chart).
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
+// One colour per point of a marker series, in order (LineChart.MARKER_COLOURS on the server).
+const MARKER_COLOURS = ['#d62728', '#2ca02c', '#9467bd', '#e377c2', '#8c564b'];
 
 function whenChartJsLoaded() {
   return new Promise((resolve, reject) => {
@@ -53,7 +55,7 @@ class OlLineChart extends HTMLElement {
         normalized: true,
         plugins: { legend: { display: true } },
         scales: {
-          x: { type: 'linear', title: { display: !!this.xLabel, text: this.xLabel || '' } },
+          x: { type: this.logX ? 'logarithmic' : 'linear', title: { display: !!this.xLabel, text: this.xLabel || '' } },
           y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: !!this.yLabel, text: this.yLabel || '' } },
         },
       },
@@ -86,12 +88,33 @@ class OlLineChart extends HTMLElement {
     this.chart.update('none');
   }
 
-  addSeries(label) {
-    if (this.deferred('addSeries', [label])) {
+  // markers: draw the points as large unconnected dots, each in its own colour (to mark a few points on a curve)
+  addSeries(label, markers) {
+    if (this.deferred('addSeries', [label, markers])) {
       return;
     }
     const color = PALETTE[this.chart.data.datasets.length % PALETTE.length];
-    this.chart.data.datasets.push({ label, data: [], borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 });
+    this.chart.data.datasets.push(markers
+      ? { label, data: [], borderColor: '#000', backgroundColor: '#fff', pointBackgroundColor: MARKER_COLOURS, showLine: false,
+        pointRadius: 7, pointHoverRadius: 8, borderWidth: 1.5 }
+      : { label, data: [], borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 });
+    this.chart.update('none');
+  }
+
+  removeAllSeries() {
+    if (this.deferred('removeAllSeries', [])) {
+      return;
+    }
+    this.chart.data.datasets = [];
+    this.chart.update('none');
+  }
+
+  setLogX(logX) {
+    this.logX = logX;
+    if (this.deferred('setLogX', [logX])) {
+      return;
+    }
+    this.chart.options.scales.x.type = logX ? 'logarithmic' : 'linear';
     this.chart.update('none');
   }
 

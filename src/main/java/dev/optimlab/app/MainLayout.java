@@ -63,7 +63,7 @@ class MainLayout extends AppLayout {
         for (Chapter chapter : catalog.course().chapters()) {
             chapterNav.addItem(new SideNavItem(chapter.number() + ". " + chapter.title().get(lang), "chapters/" + chapter.slug()));
         }
-        addToDrawer(chapterNav);
+        addToDrawer(chapterNav, toolNav());
         setPrimarySection(Section.DRAWER);
     }
 
@@ -97,6 +97,15 @@ class MainLayout extends AppLayout {
             register.setId("register");
             account.add(signIn, register);
         }
+    }
+
+    /** The interactive tools, under the chapters. */
+    private SideNav toolNav() {
+        SideNav tools = new SideNav(getTranslation("tools.nav.label"));
+        tools.addItem(new SideNavItem(getTranslation("tools.nav.paths"), "tools/paths"),
+                new SideNavItem(getTranslation("tools.nav.schedules"), "tools/schedules"),
+                new SideNavItem(getTranslation("tools.nav.lrfinder"), "tools/lr-finder"));
+        return tools;
     }
 
     private static void switchLanguage(Lang lang) {

@@ -10,10 +10,6 @@ import dev.optimlab.torch.nn.Module;
 import dev.optimlab.torch.optim.Optimizer;
 import dev.optimlab.torch.optim.Optimizers;
 import dev.optimlab.torch.optim.SGD;
-import dev.optimlab.torch.optim.lr_scheduler.ChainedScheduler;
-import dev.optimlab.torch.optim.lr_scheduler.LRScheduler;
-import dev.optimlab.torch.optim.lr_scheduler.SequentialLR;
-import dev.optimlab.torch.optim.lr_scheduler.LRSchedulers;
 import dev.optimlab.torch.utils.data.TensorDataset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,21 +73,11 @@ public final class WidgetCurves {
 
     /**
      * The learning rate a scheduler sets at each of {@code steps} steps, on an SGD optimizer with learning
-     * rate {@code baseLr} (schedulers such as OneCycleLR set their own).
+     * rate {@code baseLr} (schedulers such as OneCycleLR set their own); ReduceLROnPlateau watches
+     * {@link ScheduleExplorer.PlateauMetric#DEFAULT}.
      */
     public static Series schedule(String scheduler, Map<String, Object> args, int steps, double baseLr) {
-        checkSteps(steps);
-        Optimizer optimizer = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), Map.of("lr", baseLr, "momentum", 0.9));
-        LRScheduler lrScheduler = scheduler(scheduler, args, optimizer);
-        double[] xs = new double[steps];
-        double[] lrs = new double[steps];
-        for (int step = 0; step < steps; step++) {
-            xs[step] = step;
-            lrs[step] = optimizer.paramGroups().get(0).lr();
-            optimizer.step();
-            lrScheduler.step();
-        }
-        return new Series(label(scheduler, args), xs, lrs);
+        return ScheduleExplorer.lrs(ScheduleExplorer.spec(scheduler, args), steps, baseLr, ScheduleExplorer.PlateauMetric.DEFAULT);
     }
 
     /**
@@ -135,41 +121,16 @@ public final class WidgetCurves {
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** A scheduler by name; ChainedScheduler and SequentialLR take their parts as {"scheduler", "args"} specs. */
-    @SuppressWarnings("unchecked")
-    private static LRScheduler scheduler(String name, Map<String, Object> args, Optimizer optimizer) {
-        if (!name.equals("ChainedScheduler") && !name.equals("SequentialLR")) {
-            return LRSchedulers.create(name, optimizer, args);
-        }
-        if (!(args.get("schedulers") instanceof List<?> specs) || specs.isEmpty()) {
-            throw new IllegalArgumentException(name + " needs \"schedulers\": a list of {\"scheduler\", \"args\"}");
-        }
-        List<LRScheduler> parts = new ArrayList<>();
-        for (Object spec : specs) {
-            if (!(spec instanceof Map<?, ?> part) || !(part.get("scheduler") instanceof String partName)) {
-                throw new IllegalArgumentException("each of " + name + "'s schedulers needs a \"scheduler\" name");
-            }
-            Map<String, Object> partArgs = part.get("args") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
-            parts.add(scheduler(partName, partArgs, optimizer));
-        }
-        if (name.equals("ChainedScheduler")) {
-            return new ChainedScheduler(parts);
-        }
-        if (!(args.get("milestones") instanceof List<?> milestones)) {
-            throw new IllegalArgumentException("SequentialLR needs \"milestones\"");
-        }
-        return new SequentialLR(optimizer, parts, milestones.stream().map(m -> ((Number) m).intValue()).toList(), -1);
-    }
-
     private static void checkSteps(int steps) {
         if (steps < 1 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + ", got " + steps);
         }
     }
 
-    private static String label(String name, Map<String, ?> options) {
+    /** A call as Python would write it, e.g. {@code SGD(lr=0.1, nesterov=True)}. */
+    static String label(String name, Map<String, ?> options) {
         StringJoiner args = new StringJoiner(", ", name + "(", ")");
-        options.forEach((key, value) -> args.add(key + "=" + value));
+        options.forEach((key, value) -> args.add(key + "=" + PathExplorer.py(value)));
         return args.toString();
     }
 }

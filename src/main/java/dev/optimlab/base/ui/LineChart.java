@@ -19,6 +19,7 @@ public class LineChart extends Component implements HasSize {
 
     private final List<String> series = new ArrayList<>();
     private final List<Integer> pointCounts = new ArrayList<>();
+    private boolean logX;
 
     public LineChart(String xLabel, String yLabel) {
         getElement().callJsFunction("setAxes", xLabel, yLabel, false);
@@ -26,10 +27,42 @@ public class LineChart extends Component implements HasSize {
 
     /** Adds a series and returns its index. */
     public int addSeries(String label) {
+        return addSeries(label, false);
+    }
+
+    /** The colours of a marker series' points, in order, so that a legend outside the chart can match them. */
+    public static final List<String> MARKER_COLOURS = List.of("#d62728", "#2ca02c", "#9467bd", "#e377c2", "#8c564b");
+
+    /**
+     * Adds a series drawn as large unconnected markers, point i in {@code MARKER_COLOURS[i]} (to mark a few points
+     * on a curve), and returns its index.
+     */
+    public int addMarkerSeries(String label) {
+        return addSeries(label, true);
+    }
+
+    private int addSeries(String label, boolean markers) {
         series.add(label);
         pointCounts.add(0);
-        getElement().callJsFunction("addSeries", label);
+        getElement().callJsFunction("addSeries", label, markers);
         return series.size() - 1;
+    }
+
+    /** Removes every series, so the chart can be drawn anew. */
+    public void removeAllSeries() {
+        series.clear();
+        pointCounts.clear();
+        getElement().callJsFunction("removeAllSeries");
+    }
+
+    /** Draws the x axis on a log scale (x values must then be positive). */
+    public void setLogX(boolean logX) {
+        this.logX = logX;
+        getElement().callJsFunction("setLogX", logX);
+    }
+
+    public boolean isLogX() {
+        return logX;
     }
 
     /** Appends points to a series; {@code xy} holds x0, y0, x1, y1, ... */

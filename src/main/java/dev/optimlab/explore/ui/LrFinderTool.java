@@ -1,0 +1,139 @@
+package dev.optimlab.explore.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.optimlab.base.ui.LineChart;
+import dev.optimlab.explore.RangeTest;
+import dev.optimlab.explore.WidgetCurves;
+import java.util.List;
+
+/**
+ * The learning-rate range test on a model of the catalogue: loss against lr on a log axis, raw and smoothed,
+ * with the three usual suggestions marked and a note on how far to trust them.
+ */
+public class LrFinderTool extends Div {
+
+    static final List<String> MODELS = List.of("linear-regression", "blobs", "spiral");
+
+    final Select<String> model = new Select<>();
+    final NumberField startLr = new NumberField();
+    final NumberField endLr = new NumberField();
+    final IntegerField steps = new IntegerField();
+    final LineChart chart;
+    final UnorderedList suggestions = new UnorderedList();
+    final Paragraph problem = new Paragraph();
+    private RangeTest.Result result;
+
+    public LrFinderTool(String modelId, double start, double end, int stepCount, boolean compact) {
+        addClassNames("ol-lr-finder-tool");
+        model.setLabel(getTranslation("tools.lrfinder.model"));
+        model.setItems(MODELS);
+        model.setItemLabelGenerator(id -> getTranslation("tools.model." + id));
+        model.setValue(modelId);
+        startLr.setLabel(getTranslation("tools.lrfinder.start"));
+        startLr.setValue(start);
+        endLr.setLabel(getTranslation("tools.lrfinder.end"));
+        endLr.setValue(end);
+        steps.setLabel(getTranslation("tools.schedules.steps"));
+        steps.setValue(stepCount);
+        steps.setMin(3);
+        steps.setMax(WidgetCurves.MAX_STEPS);
+        steps.setStepButtonsVisible(true);
+        for (var field : List.of(startLr, endLr)) {
+            field.setWidth("9em");
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.addValueChangeListener(e -> recompute());
+        }
+        steps.setWidth("9em");
+        steps.setValueChangeMode(ValueChangeMode.LAZY);
+        steps.addValueChangeListener(e -> recompute());
+        model.addValueChangeListener(e -> recompute());
+
+        chart = new LineChart(getTranslation("chart.lr"), getTranslation("tools.lrfinder.loss"));
+        chart.setLogX(true);
+        chart.setWidthFull();
+        chart.setHeight(compact ? "300px" : "420px");
+        problem.addClassNames("ol-figure-problem");
+        problem.getStyle().set("margin-top", "var(--lumo-space-l)");
+        problem.setVisible(false);
+        FlexLayout controls = new FlexLayout(model, startLr, endLr, steps);
+        controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        controls.setAlignItems(FlexComponent.Alignment.END);
+        controls.getStyle().set("gap", "var(--lumo-space-m)");
+        add(controls, problem, chart, suggestions);
+        if (!compact) {
+            add(new Paragraph(getTranslation("tools.lrfinder.note.read")), new Paragraph(getTranslation("tools.lrfinder.note.caveats")));
+        }
+        recompute();
+    }
+
+    /** Runs the range test for the fields; a bad field or a run too short to read shows why instead of a chart. */
+    void recompute() {
+        chart.removeAllSeries();
+        suggestions.removeAll();
+        suggestions.getStyle().set("list-style", "none");
+        result = null;
+        if (startLr.getValue() == null || endLr.getValue() == null || steps.getValue() == null) {
+            showProblem(getTranslation("tools.schedules.numbers"));
+            return;
+        }
+        if (!(startLr.getValue() > 0 && endLr.getValue() > startLr.getValue())) {
+            showProblem(getTranslation("tools.lrfinder.range"));
+            return;
+        }
+        try {
+            result = RangeTest.run(model.getValue(), startLr.getValue(), endLr.getValue(), steps.getValue());
+        } catch (RuntimeException e) {
+            showProblem(getTranslation("tools.lrfinder.problem", e.getMessage()));
+            return;
+        }
+        problem.setVisible(false);
+        chart.setVisible(true);
+        double[] lrs = new double[result.log10Lrs().length];
+        for (int i = 0; i < lrs.length; i++) {
+            lrs[i] = Math.pow(10, result.log10Lrs()[i]);
+        }
+        chart.appendPoints(chart.addSeries(getTranslation("tools.lrfinder.raw")), Interleave.xy(lrs, result.losses()));
+        chart.appendPoints(chart.addSeries(getTranslation("tools.lrfinder.smoothed")), Interleave.xy(lrs, result.smoothed()));
+        int marks = chart.addMarkerSeries(getTranslation("tools.lrfinder.suggestions"));
+        mark(marks, 0, "tools.lrfinder.steepest", result.steepest());
+        mark(marks, 1, "tools.lrfinder.minimum", result.minimumTenth());
+        mark(marks, 2, "tools.lrfinder.valley", result.valley());
+    }
+
+    private void mark(int series, int index, String key, RangeTest.Suggestion suggestion) {
+        chart.appendPoints(series, suggestion.lr(), suggestion.smoothedLoss());
+        Span dot = new Span("● ");
+        dot.getStyle().set("color", LineChart.MARKER_COLOURS.get(index));
+        suggestions.add(new ListItem(dot, new Span(getTranslation(key) + ": lr ≈ " + String.format(java.util.Locale.ROOT, "%.3g", suggestion.lr()))));
+    }
+
+    private void showProblem(String message) {
+        problem.setText(message);
+        problem.setVisible(true);
+        chart.setVisible(false);
+    }
+
+    /** The last range test drawn, or null when the settings had a problem. */
+    RangeTest.Result result() {
+        return result;
+    }
+
+    /** The problem the current settings have, as shown to the reader, or empty when the result is drawn. */
+    public java.util.Optional<String> problem() {
+        return problem.isVisible() ? java.util.Optional.of(problem.getText()) : java.util.Optional.empty();
+    }
+
+    public LineChart chart() {
+        return chart;
+    }
+}

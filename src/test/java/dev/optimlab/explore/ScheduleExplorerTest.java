@@ -1,0 +1,166 @@
+package dev.optimlab.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optimlab.pylite.Limits;
+import dev.optimlab.pylite.RunListener;
+import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.bridge.Storage;
+import dev.optimlab.pylite.bridge.TorchBridge;
+import dev.optimlab.pylite.bridge.TorchEvents;
+import dev.optimlab.torch.TorchException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("The schedule explorer's computations")
+class ScheduleExplorerTest {
+
+    private static final double RTOL = 1e-5;
+    private static final double ATOL = 1e-9;
+
+    static Stream<JsonNode> goldenSchedules() {
+        return StreamSupport.stream(PathExplorerTest.golden("schedules.json").get("cases").spliterator(), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    static ScheduleExplorer.Spec spec(JsonNode golden) {
+        Map<String, Object> args = new ObjectMapper().convertValue(golden.get("spec").get("args"), LinkedHashMap.class);
+        return ScheduleExplorer.spec(golden.get("spec").get("scheduler").asText(), args);
+    }
+
+    static ScheduleExplorer.PlateauMetric metric(JsonNode golden) {
+        JsonNode metric = golden.get("metric");
+        return metric == null ? ScheduleExplorer.PlateauMetric.DEFAULT
+                : new ScheduleExplorer.PlateauMetric(metric.get("seed").asLong(), metric.get("noise").asDouble());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenSchedules")
+    @DisplayName("each schedule sets the learning rates PyTorch sets, ReduceLROnPlateau on the same noisy metric")
+    void matchesPyTorch(JsonNode golden) {
+        WidgetCurves.Series lrs = ScheduleExplorer.lrs(spec(golden), golden.get("steps").asInt(), 0.1, metric(golden));
+        JsonNode expected = golden.get("lrs");
+        assertThat(lrs.ys()).hasSize(expected.size());
+        for (int step = 0; step < expected.size(); step++) {
+            double e = expected.get(step).asDouble();
+            assertThat(lrs.ys()[step]).as("lr at step %d", step).isCloseTo(e, within(ATOL + RTOL * Math.abs(e)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenSchedules")
+    @DisplayName("the PyTorch program shown beside the chart runs in pylite and collects the same rates")
+    void generatedCodeAgrees(JsonNode golden) {
+        ScheduleExplorer.Spec spec = spec(golden);
+        int steps = golden.get("steps").asInt();
+        String code = ScheduleExplorer.pytorchCode(spec, steps, 0.1, metric(golden));
+        RunResult run = TorchBridge.run(code + "for lr in lrs:\n    print(repr(lr))\n", "schedule.py", Limits.defaults(),
+                RunListener.NONE, Storage.NONE, TorchEvents.NONE);
+        assertThat(run.stderr()).isEmpty();
+        String[] lines = run.stdout().split("\n");
+        double[] expected = ScheduleExplorer.lrs(spec, steps, 0.1, metric(golden)).ys();
+        assertThat(lines).hasSize(steps + 1);
+        assertThat(lines[0]).contains("...");
+        for (int step = 0; step < steps; step++) {
+            assertThat(Double.parseDouble(lines[step + 1])).as("lr at step %d", step).isEqualTo(expected[step]);
+        }
+    }
+
+    @Test
+    @DisplayName("writes a SequentialLR composition as PyTorch's documentation does")
+    void sequentialCode() {
+        ScheduleExplorer.Spec spec = new ScheduleExplorer.Sequential(List.of(
+                new ScheduleExplorer.Single("LinearLR", Map.of("start_factor", 0.1, "total_iters", 10)),
+                new ScheduleExplorer.Single("MultiStepLR", Map.of("milestones", List.of(30, 60)))), List.of(10));
+        assertThat(ScheduleExplorer.pytorchCode(spec, 100, 0.05, ScheduleExplorer.PlateauMetric.DEFAULT))
+                .contains("optimizer = torch.optim.SGD([p], lr=0.05, momentum=0.9)\n")
+                .contains("scheduler = lr_scheduler.SequentialLR(optimizer, schedulers=[\n"
+                        + "    lr_scheduler.LinearLR(optimizer, start_factor=0.1, total_iters=10),\n"
+                        + "    lr_scheduler.MultiStepLR(optimizer, milestones=[30, 60]),\n"
+                        + "], milestones=[10])\n");
+        assertThat(ScheduleExplorer.label(spec))
+                .isEqualTo("SequentialLR(LinearLR(start_factor=0.1, total_iters=10), MultiStepLR(milestones=[30, 60]), milestones=[10])");
+    }
+
+    @Nested
+    @DisplayName("Bad arguments")
+    class BadArguments {
+
+        @Test
+        @DisplayName("an unknown keyword is the TypeError PyTorch raises")
+        void unknownKeyword() {
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(new ScheduleExplorer.Single("StepLR", Map.of("step_size", 3, "gama", 0.1)),
+                    10, 0.1, ScheduleExplorer.PlateauMetric.DEFAULT)).isInstanceOf(TorchException.class)
+                    .hasMessageContaining("unexpected keyword argument 'gama'");
+        }
+
+        @Test
+        @DisplayName("milestones must fit the schedulers of a SequentialLR")
+        void milestonesMustFit() {
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(new ScheduleExplorer.Sequential(List.of(
+                    new ScheduleExplorer.Single("ConstantLR", Map.of())), List.of(5)), 10, 0.1, ScheduleExplorer.PlateauMetric.DEFAULT))
+                    .hasMessageContaining("one milestone fewer than schedulers");
+        }
+
+        @Test
+        @DisplayName("ReduceLROnPlateau cannot be part of a composition")
+        void plateauAlone() {
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(new ScheduleExplorer.Chained(List.of(
+                    new ScheduleExplorer.Single("ReduceLROnPlateau", Map.of()))), 10, 0.1, ScheduleExplorer.PlateauMetric.DEFAULT))
+                    .hasMessageContaining("cannot be part of a composition");
+        }
+
+        @Test
+        @DisplayName("the number of steps and the lr are checked before anything runs")
+        void stepsAndLr() {
+            ScheduleExplorer.Spec step = new ScheduleExplorer.Single("StepLR", Map.of("step_size", 3));
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(step, 0, 0.1, ScheduleExplorer.PlateauMetric.DEFAULT))
+                    .hasMessage("steps must be between 1 and 5000, got 0");
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(step, 10, -1, ScheduleExplorer.PlateauMetric.DEFAULT))
+                    .hasMessage("the optimizer's lr must be a positive number, got -1.0");
+        }
+    }
+
+    @Nested
+    @DisplayName("Reading an argument field as a Python literal")
+    class Literals {
+
+        @Test
+        @DisplayName("reads numbers, booleans, None, strings, lists and tuples as literal_eval does")
+        void readsLiterals() {
+            assertThat(PythonLiteral.parse(" 30 ")).isEqualTo(30);
+            assertThat(PythonLiteral.parse("1e-3")).isEqualTo(0.001);
+            assertThat(PythonLiteral.parse("-.5")).isEqualTo(-0.5);
+            assertThat(PythonLiteral.parse("1_000")).isEqualTo(1000);
+            assertThat(PythonLiteral.parse("True")).isEqualTo(true);
+            assertThat(PythonLiteral.parse("None")).isNull();
+            assertThat(PythonLiteral.parse("'min'")).isEqualTo("min");
+            assertThat(PythonLiteral.parse("[30, 80]")).isEqualTo(List.of(30, 80));
+            assertThat(PythonLiteral.parse("(0.9, 0.999,)")).isEqualTo(List.of(0.9, 0.999));
+            assertThat(PythonLiteral.parse("[]")).isEqualTo(List.of());
+        }
+
+        @Test
+        @DisplayName("says what it expected when the text is not a literal")
+        void rejectsOtherText() {
+            assertThatThrownBy(() -> PythonLiteral.parse("")).hasMessage("a value is missing");
+            assertThatThrownBy(() -> PythonLiteral.parse("0.1.2")).hasMessageContaining("'0.1.2' is not a number");
+            assertThatThrownBy(() -> PythonLiteral.parse("[30, 80")).hasMessage("expected ',' or ']'");
+            assertThatThrownBy(() -> PythonLiteral.parse("30 80")).hasMessage("unexpected '80' after the value");
+            assertThatThrownBy(() -> PythonLiteral.parse("'min")).hasMessage("the string has no closing '");
+            assertThatThrownBy(() -> PythonLiteral.parse("{}")).hasMessage("unexpected '{'");
+        }
+    }
+}
