@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 public final class LoadBenchmark {
     private static final String BUSY_LOOP = "while True:\n    pass\n";
     private static final String MEMORY_BOMB = "xs = []\nwhile True:\n    xs.append([0.5] * 100000)\n";
+    private static final Pattern DURATION = Pattern.compile("\"duration_ms\"\\s*:\\s*(\\d+)");
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     private record Options(Path jar, Path content, int learners, int submissions, Duration window, int hostile,
@@ -48,7 +49,8 @@ public final class LoadBenchmark {
     }
 
     /** One submission's answer as the learner saw it. */
-    private record Answer(long startNanos, long latencyNanos, int status, boolean verdict, String detail) {
+    private record Answer(long startNanos, long latencyNanos, int status, boolean verdict, long graderMillis,
+                          String detail) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -268,11 +270,13 @@ public final class LoadBenchmark {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             boolean verdict = response.statusCode() == 200 && response.body().contains("\"gradable\"");
+            Matcher duration = DURATION.matcher(response.body());
             return new Answer(started, System.nanoTime() - started, response.statusCode(), verdict,
+                    verdict && duration.find() ? Long.parseLong(duration.group(1)) : -1,
                     verdict ? "" : response.statusCode() + " " + abbreviate(response.body()));
         } catch (IOException | InterruptedException e) {
-            return new Answer(started, System.nanoTime() - started, 0, false, e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+            return new Answer(started, System.nanoTime() - started, 0, false, -1, e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
         }
     }
 
@@ -295,6 +299,11 @@ public final class LoadBenchmark {
             System.out.printf(Locale.ROOT, "latency: p50 %.2f s, p95 %.2f s, max %.2f s%n",
                     percentile(latencies, 0.50), percentile(latencies, 0.95), latencies[latencies.length - 1] / 1e9);
         }
+        double graderMean = verdicts.stream().filter(a -> a.graderMillis() >= 0).mapToLong(Answer::graderMillis)
+                .average().orElse(0);
+        double latencyMean = verdicts.stream().mapToLong(Answer::latencyNanos).average().orElse(0) / 1e6;
+        System.out.printf(Locale.ROOT, "mean latency %.0f ms = grading %.0f ms (the verdict's duration_ms) + %.0f ms "
+                + "outside it (queue, database, HTTP)%n", latencyMean, graderMean, latencyMean - graderMean);
         System.out.printf(Locale.ROOT, "throughput: %.1f verdicts/s (%.0f per minute) over %.1f s%n",
                 verdicts.size() / wallSeconds, verdicts.size() / wallSeconds * 60, wallSeconds);
         int all = verdicts.size() + (int) hostile.stream().filter(Answer::verdict).count();
