@@ -22,8 +22,8 @@ public interface ProgramOutput {
 
     /**
      * The CPU time the program used on every thread it ran on, reported just before {@link #finished}; the
-     * service bills it to the learner. An executor that cannot measure it does not call this, and the learner
-     * is billed the time the program held its worker instead.
+     * service bills it to the learner, or the time the program held its worker when that is longer (a host
+     * whose cores other processes share) or when nothing is reported.
      */
     default void cpuTime(Duration used) {
     }

@@ -38,6 +38,8 @@ public final class RunHandle {
     volatile ProgramExecutor.Execution execution;
     volatile CancelCause cancelCause;
     volatile long cancelledAtNanos;
+    /** When a worker started it. */
+    volatile long startedNanos;
     /** CPU the job reported for itself, or -1 until it does. */
     volatile long cpuNanos = -1;
     /** Whether its learner was over the light-CPU threshold when it started, so it holds an unreserved worker. */

@@ -316,6 +316,7 @@ public final class RunService implements AutoCloseable {
         handle.log.add(new RunEvent.Started(waited));
         deliverNow(handle);
         long started = System.nanoTime();
+        handle.startedNanos = started;
         try {
             handle.execution = handle.job().start(handle.limits(), new LoggingOutput(handle));
         } catch (RuntimeException e) {
@@ -377,15 +378,16 @@ public final class RunService implements AutoCloseable {
             metrics.ran(handle.kind(), result);
         }
         boolean started = handle.state == RunHandle.State.RUNNING;
-        long cpu = handle.cpuNanos >= 0 ? handle.cpuNanos : result.duration().toNanos();
-        if (started) {
-            metrics.cpu(handle.kind(), Duration.ofNanos(cpu));
+        long held = started ? System.nanoTime() - handle.startedNanos : 0;
+        if (started && handle.cpuNanos >= 0) {
+            metrics.cpu(handle.kind(), Duration.ofNanos(handle.cpuNanos));
         }
         lock.lock();
         try {
             if (started) {
                 // Billed before the outcome is complete, so the learner's next program already waits its turn.
-                queue.charge(handle.learner().id(), cpu);
+                // A worker held longer than the CPU used (a host whose cores are shared) is billed as held.
+                queue.charge(handle.learner().id(), Math.max(handle.cpuNanos, held));
             }
             handle.state = RunHandle.State.DONE;
             activeRuns.remove(handle.learner().id(), handle);
