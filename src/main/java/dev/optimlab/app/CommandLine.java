@@ -48,6 +48,17 @@ final class CommandLine {
                 return GradeCommand.run(args, out, err);
             }
         });
+        commands.put("users", new Command() {
+            @Override
+            public String summary() {
+                return UsersCommand.SUMMARY;
+            }
+
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return UsersCommand.run(args, out, err);
+            }
+        });
         commands.put("run", new Command() {
             @Override
             public String summary() {
