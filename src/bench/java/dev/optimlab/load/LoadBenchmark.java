@@ -123,6 +123,10 @@ public final class LoadBenchmark {
 
     private static List<String> createUsers(Options options, Path dir, int count) throws Exception {
         Path csv = dir.resolve("tokens.csv");
+        if (Files.exists(csv) && tokens(csv).size() >= count) {
+            System.out.println("reusing the learners of " + csv);
+            return tokens(csv);
+        }
         List<String> command = new ArrayList<>(List.of(java(), "-jar", options.jar().toString(), "users", "bulk",
                 String.valueOf(count), "--prefix", "load", "--tokens", csv.toString()));
         command.addAll(options.appArgs());
@@ -132,6 +136,16 @@ public final class LoadBenchmark {
         if (!users.waitFor(5, TimeUnit.MINUTES) || users.exitValue() != 0) {
             throw new IllegalStateException("the users command failed; see " + dir.resolve("users.log"));
         }
+        List<String> tokens = tokens(csv);
+        if (tokens.size() < count) {
+            throw new IllegalStateException("expected " + count + " tokens in " + csv + ", found " + tokens.size());
+        }
+        System.out.printf(Locale.ROOT, "created %d learners with tokens in %.1f s%n", count, seconds(started));
+        return tokens;
+    }
+
+    /** The tokens of a {@code users bulk} CSV (username,password,token), in order. */
+    private static List<String> tokens(Path csv) throws IOException {
         List<String> tokens = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             String[] fields = line.split(",");
@@ -139,10 +153,6 @@ public final class LoadBenchmark {
                 tokens.add(fields[2].strip());
             }
         }
-        if (tokens.size() < count) {
-            throw new IllegalStateException("expected " + count + " tokens in " + csv + ", found " + tokens.size());
-        }
-        System.out.printf(Locale.ROOT, "created %d learners with tokens in %.1f s%n", count, seconds(started));
         return tokens;
     }
 
