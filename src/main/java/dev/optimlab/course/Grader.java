@@ -21,6 +21,8 @@ import dev.optimlab.pylite.runtime.PyTuple;
 import dev.optimlab.pylite.runtime.PyType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.function.LongConsumer;
 
 /**
  * Grades an attempt: runs the learner's program on the torch bridge, then runs the exercise's {@code checks.py}
@@ -78,12 +81,25 @@ public final class Grader {
         CheckApi api;
     }
 
+    /**
+     * How the programs of one grade run: their limits (the wall time is the exercise's), who hears the learner's
+     * program as it runs, and who is told the CPU time each program's thread used.
+     */
+    public record Environment(Limits limits, RunListener learnerOutput, LongConsumer cpuNanos) {
+        public static final Environment DEFAULT = new Environment(Limits.defaults(), RunListener.NONE, nanos -> { });
+    }
+
     private final Map<String, Outcome> solutions = new ConcurrentHashMap<>();
 
     /** Grades {@code code} against {@code exercise}, with feedback in {@code lang}. */
     public Verdict grade(Exercise exercise, String code, Lang lang) {
+        return grade(exercise, code, lang, Environment.DEFAULT);
+    }
+
+    /** Grades {@code code} against {@code exercise}, with feedback in {@code lang}, in {@code env}. */
+    public Verdict grade(Exercise exercise, String code, Lang lang, Environment env) {
         long start = System.nanoTime();
-        Outcome learner = runProgram(code, "main.py", exercise.wallTime());
+        Outcome learner = runProgram(code, "main.py", exercise.wallTime(), env, env.learnerOutput());
         String output = cap(learner.result().stdout() + learner.result().stderr());
         if (!learner.result().ok() || learner.namespace() == null) {
             String message = learner.result().ok()
@@ -94,7 +110,7 @@ public final class Grader {
         }
         Outcome reference = exercise.checks().contains("solution(")
                 ? solutions.computeIfAbsent(exercise.contentHash(), h -> runProgram(exercise.solution(), "solution.py",
-                        exercise.wallTime()))
+                        exercise.wallTime(), env, RunListener.NONE))
                 : null;
         if (reference != null && (!reference.result().ok() || reference.namespace() == null)) {
             return notGradable("the reference solution failed: " + reference.result().stderr(), output, start, lang);
@@ -105,8 +121,8 @@ public final class Grader {
         SESSION.set(session);
         RunResult checks;
         try {
-            checks = TorchBridge.run(exercise.checks(), "checks.py", Limits.defaults().withWallTime(CHECKS_WALL),
-                    RunListener.NONE, Storage.NONE, TorchEvents.NONE);
+            checks = TorchBridge.run(exercise.checks(), "checks.py", env.limits().withWallTime(CHECKS_WALL),
+                    metered(RunListener.NONE, env), Storage.NONE, TorchEvents.NONE);
         } finally {
             SESSION.remove();
         }
@@ -152,7 +168,32 @@ public final class Grader {
         };
     }
 
-    private static Outcome runProgram(String code, String filename, Duration wall) {
+    /** Reports the CPU time of the run's own thread when it ends, as the interpreter gives each run one. */
+    private static RunListener metered(RunListener listener, Environment env) {
+        return new RunListener() {
+            @Override
+            public void stdout(String chunk) {
+                listener.stdout(chunk);
+            }
+
+            @Override
+            public void stderr(String chunk) {
+                listener.stderr(chunk);
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                if (threads.isCurrentThreadCpuTimeSupported()) {
+                    env.cpuNanos().accept(threads.getCurrentThreadCpuTime());
+                }
+                listener.finished(result);
+            }
+        };
+    }
+
+    private static Outcome runProgram(String code, String filename, Duration wall, Environment env,
+                                      RunListener output) {
         Session session = new Session();
         Map<String, List<Double>> metrics = new LinkedHashMap<>();
         TorchEvents events = new TorchEvents() {
@@ -167,8 +208,8 @@ public final class Grader {
             SESSION.set(session);
             TorchBridge.Run run;
             try {
-                run = TorchBridge.start(code + SNAPSHOT_CALL, filename, Limits.defaults().withWallTime(wall),
-                        RunListener.NONE, workspace, events);
+                run = TorchBridge.start(code + SNAPSHOT_CALL, filename, env.limits().withWallTime(wall),
+                        metered(output, env), workspace, events);
             } finally {
                 SESSION.remove();
             }

@@ -10,7 +10,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The run service's figures as Micrometer meters: {@code optimlab.runs.queue} (gauge),
- * {@code optimlab.runs.wait} and {@code optimlab.runs.duration} (timers), {@code optimlab.runs.limits},
+ * {@code optimlab.runs.wait}, {@code optimlab.runs.duration} and {@code optimlab.runs.cpu} (timers), {@code optimlab.runs.limits},
  * {@code optimlab.runs.rejections} and {@code optimlab.runs.cancellations} (counters). No PyTorch counterpart.
  */
 public final class MicrometerRunMetrics implements RunMetrics {
@@ -39,6 +39,12 @@ public final class MicrometerRunMetrics implements RunMetrics {
         if (result.status() == RunResult.Status.LIMIT_EXCEEDED) {
             registry.counter("optimlab.runs.limits", "limit", tag(result.errorType())).increment();
         }
+    }
+
+    @Override
+    public void cpu(RunKind kind, Duration used) {
+        Timer.builder("optimlab.runs.cpu").description("CPU time programs used, as billed to learners")
+                .tag("kind", tag(kind)).register(registry).record(used);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.optimlab.runs;
 
 import dev.optimlab.pylite.RunResult;
+import java.time.Duration;
 
 /**
  * What a running program produces, as the Python process's stdout/stderr, its {@code warnings} module and
@@ -18,6 +19,14 @@ public interface ProgramOutput {
 
     /** A scalar as {@code SummaryWriter.add_scalar(series, value, step)} records it. */
     void metric(String series, long step, double value);
+
+    /**
+     * The CPU time the program used on every thread it ran on, reported just before {@link #finished}; the
+     * service bills it to the learner, or the time the program held its worker when that is longer (a host
+     * whose cores other processes share) or when nothing is reported.
+     */
+    default void cpuTime(Duration used) {
+    }
 
     /** The program ended; called exactly once, last. */
     void finished(RunResult result);

@@ -25,9 +25,8 @@ public final class RunHandle {
     private final RunService service;
     private final Learner learner;
     private final RunKind kind;
-    private final Program program;
+    private final Job job;
     private final Limits limits;
-    private final int queuePosition;
     private final long submittedNanos = System.nanoTime();
     final EventLog log;
     final long reservedBytes;
@@ -39,15 +38,22 @@ public final class RunHandle {
     volatile ProgramExecutor.Execution execution;
     volatile CancelCause cancelCause;
     volatile long cancelledAtNanos;
+    /** When a worker started it. */
+    volatile long startedNanos;
+    /** CPU the job reported for itself, or -1 until it does. */
+    volatile long cpuNanos = -1;
+    /** Whether its learner was over the light-CPU threshold when it started, so it holds an unreserved worker. */
+    boolean heavy;
+    /** Set under the service's lock before the handle is handed out. */
+    int queuePosition;
 
-    RunHandle(RunService service, Learner learner, RunKind kind, Program program, Limits limits, int queuePosition,
-              int eventBuffer, long reservedBytes) {
+    RunHandle(RunService service, Learner learner, RunKind kind, Job job, Limits limits, int eventBuffer,
+              long reservedBytes) {
         this.service = service;
         this.learner = learner;
         this.kind = kind;
-        this.program = program;
+        this.job = job;
         this.limits = limits;
-        this.queuePosition = queuePosition;
         this.log = new EventLog(eventBuffer, limits.maxOutputBytes());
         this.reservedBytes = reservedBytes;
     }
@@ -68,20 +74,23 @@ public final class RunHandle {
         return limits;
     }
 
-    Program program() {
-        return program;
+    Job job() {
+        return job;
     }
 
     long submittedNanos() {
         return submittedNanos;
     }
 
-    /** Programs ahead of this one when it was submitted (0: it starts as soon as a worker is free). */
+    /**
+     * Programs expected to start before this one when it was submitted (0: it starts as soon as a worker is
+     * free); an estimate, since the order follows the CPU learners use.
+     */
     public int queuePosition() {
         return queuePosition;
     }
 
-    /** Programs ahead of this one now, or -1 once it has left the queue. */
+    /** Programs expected to start before this one now, or -1 once it has left the queue. */
     public int currentQueuePosition() {
         return service.positionOf(this);
     }

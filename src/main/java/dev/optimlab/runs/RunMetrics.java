@@ -21,6 +21,10 @@ public interface RunMetrics {
     default void ran(RunKind kind, RunResult result) {
     }
 
+    /** The CPU time a started program or job used, as billed to its learner. */
+    default void cpu(RunKind kind, Duration used) {
+    }
+
     default void rejected(SubmitResult.Reason reason) {
     }
 

@@ -20,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param heapShare the share of the maximum heap that running programs' memory budgets may add up to
  * @param guestsEnabled whether guests may run programs
  * @param guestRunsPerAddress unfinished guest programs per remote address
+ * @param fairQuantum CPU credited to a waiting learner at each turn of the fair-share round
+ * @param usageHalfLife how fast learners' past CPU use is forgotten
+ * @param lightCpu recent CPU under which a learner may use the reserved workers
+ * @param reservedWorkers workers kept for learners under {@code lightCpu} (at least one worker serves everyone)
  */
 @ConfigurationProperties("optimlab.runs")
 public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500") int queueCapacity,
@@ -27,7 +31,9 @@ public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500")
                             @DefaultValue("100000000") long steps, @DefaultValue("256MB") DataSize memory,
                             @DefaultValue("1MB") DataSize output, @DefaultValue("0.5") double heapShare,
                             @DefaultValue("true") boolean guestsEnabled,
-                            @DefaultValue("3") int guestRunsPerAddress) {
+                            @DefaultValue("3") int guestRunsPerAddress,
+                            @DefaultValue("50ms") Duration fairQuantum, @DefaultValue("1m") Duration usageHalfLife,
+                            @DefaultValue("2s") Duration lightCpu, @DefaultValue("1") int reservedWorkers) {
 
     /** The settings for a JVM whose heap may grow to {@code maxHeapBytes}. */
     public RunSettings toSettings(long maxHeapBytes) {
@@ -37,6 +43,7 @@ public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500")
         return defaults.withWorkers(workers > 0 ? workers : Runtime.getRuntime().availableProcessors())
                 .withQueueCapacity(queueCapacity).withLimits(run, run.withWallTime(wallTimeSubmit))
                 .withMemoryCapacityBytes((long) (maxHeapBytes * heapShare))
-                .withGuests(guestsEnabled, guestRunsPerAddress);
+                .withGuests(guestsEnabled, guestRunsPerAddress)
+                .withFairShare(new FairShare(fairQuantum, usageHalfLife, lightCpu, reservedWorkers));
     }
 }

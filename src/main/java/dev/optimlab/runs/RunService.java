@@ -3,7 +3,6 @@ package dev.optimlab.runs;
 import dev.optimlab.pylite.Limits;
 import dev.optimlab.pylite.RunResult;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Decides when and where learners' programs run: a queue in submission order, a fixed pool of workers, one
+ * Decides when and where learners' programs run: a queue served fairly by the CPU each learner's programs
+ * use ({@link FairQueue}), a fixed pool of workers of which some are kept for learners who used little, one
  * Run and one Submit per learner, a global queue cap, a memory guard that admits a program only when its
  * budget fits the heap share, cancellation, and batched event delivery. Built without Spring, so that the
  * command line runs programs through the same path as the server. No PyTorch counterpart: the part of a
@@ -32,13 +32,15 @@ public final class RunService implements AutoCloseable {
     /** Workers only wait for the program, which runs on the interpreter's own large-stack thread. */
     private static final long WORKER_STACK_BYTES = 512L << 10;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Idle workers look again this often, since a waiting heavy learner turns light as their usage decays. */
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RunSettings settings;
     private final ProgramExecutor executor;
     private final RunMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<RunHandle> queue = new ArrayDeque<>();
+    private final FairQueue queue;
     private final Map<String, RunHandle> activeRuns = new HashMap<>();
     private final Map<String, RunHandle> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> guestRunsByAddress = new HashMap<>();
@@ -48,12 +50,14 @@ public final class RunService implements AutoCloseable {
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private long reservedBytes;
     private int running;
+    private int runningHeavy;
     private boolean shutDown;
 
     public RunService(RunSettings settings, ProgramExecutor executor, RunMetrics metrics) {
         this.settings = settings;
         this.executor = executor;
         this.metrics = metrics;
+        this.queue = new FairQueue(settings.fairShare(), System::nanoTime);
         for (int i = 0; i < settings.workers(); i++) {
             Thread worker = Thread.ofPlatform().name("run-worker-" + i).daemon().stackSize(WORKER_STACK_BYTES)
                     .unstarted(this::work);
@@ -82,6 +86,16 @@ public final class RunService implements AutoCloseable {
      * @param limits the exercise's limits, or null for the defaults of {@code kind}
      */
     public SubmitResult submit(Learner learner, Program program, RunKind kind, Limits limits) {
+        return submit(learner, (effective, output) -> executor.start(program, effective, output), kind, limits);
+    }
+
+    /**
+     * Queues a job under the same rules as a program: a graded attempt, for instance, that runs the learner's
+     * program and then the checks in one worker's turn.
+     *
+     * @param limits the job's limits (its wall time bounds the whole job), or null for the defaults of {@code kind}
+     */
+    public SubmitResult submit(Learner learner, Job job, RunKind kind, Limits limits) {
         Limits effective = limits != null ? limits : settings.limitsFor(kind);
         RunHandle replaced;
         RunHandle handle;
@@ -100,9 +114,9 @@ public final class RunService implements AutoCloseable {
             }
             long reservation = Math.min(effective.maxBytes() + INTERPRETER_OVERHEAD_BYTES,
                     settings.memoryCapacityBytes());
-            handle = new RunHandle(this, learner, kind, program, effective, queue.size(), settings.eventBuffer(),
-                    reservation);
-            queue.addLast(handle);
+            handle = new RunHandle(this, learner, kind, job, effective, settings.eventBuffer(), reservation);
+            queue.add(handle);
+            handle.queuePosition = queue.positionOf(handle);
             (kind == RunKind.RUN ? activeRuns : pendingSubmits).put(learner.id(), handle);
             if (learner.guest()) {
                 guestRunsByAddress.merge(learner.address(), 1, Integer::sum);
@@ -233,14 +247,17 @@ public final class RunService implements AutoCloseable {
     int positionOf(RunHandle handle) {
         lock.lock();
         try {
-            int position = 0;
-            for (RunHandle queued : queue) {
-                if (queued == handle) {
-                    return position;
-                }
-                position++;
-            }
-            return -1;
+            return queue.positionOf(handle);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The learner's CPU use as the scheduler sees it: the recent sum, halving every {@code halfLife}. */
+    public Duration recentCpu(Learner learner) {
+        lock.lock();
+        try {
+            return Duration.ofNanos(queue.recentCpuNanos(learner.id()));
         } finally {
             lock.unlock();
         }
@@ -248,19 +265,24 @@ public final class RunService implements AutoCloseable {
 
     private void work() {
         while (true) {
-            RunHandle handle;
+            RunHandle handle = null;
             lock.lock();
             try {
-                while (!shutDown && !headFits()) {
-                    changed.awaitUninterruptibly();
+                while (!shutDown && (handle = queue.poll(heavyAllowed(), this::fitsMemory)) == null) {
+                    try {
+                        changed.awaitNanos(RECHECK_NANOS);
+                    } catch (InterruptedException e) {
+                        // Workers stop only through close(); look at the queue again.
+                    }
                 }
                 if (shutDown) {
                     return;
                 }
-                handle = queue.pollFirst();
                 handle.state = RunHandle.State.RUNNING;
+                handle.heavy = !queue.isLight(handle.learner().id());
                 reservedBytes += handle.reservedBytes;
                 running++;
+                runningHeavy += handle.heavy ? 1 : 0;
             } finally {
                 lock.unlock();
             }
@@ -270,6 +292,7 @@ public final class RunService implements AutoCloseable {
                 lock.lock();
                 try {
                     running--;
+                    runningHeavy -= handle.heavy ? 1 : 0;
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -278,9 +301,13 @@ public final class RunService implements AutoCloseable {
         }
     }
 
-    private boolean headFits() {
-        RunHandle head = queue.peekFirst();
-        return head != null && reservedBytes + head.reservedBytes <= settings.memoryCapacityBytes();
+    /** Learners over the light-CPU threshold may start a program only while an unreserved worker is free. */
+    private boolean heavyAllowed() {
+        return runningHeavy < settings.workers() - settings.reservedWorkers();
+    }
+
+    private boolean fitsMemory(RunHandle handle) {
+        return reservedBytes + handle.reservedBytes <= settings.memoryCapacityBytes();
     }
 
     private void execute(RunHandle handle) {
@@ -289,8 +316,9 @@ public final class RunService implements AutoCloseable {
         handle.log.add(new RunEvent.Started(waited));
         deliverNow(handle);
         long started = System.nanoTime();
+        handle.startedNanos = started;
         try {
-            handle.execution = executor.start(handle.program(), handle.limits(), new LoggingOutput(handle));
+            handle.execution = handle.job().start(handle.limits(), new LoggingOutput(handle));
         } catch (RuntimeException e) {
             releaseMemory(handle);
             String text = "SystemError: OptimLab could not start this program (internal "
@@ -349,8 +377,18 @@ public final class RunService implements AutoCloseable {
         if (result.duration().compareTo(Duration.ZERO) > 0) {
             metrics.ran(handle.kind(), result);
         }
+        boolean started = handle.state == RunHandle.State.RUNNING;
+        long held = started ? System.nanoTime() - handle.startedNanos : 0;
+        if (started && handle.cpuNanos >= 0) {
+            metrics.cpu(handle.kind(), Duration.ofNanos(handle.cpuNanos));
+        }
         lock.lock();
         try {
+            if (started) {
+                // Billed before the outcome is complete, so the learner's next program already waits its turn.
+                // A worker held longer than the CPU used (a host whose cores are shared) is billed as held.
+                queue.charge(handle.learner().id(), Math.max(handle.cpuNanos, held));
+            }
             handle.state = RunHandle.State.DONE;
             activeRuns.remove(handle.learner().id(), handle);
             pendingSubmits.remove(handle.learner().id(), handle);
@@ -406,6 +444,11 @@ public final class RunService implements AutoCloseable {
         @Override
         public void metric(String series, long step, double value) {
             handle.log.add(new RunEvent.Metric(series, step, value));
+        }
+
+        @Override
+        public void cpuTime(Duration used) {
+            handle.cpuNanos = used.toNanos();
         }
 
         @Override
@@ -483,7 +526,7 @@ public final class RunService implements AutoCloseable {
         lock.lock();
         try {
             shutDown = true;
-            all.addAll(queue);
+            all.addAll(queue.all());
             all.addAll(activeRuns.values());
             all.addAll(pendingSubmits.values());
             changed.signalAll();

@@ -16,10 +16,11 @@ import java.time.Duration;
  * @param batchInterval how often subscribers receive what happened since the last batch
  * @param cancelGrace how long a worker waits for a cancelled or overdue program before it moves on
  * @param eventBuffer events kept per run for late subscribers
+ * @param fairShare how workers are shared between learners by the CPU they use
  */
 public record RunSettings(int workers, int queueCapacity, Limits runLimits, Limits submitLimits,
                           long memoryCapacityBytes, boolean guestsEnabled, int guestRunsPerAddress,
-                          Duration batchInterval, Duration cancelGrace, int eventBuffer) {
+                          Duration batchInterval, Duration cancelGrace, int eventBuffer, FairShare fairShare) {
 
     public RunSettings {
         if (workers < 1 || queueCapacity < 0 || memoryCapacityBytes <= 0 || eventBuffer < 2) {
@@ -29,41 +30,54 @@ public record RunSettings(int workers, int queueCapacity, Limits runLimits, Limi
         }
     }
 
-    /** DESIGN.md's defaults: a worker per core, queue 500, 10 s Run, 5 s Submit, half of the heap. */
+    /**
+     * DESIGN.md's defaults: a worker per core, queue 500, 10 s Run, 5 s Submit, half of the heap; one worker kept
+     * for light learners when there are two or more.
+     */
     public static RunSettings defaults() {
         return new RunSettings(Runtime.getRuntime().availableProcessors(), 500, Limits.defaults(),
                 Limits.defaults().withWallTime(Duration.ofSeconds(5)), Runtime.getRuntime().maxMemory() / 2, true, 3,
-                Duration.ofMillis(50), Duration.ofSeconds(1), 10_000);
+                Duration.ofMillis(50), Duration.ofSeconds(1), 10_000, FairShare.defaults());
     }
 
     public RunSettings withWorkers(int n) {
         return new RunSettings(n, queueCapacity, runLimits, submitLimits, memoryCapacityBytes, guestsEnabled,
-                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer);
+                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer, fairShare);
     }
 
     public RunSettings withQueueCapacity(int n) {
         return new RunSettings(workers, n, runLimits, submitLimits, memoryCapacityBytes, guestsEnabled,
-                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer);
+                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer, fairShare);
     }
 
     public RunSettings withLimits(Limits run, Limits submit) {
         return new RunSettings(workers, queueCapacity, run, submit, memoryCapacityBytes, guestsEnabled,
-                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer);
+                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer, fairShare);
     }
 
     public RunSettings withMemoryCapacityBytes(long bytes) {
         return new RunSettings(workers, queueCapacity, runLimits, submitLimits, bytes, guestsEnabled,
-                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer);
+                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer, fairShare);
     }
 
     public RunSettings withGuests(boolean enabled, int runsPerAddress) {
         return new RunSettings(workers, queueCapacity, runLimits, submitLimits, memoryCapacityBytes, enabled,
-                runsPerAddress, batchInterval, cancelGrace, eventBuffer);
+                runsPerAddress, batchInterval, cancelGrace, eventBuffer, fairShare);
     }
 
     public RunSettings withEventBuffer(int events) {
         return new RunSettings(workers, queueCapacity, runLimits, submitLimits, memoryCapacityBytes, guestsEnabled,
-                guestRunsPerAddress, batchInterval, cancelGrace, events);
+                guestRunsPerAddress, batchInterval, cancelGrace, events, fairShare);
+    }
+
+    public RunSettings withFairShare(FairShare share) {
+        return new RunSettings(workers, queueCapacity, runLimits, submitLimits, memoryCapacityBytes, guestsEnabled,
+                guestRunsPerAddress, batchInterval, cancelGrace, eventBuffer, share);
+    }
+
+    /** Workers that only learners under the light-CPU threshold may use. */
+    public int reservedWorkers() {
+        return fairShare.reservedOf(workers);
     }
 
     /** The limits a run of this kind gets when the exercise gives none. */

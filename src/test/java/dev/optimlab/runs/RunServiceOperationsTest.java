@@ -67,7 +67,7 @@ class RunServiceOperationsTest {
         final Limits small = Limits.defaults().withWallTime(Duration.ofMillis(300)).withMaxBytes(8L << 20);
 
         @Test
-        @DisplayName("runs, limit hits, rejections and cancellations are counted and the queue is a gauge")
+        @DisplayName("runs, CPU billed, limit hits, rejections and cancellations are counted and the queue is a gauge")
         void meters() throws Exception {
             ScriptedExecutor waiting = ScriptedExecutor.waiting();
             try (RunService service = new RunService(RunSettings.defaults().withWorkers(1).withQueueCapacity(1)
@@ -102,6 +102,8 @@ class RunServiceOperationsTest {
             assertThat(registry.get("optimlab.runs.wait").tag("kind", "submit").timer().count()).isEqualTo(1);
             assertThat(registry.get("optimlab.runs.duration").tag("kind", "submit").tag("status", "ok").timer()
                     .count()).isEqualTo(1);
+            assertThat(registry.get("optimlab.runs.cpu").tag("kind", "run").timer().count())
+                    .as("only the interpreter reports CPU: the busy loop").isEqualTo(1);
         }
 
         @Test
