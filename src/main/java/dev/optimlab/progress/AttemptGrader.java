@@ -5,10 +5,16 @@ import dev.optimlab.course.Lang;
 import dev.optimlab.course.Verdict;
 
 /**
- * The one place where a stored attempt gets graded. Today it is {@link dev.optimlab.course.Grader} called in
- * place; a run queue may provide its own bean to grade through fair scheduling instead.
+ * The one place where a stored attempt gets graded: {@link CourseAttemptGrader} queues it on the run service as
+ * the learner's Submit, so that grading is scheduled fairly with everyone's programs.
  */
 public interface AttemptGrader {
 
-    Verdict grade(Exercise exercise, String code, Lang lang);
+    /**
+     * Grades the learner's code and waits for the verdict.
+     *
+     * @throws GradingRefused when the server did not take the attempt (busy, or the learner's previous
+     *                        submission is still being graded); nothing is stored then
+     */
+    Verdict grade(long userId, Exercise exercise, String code, Lang lang);
 }

@@ -1,22 +1,38 @@
 package dev.optimlab.progress;
 
 import dev.optimlab.course.Exercise;
-import dev.optimlab.course.Grader;
+import dev.optimlab.course.GradingService;
 import dev.optimlab.course.Lang;
 import dev.optimlab.course.Verdict;
+import dev.optimlab.runs.Learner;
+import dev.optimlab.runs.SubmitResult;
+import dev.optimlab.security.UserAccount;
+import dev.optimlab.security.UserAccountRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Grades in the calling thread with one shared {@link Grader}, so reference solutions run once per exercise
- * version. A {@code @Primary} {@link AttemptGrader} elsewhere replaces it.
+ * Grades an attempt as the learner's Submit on the run service ({@link GradingService}), so that the browser's
+ * Submit and the HTTP API share the workers, the fair CPU scheduling and the one-Submit-at-a-time rule with
+ * everyone's Runs; the calling thread waits for the verdict.
  */
 @Component
 class CourseAttemptGrader implements AttemptGrader {
 
-    private final Grader grader = new Grader();
+    private final GradingService grading;
+    private final UserAccountRepository accounts;
+
+    CourseAttemptGrader(GradingService grading, UserAccountRepository accounts) {
+        this.grading = grading;
+        this.accounts = accounts;
+    }
 
     @Override
-    public Verdict grade(Exercise exercise, String code, Lang lang) {
-        return grader.grade(exercise, code, lang);
+    public Verdict grade(long userId, Exercise exercise, String code, Lang lang) {
+        String learner = accounts.findById(userId).map(UserAccount::username).orElse("user-" + userId);
+        return switch (grading.grade(Learner.member(learner), exercise, code, lang)) {
+            case GradingService.Queued queued -> queued.verdict().join();
+            case GradingService.Refused refused -> throw new GradingRefused(refused.message(),
+                    refused.reason() != SubmitResult.Reason.SUBMISSION_PENDING, refused.retryAfter());
+        };
     }
 }

@@ -86,10 +86,11 @@ public class ProgressService {
      * transaction: it takes seconds and must not hold a connection.
      *
      * @throws IllegalArgumentException when the code is over {@link #MAX_CODE_BYTES}
+     * @throws GradingRefused when the run queue did not take the attempt; nothing is stored
      */
     public StoredAttempt submit(long userId, Exercise exercise, String code, Lang lang) {
         checkSize(code);
-        Verdict verdict = grader.grade(exercise, code, lang);
+        Verdict verdict = grader.grade(userId, exercise, code, lang);
         Instant at = now();
         boolean late = dueDates.dueFor(userId, exercise.chapterFolder()).map(at::isAfter).orElse(false);
         Attempt stored = transaction.execute(status -> {

@@ -1,5 +1,6 @@
 package dev.optimlab.app.api;
 
+import dev.optimlab.progress.GradingRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Set;
@@ -46,6 +47,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This token has used its grading "
                         + "requests for now; retry after " + limited.retryAfterSeconds() + " s."));
+    }
+
+    /** The run queue's refusal: 503 when the server is full, 429 while the caller's last attempt is graded. */
+    @ExceptionHandler(GradingRefused.class)
+    ResponseEntity<ProblemDetail> gradingRefused(GradingRefused refused) {
+        HttpStatus status = refused.serverBusy() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (refused.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+        }
+        return response.body(problem(status, refused.serverBusy() ? "Server busy" : "Submission pending",
+                "Not graded and not stored: " + refused.getMessage() + "."));
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -75,8 +75,10 @@ class GradingApi {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid API token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such exercise", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "429", description = "Over the token's rate limit; Retry-After says when to retry",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "Over the token's rate limit, or the caller's previous attempt is "
+            + "still being graded; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The run queue is full; nothing was stored; Retry-After says when "
+            + "to retry", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> grade(@Parameter(description = "The exercise id, e.g. zero-grad-missing") @PathVariable String id,
                                  @RequestBody GradeRequest request, Authentication authentication,
                                  HttpServletRequest http) {
