@@ -125,6 +125,7 @@ final class CommandLine {
         stream.println("usage: java -jar optimlab.jar [COMMAND [ARGS...]]");
         stream.println("Without a command, starts the OptimLab web app (Spring options such as --server.port=9090 apply).");
         stream.println("Commands:");
-        commands.forEach((name, command) -> stream.printf("  %-10s %s%n", name, command.summary()));
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        commands.forEach((name, command) -> stream.printf("  %-" + width + "s  %s%n", name, command.summary()));
     }
 }
