@@ -12,6 +12,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.optimlab.base.ui.DarkModeToggle;
 import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
@@ -23,10 +24,12 @@ class MainLayout extends AppLayout {
 
     final SideNav chapterNav = new SideNav();
     final Select<Lang> languageSwitch = new Select<>();
+    final DarkModeToggle darkMode;
 
     MainLayout(CourseCatalog catalog) {
         Lang lang = Lang.of(getLocale());
 
+        darkMode = new DarkModeToggle(getTranslation("layout.dark"));
         Span name = new Span("OptimLab");
         name.addClassNames("ol-brand");
         languageSwitch.setItems(Lang.values());
@@ -39,7 +42,7 @@ class MainLayout extends AppLayout {
                 switchLanguage(e.getValue());
             }
         });
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch);
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch, darkMode);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.expand(name);
