@@ -1,4 +1,4 @@
-// <ol-code-editor>: a CodeMirror 6 Python editor. The server sets `value`; the editor reports edits with a
+// <ol-code-editor>: a CodeMirror 6 Python editor in its own shadow root. The server sets `value`; the editor reports edits with a
 // debounced `ol-change` event, Ctrl/Cmd+Enter with an `ol-run` event carrying the current text, and can mark
 // a line (a traceback's line) and move the cursor there.
 import { EditorView, basicSetup } from 'codemirror';
@@ -59,9 +59,15 @@ class OlCodeEditor extends HTMLElement {
       this.initialValue = early == null ? '' : String(early);
     }
     this.style.display = 'block';
+    // CodeMirror's own styles go into this shadow root, where the page's style handling cannot drop them.
+    const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    const host = document.createElement('div');
+    host.style.height = '100%';
+    root.appendChild(host);
     const runKeys = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { this.fireRun(); return true; } }]));
     this.view = new EditorView({
-      parent: this,
+      root,
+      parent: host,
       state: EditorState.create({
         doc: this.initialValue,
         extensions: [

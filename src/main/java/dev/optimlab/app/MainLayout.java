@@ -3,6 +3,9 @@ package dev.optimlab.app;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,8 +19,14 @@ import dev.optimlab.base.ui.DarkModeToggle;
 import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
+import dev.optimlab.security.CurrentUser;
+import dev.optimlab.security.UserAccount;
+import java.util.Optional;
 
-/** The frame around every page: the name, the chapters in a side navigation and the language switch. */
+/**
+ * The frame around every page: the name, the chapters in a side navigation, the language switch and who is signed
+ * in (with sign in / sign out).
+ */
 @Layout
 @AnonymousAllowed
 class MainLayout extends AppLayout {
@@ -25,8 +34,9 @@ class MainLayout extends AppLayout {
     final SideNav chapterNav = new SideNav();
     final Select<Lang> languageSwitch = new Select<>();
     final DarkModeToggle darkMode;
+    final HorizontalLayout account = new HorizontalLayout();
 
-    MainLayout(CourseCatalog catalog) {
+    MainLayout(CourseCatalog catalog, CurrentUser currentUser) {
         Lang lang = Lang.of(getLocale());
 
         darkMode = new DarkModeToggle(getTranslation("layout.dark"));
@@ -42,7 +52,8 @@ class MainLayout extends AppLayout {
                 switchLanguage(e.getValue());
             }
         });
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch, darkMode);
+        showAccount(currentUser);
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch, darkMode, account);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.expand(name);
@@ -55,6 +66,28 @@ class MainLayout extends AppLayout {
         }
         addToDrawer(chapterNav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    private void showAccount(CurrentUser currentUser) {
+        account.setId("account");
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        account.addClassNames("ol-account");
+        Optional<UserAccount> user = currentUser.current();
+        if (user.isPresent()) {
+            Span userName = new Span(user.get().displayName());
+            userName.setId("user-name");
+            userName.setTitle(user.get().username());
+            Button signOut = new Button(getTranslation("security.layout.signout"), e -> currentUser.logout());
+            signOut.setId("sign-out");
+            signOut.addThemeVariants(ButtonVariant.TERTIARY);
+            account.add(userName, signOut);
+        } else {
+            Anchor signIn = new Anchor("login", getTranslation("security.layout.signin"));
+            signIn.setId("sign-in");
+            Anchor register = new Anchor("register", getTranslation("security.layout.register"));
+            register.setId("register");
+            account.add(signIn, register);
+        }
     }
 
     private static void switchLanguage(Lang lang) {

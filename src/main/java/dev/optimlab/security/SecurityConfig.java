@@ -1,25 +1,41 @@
 package dev.optimlab.security;
 
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Web security. Guests may read the course, so HTTP requests are let through and each view says who may see
- * it ({@code @AnonymousAllowed}, {@code @RolesAllowed}); Vaadin's navigation access control enforces that.
+ * How accounts sign in: the password encoder, the login throttle and the authentication provider that both
+ * security chains share (the Vaadin chain in {@code security.ui.UiSecurityConfig}, the API chain beside this class).
  */
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
 
+    /** bcrypt for new hashes; the {@code {id}} prefix lets older or imported hashes keep working (docs/decisions.md). */
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/webjars/**", "/styles/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.anyRequest(url -> url.permitAll()));
-        return http.build();
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(@Value("${optimlab.security.login.max-failures:5}") int maxFailuresPerUsername,
+            @Value("${optimlab.security.login.max-failures-per-address:50}") int maxFailuresPerAddress,
+            @Value("${optimlab.security.login.lock:1m}") Duration lock) {
+        return new LoginThrottle(maxFailuresPerUsername, maxFailuresPerAddress, lock, Clock.systemUTC());
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new AccountUserDetailsService(accounts));
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 }

@@ -39,21 +39,36 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected UserAccount() {
     }
 
     public UserAccount(String username, String displayName, String passwordHash, Role role, Instant createdAt) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
+        if (!isValidUsername(username)) {
             throw new IllegalArgumentException("a username is 3 to 64 letters, digits, '_', '.' or '-'");
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
-            throw new IllegalArgumentException("a display name is 1 to 100 characters");
-        }
         this.username = username;
-        this.displayName = displayName.strip();
+        this.displayName = validDisplayName(displayName);
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.role = Objects.requireNonNull(role, "role");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Whether a string is acceptable as a username, so forms can say so before trying to create an account. */
+    public static boolean isValidUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    private static String validDisplayName(String displayName) {
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 100) {
+            throw new IllegalArgumentException("a display name is 1 to 100 characters");
+        }
+        return displayName.strip();
     }
 
     public Long id() {
@@ -78,5 +93,31 @@ public class UserAccount {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public void rename(String newDisplayName) {
+        displayName = validDisplayName(newDisplayName);
+    }
+
+    /** Replaces the password hash; {@code temporary} asks the user to choose their own at the next sign-in. */
+    public void changePasswordHash(String newPasswordHash, boolean temporary) {
+        passwordHash = Objects.requireNonNull(newPasswordHash, "newPasswordHash");
+        mustChangePassword = temporary;
+    }
+
+    public void changeRole(Role newRole) {
+        role = Objects.requireNonNull(newRole, "newRole");
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 }

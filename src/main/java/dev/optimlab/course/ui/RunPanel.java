@@ -93,6 +93,7 @@ public class RunPanel extends Div {
         progress.setWidth("8em");
         stop.setText(getTranslation("run.stop"));
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        stop.addClassNames("ol-run-stop");
         stop.setEnabled(false);
         stop.setVisible(false);
         stop.addClickListener(click -> stop());
