@@ -5,6 +5,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
 import { keymap, Decoration } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
+import { indentUnit } from '@codemirror/language';
 import { EditorState, StateEffect, StateField, Prec } from '@codemirror/state';
 
 const CHANGE_DEBOUNCE_MS = 400;
@@ -75,6 +76,8 @@ class OlCodeEditor extends HTMLElement {
           basicSetup,
           keymap.of([indentWithTab]),
           python(),
+          // PEP 8's four spaces, so Enter and Tab indent as the course's programs do.
+          indentUnit.of('    '),
           errorLineField,
           theme,
           EditorView.contentAttributes.of({ 'aria-label': this.getAttribute('aria-label') || 'Python code' }),

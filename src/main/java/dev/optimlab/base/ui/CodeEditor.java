@@ -13,7 +13,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
 
 /**
- * A CodeMirror 6 Python editor: line numbers, indentation on Enter and Tab, bracket matching, Ctrl/Cmd+Enter to
+ * A CodeMirror 6 Python editor: line numbers, four-space indentation on Enter and Tab, bracket matching, Ctrl/Cmd+Enter to
  * run, and a marked line for the line a traceback points at. Edits reach the server debounced, and every Run
  * carries the text as it was when the key was pressed. The counterpart of the editor cell of a notebook.
  */
@@ -24,6 +24,7 @@ import com.vaadin.flow.shared.Registration;
 @NpmPackage(value = "@codemirror/view", version = "6.43.15")
 @NpmPackage(value = "@codemirror/state", version = "6.7.6")
 @NpmPackage(value = "@codemirror/commands", version = "6.11.1")
+@NpmPackage(value = "@codemirror/language", version = "6.13.1")
 public class CodeEditor extends Component implements HasSize, HasStyle {
 
     private String value = "";
