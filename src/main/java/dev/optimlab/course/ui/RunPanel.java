@@ -169,7 +169,8 @@ public class RunPanel extends Div {
     }
 
     private void drain(Current run) {
-        if (run != current) {
+        // A clock tick still scheduled when the run ended must not turn "Finished" back into "Running".
+        if (run != current || run.finished) {
             return;
         }
         Map<String, List<Double>> points = new LinkedHashMap<>();
