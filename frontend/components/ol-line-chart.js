@@ -1,6 +1,7 @@
 // <ol-line-chart>: a Chart.js line chart that the server feeds point by point.
 // Chart.js itself comes from its webjar as a global script (window.Chart).
 
+const DECIMATION_THRESHOLD = 5000;
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 // One colour per point of a marker series, in order (LineChart.MARKER_COLOURS on the server).
 const MARKER_COLOURS = ['#d62728', '#2ca02c', '#9467bd', '#e377c2', '#8c564b'];
@@ -53,7 +54,8 @@ class OlLineChart extends HTMLElement {
         maintainAspectRatio: false,
         parsing: false,
         normalized: true,
-        plugins: { legend: { display: true } },
+        // Beyond DECIMATION_THRESHOLD points a series is drawn from a min-max sample, so long runs stay smooth.
+        plugins: { legend: { display: true }, decimation: { enabled: true, algorithm: 'min-max', threshold: DECIMATION_THRESHOLD } },
         scales: {
           x: { type: this.logX ? 'logarithmic' : 'linear', title: { display: !!this.xLabel, text: this.xLabel || '' } },
           y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: !!this.yLabel, text: this.yLabel || '' } },
@@ -128,6 +130,12 @@ class OlLineChart extends HTMLElement {
       data.push({ x: points[i], y: points[i + 1] });
     }
     this.chart.update('none');
+  }
+
+  // Points held by a series, before decimation.
+  pointCount(series) {
+    const dataset = this.chart ? this.chart.data.datasets[series] : null;
+    return dataset ? (dataset._data || dataset.data).length : 0;
   }
 
   clear() {

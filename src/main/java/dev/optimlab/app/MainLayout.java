@@ -15,6 +15,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.optimlab.base.ui.DarkModeToggle;
 import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
@@ -33,11 +34,13 @@ class MainLayout extends AppLayout {
 
     final SideNav chapterNav = new SideNav();
     final Select<Lang> languageSwitch = new Select<>();
+    final DarkModeToggle darkMode;
     final HorizontalLayout account = new HorizontalLayout();
 
     MainLayout(CourseCatalog catalog, CurrentUser currentUser) {
         Lang lang = Lang.of(getLocale());
 
+        darkMode = new DarkModeToggle(getTranslation("layout.dark"));
         Span name = new Span("OptimLab");
         name.addClassNames("ol-brand");
         languageSwitch.setItems(Lang.values());
@@ -51,7 +54,7 @@ class MainLayout extends AppLayout {
             }
         });
         showAccount(currentUser);
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch, account);
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), name, languageSwitch, darkMode, account);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.expand(name);

@@ -21,8 +21,30 @@ public class LineChart extends Component implements HasSize {
     private final List<Integer> pointCounts = new ArrayList<>();
     private boolean logX;
 
+    private final String xLabel;
+    private final String yLabel;
+    private boolean logScale;
+
     public LineChart(String xLabel, String yLabel) {
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
         getElement().callJsFunction("setAxes", xLabel, yLabel, false);
+    }
+
+    /** Draws the y axis on a log scale (losses that fall over orders of magnitude) or a linear one. */
+    public void setLogScale(boolean log) {
+        logScale = log;
+        getElement().callJsFunction("setAxes", xLabel, yLabel, log);
+    }
+
+    public boolean isLogScale() {
+        return logScale;
+    }
+
+    /** Removes every point, keeping the series. */
+    public void clear() {
+        pointCounts.replaceAll(count -> 0);
+        getElement().callJsFunction("clear");
     }
 
     /** Adds a series and returns its index. */

@@ -38,6 +38,11 @@ public class UiTicker {
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** A throttle whose updates run on the ticker's thread, at most one per {@code intervalMillis}. */
+    public PushThrottle throttle(long intervalMillis, Runnable update) {
+        return new PushThrottle(scheduler, intervalMillis, update);
+    }
+
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
