@@ -82,7 +82,7 @@ class ScheduleExplorerTest {
     @DisplayName("writes a SequentialLR composition as PyTorch's documentation does")
     void sequentialCode() {
         ScheduleExplorer.Spec spec = new ScheduleExplorer.Sequential(List.of(
-                new ScheduleExplorer.Single("LinearLR", Map.of("start_factor", 0.1, "total_iters", 10)),
+                new ScheduleExplorer.Single("LinearLR", ordered("start_factor", 0.1, "total_iters", 10)),
                 new ScheduleExplorer.Single("MultiStepLR", Map.of("milestones", List.of(30, 60)))), List.of(10));
         assertThat(ScheduleExplorer.pytorchCode(spec, 100, 0.05, ScheduleExplorer.PlateauMetric.DEFAULT))
                 .contains("optimizer = torch.optim.SGD([p], lr=0.05, momentum=0.9)\n")
@@ -92,6 +92,15 @@ class ScheduleExplorerTest {
                         + "], milestones=[10])\n");
         assertThat(ScheduleExplorer.label(spec))
                 .isEqualTo("SequentialLR(LinearLR(start_factor=0.1, total_iters=10), MultiStepLR(milestones=[30, 60]), milestones=[10])");
+    }
+
+    /** Arguments in the order given, as a page's fields keep them (Map.of's order changes from run to run). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            args.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return args;
     }
 
     @Nested
