@@ -52,6 +52,8 @@ public final class Grader {
     private static final String SNAPSHOT_CALL = "\nimport " + SNAPSHOT_MODULE + "\n" + SNAPSHOT_MODULE + ".snapshot()\n";
     private static final int OUTPUT_CAP = 10_000;
     private static final Duration CHECKS_WALL = Duration.ofSeconds(5);
+    /** What checks.py may allocate: it compares copies of small values and reruns small models, never more. */
+    static final long CHECKS_BYTES = 64L << 20;
     /** What one graded run may save: a few checkpoints of the course's small models, never a disk's worth. */
     static final long WORKSPACE_CAP = 16L << 20;
     private static final InheritableThreadLocal<Session> SESSION = new InheritableThreadLocal<>();
@@ -121,7 +123,8 @@ public final class Grader {
         SESSION.set(session);
         RunResult checks;
         try {
-            checks = TorchBridge.run(exercise.checks(), "checks.py", env.limits().withWallTime(CHECKS_WALL),
+            checks = TorchBridge.run(exercise.checks(), "checks.py", env.limits().withWallTime(CHECKS_WALL)
+                    .withMaxBytes(Math.min(env.limits().maxBytes(), CHECKS_BYTES)),
                     metered(RunListener.NONE, env), Storage.NONE, TorchEvents.NONE);
         } finally {
             SESSION.remove();

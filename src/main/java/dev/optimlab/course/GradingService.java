@@ -74,9 +74,9 @@ public class GradingService {
     /** Queues the grading of {@code code} against {@code exercise} as the learner's Submit. */
     public Grading grade(Learner learner, Exercise exercise, String code, Lang lang) {
         Limits programLimits = runs.settings().submitLimits();
-        // The learner's values live on as copies while the checks run under a budget of their own.
+        // The learner's values live on as copies while the checks run under their own, smaller budget.
         Limits jobLimits = programLimits.withWallTime(exercise.wallTime().multipliedBy(2).plus(CHECKS_WALL)
-                .plus(MARGIN)).withMaxBytes(2 * programLimits.maxBytes());
+                .plus(MARGIN)).withMaxBytes(programLimits.maxBytes() + Grader.CHECKS_BYTES);
         AtomicReference<Verdict> delivered = new AtomicReference<>();
         Job job = (limits, output) -> start(exercise, code, lang, programLimits, output, delivered);
         SubmitResult submitted = runs.submit(learner, job, RunKind.SUBMIT, jobLimits);

@@ -1,5 +1,6 @@
 package dev.optimlab.runs;
 
+import dev.optimlab.pylite.bridge.Storage;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,15 +10,34 @@ import java.util.Objects;
  * @param source the Python source
  * @param filename the name tracebacks show, e.g. {@code main.py}
  * @param workspace the folder {@code torch.save}/{@code torch.load} use, or null for none
+ * @param storage where {@code torch.save}/{@code torch.load} keep files when it is not a folder (a signed-in
+ *                learner's files in the database), or null; it takes precedence over {@code workspace}
  */
-public record Program(String source, String filename, Path workspace) {
+public record Program(String source, String filename, Path workspace, Storage storage) {
 
     public Program {
         Objects.requireNonNull(source, "source");
         filename = filename == null || filename.isBlank() ? "main.py" : filename;
     }
 
+    public Program(String source, String filename, Path workspace) {
+        this(source, filename, workspace, null);
+    }
+
     public static Program of(String source) {
         return new Program(source, "main.py", null);
+    }
+
+    /** The same program keeping its files in {@code storage}. */
+    public Program withStorage(Storage storage) {
+        return new Program(source, filename, workspace, storage);
+    }
+
+    /** What the program's {@code torch.save}/{@code torch.load} use. */
+    public Storage files() {
+        if (storage != null) {
+            return storage;
+        }
+        return workspace == null ? Storage.NONE : Storage.folder(workspace);
     }
 }

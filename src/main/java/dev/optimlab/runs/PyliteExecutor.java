@@ -21,7 +21,7 @@ public final class PyliteExecutor implements ProgramExecutor {
 
     @Override
     public Execution start(Program program, Limits limits, ProgramOutput output) {
-        Storage storage = program.workspace() == null ? Storage.NONE : Storage.folder(program.workspace());
+        Storage storage = program.files();
         TorchBridge.Run run = TorchBridge.start(program.source(), program.filename(), limits, new RunListener() {
             @Override
             public void stdout(String chunk) {

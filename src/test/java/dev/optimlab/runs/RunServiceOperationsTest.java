@@ -37,7 +37,8 @@ class RunServiceOperationsTest {
             assertThat(settings.queueCapacity()).isEqualTo(500);
             assertThat(settings.runLimits()).isEqualTo(Limits.defaults());
             assertThat(settings.submitLimits()).isEqualTo(Limits.defaults().withWallTime(Duration.ofSeconds(5)));
-            assertThat(settings.memoryCapacityBytes()).isEqualTo(1L << 30);
+            // three quarters of a 2 GiB heap
+            assertThat(settings.memoryCapacityBytes()).isEqualTo(3L << 29);
             assertThat(settings.guestsEnabled()).isTrue();
         }
 

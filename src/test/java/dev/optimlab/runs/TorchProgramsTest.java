@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimlab.pylite.Limits;
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.bridge.Storage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,7 +37,11 @@ class TorchProgramsTest {
     }
 
     private Recorder run(String source) throws Exception {
-        SubmitResult result = service.submit(Learner.member("ada"), new Program(source, "main.py", workspace), RunKind.RUN);
+        return runProgram(new Program(source, "main.py", workspace));
+    }
+
+    private Recorder runProgram(Program program) throws Exception {
+        SubmitResult result = service.submit(Learner.member("ada"), program, RunKind.RUN);
         assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
         RunHandle handle = ((SubmitResult.Accepted) result).handle();
         Recorder recorder = new Recorder();
@@ -92,6 +100,34 @@ class TorchProgramsTest {
                 """);
         assertThat(recorder.text(RunEvent.Stream.STDOUT)).isEqualTo("3\n");
         assertThat(Files.exists(workspace.resolve("ckpt.pt"))).isTrue();
+    }
+
+    @Test
+    @DisplayName("a program given a storage (a signed-in learner's files) saves there instead of a folder, and a later run loads it")
+    void checkpointInGivenStorage() throws Exception {
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        Storage storage = new Storage() {
+            @Override
+            public void write(String path, byte[] data) {
+                files.put(path, data.clone());
+            }
+
+            @Override
+            public byte[] read(String path) throws IOException {
+                byte[] data = files.get(path);
+                if (data == null) {
+                    throw new IOException("no such file: " + path);
+                }
+                return data.clone();
+            }
+        };
+        Recorder saved = runProgram(new Program("import torch\ntorch.save({'epoch': 4}, 'ckpt.pt')\n", "main.py", workspace)
+                .withStorage(storage));
+        assertThat(saved.text(RunEvent.Stream.STDERR)).isEmpty();
+        assertThat(files).containsKey("ckpt.pt");
+        assertThat(Files.exists(workspace.resolve("ckpt.pt"))).isFalse();
+        Recorder loaded = runProgram(Program.of("import torch\nprint(torch.load('ckpt.pt')['epoch'])\n").withStorage(storage));
+        assertThat(loaded.text(RunEvent.Stream.STDOUT)).isEqualTo("4\n");
     }
 
     @Test

@@ -36,6 +36,7 @@ import dev.optimlab.course.ui.Learners;
 import dev.optimlab.course.ui.RunPanel;
 import dev.optimlab.progress.ProgressService;
 import dev.optimlab.progress.StoredAttempt;
+import dev.optimlab.progress.WorkspaceFiles;
 import dev.optimlab.pylite.RunResult;
 import dev.optimlab.runs.Learner;
 import dev.optimlab.runs.Program;
@@ -62,6 +63,7 @@ class ExerciseView extends Div implements HasUrlParameter<String>, HasDynamicTit
     private final RunService runService;
     private final ProgressService progress;
     private final Drafts drafts;
+    private final WorkspaceFiles workspaceFiles;
     final RichText instructions = new RichText();
     final CodeEditor editor = new CodeEditor();
     final Button run = new Button();
@@ -82,13 +84,14 @@ class ExerciseView extends Div implements HasUrlParameter<String>, HasDynamicTit
     private boolean grading;
 
     ExerciseView(CourseContent content, Learners learners, LearnerAccounts accounts, RunService runService,
-                 ProgressService progress, UiTicker ticker, Drafts drafts) {
+                 ProgressService progress, UiTicker ticker, Drafts drafts, WorkspaceFiles workspaceFiles) {
         this.content = content;
         this.learners = learners;
         this.accounts = accounts;
         this.runService = runService;
         this.progress = progress;
         this.drafts = drafts;
+        this.workspaceFiles = workspaceFiles;
         this.runPanel = new RunPanel(runService, ticker);
         addClassNames("ol-workspace");
     }
@@ -186,7 +189,10 @@ class ExerciseView extends Div implements HasUrlParameter<String>, HasDynamicTit
         saveDraft(code);
         say("", false);
         editor.markLine(0);
-        runPanel.run(learner, Program.of(code));
+        // A signed-in learner's torch.save files live in the database, so a checkpoint survives to the next Run.
+        Program program = userId.map(user -> Program.of(code).withStorage(workspaceFiles.storageFor(user, Lang.of(getLocale()))))
+                .orElseGet(() -> Program.of(code));
+        runPanel.run(learner, program);
     }
 
     void submitCode() {
