@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
 public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500") int queueCapacity,
                             @DefaultValue("10s") Duration wallTimeRun, @DefaultValue("5s") Duration wallTimeSubmit,
                             @DefaultValue("100000000") long steps, @DefaultValue("256MB") DataSize memory,
-                            @DefaultValue("1MB") DataSize output, @DefaultValue("0.75") double heapShare,
+                            @DefaultValue("1MB") DataSize output, @DefaultValue("0.5") double heapShare,
                             @DefaultValue("true") boolean guestsEnabled,
                             @DefaultValue("3") int guestRunsPerAddress,
                             @DefaultValue("50ms") Duration fairQuantum, @DefaultValue("1m") Duration usageHalfLife,

@@ -37,8 +37,7 @@ class RunServiceOperationsTest {
             assertThat(settings.queueCapacity()).isEqualTo(500);
             assertThat(settings.runLimits()).isEqualTo(Limits.defaults());
             assertThat(settings.submitLimits()).isEqualTo(Limits.defaults().withWallTime(Duration.ofSeconds(5)));
-            // three quarters of a 2 GiB heap
-            assertThat(settings.memoryCapacityBytes()).isEqualTo(3L << 29);
+            assertThat(settings.memoryCapacityBytes()).isEqualTo(1L << 30);
             assertThat(settings.guestsEnabled()).isTrue();
         }
 
