@@ -19,22 +19,15 @@ import dev.optimlab.pylite.runtime.PyModule;
 import dev.optimlab.pylite.runtime.PyObject;
 import dev.optimlab.pylite.runtime.PyTuple;
 import dev.optimlab.pylite.runtime.PyType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.function.LongConsumer;
 
 /**
@@ -54,8 +47,6 @@ public final class Grader {
     private static final Duration CHECKS_WALL = Duration.ofSeconds(5);
     /** What checks.py may allocate: it compares copies of small values and reruns small models, never more. */
     static final long CHECKS_BYTES = 64L << 20;
-    /** What one graded run may save: a few checkpoints of the course's small models, never a disk's worth. */
-    static final long WORKSPACE_CAP = 16L << 20;
     private static final InheritableThreadLocal<Session> SESSION = new InheritableThreadLocal<>();
 
     static {
@@ -207,7 +198,7 @@ public final class Grader {
                 }
             }
         };
-        try (Workspace workspace = Workspace.create()) {
+        try (GradingWorkspace workspace = GradingWorkspace.create()) {
             SESSION.set(session);
             TorchBridge.Run run;
             try {
@@ -219,68 +210,6 @@ public final class Grader {
             RunResult result = run.await();
             synchronized (metrics) {
                 return new Outcome(result, session.namespace, Map.copyOf(metrics), run.trace());
-            }
-        }
-    }
-
-    /**
-     * A fresh temporary folder for one graded run, so that {@code torch.save} and {@code torch.load} work as in
-     * the learner's own workspace; it holds at most {@link #WORKSPACE_CAP} bytes and is deleted when closed.
-     */
-    static final class Workspace implements Storage, AutoCloseable {
-        private final Path root;
-        private final Storage folder;
-        private final Map<String, Long> sizes = new HashMap<>();
-        private boolean closed;
-
-        private Workspace(Path root) {
-            this.root = root;
-            this.folder = Storage.folder(root);
-        }
-
-        static Workspace create() {
-            try {
-                return new Workspace(Files.createTempDirectory("optimlab-grade-"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a grading workspace", e);
-            }
-        }
-
-        Path root() {
-            return root;
-        }
-
-        @Override
-        public synchronized void write(String path, byte[] data) throws IOException {
-            if (closed) {
-                throw new IOException("the graded run is over");
-            }
-            long others = sizes.entrySet().stream().filter(e -> !e.getKey().equals(path))
-                    .mapToLong(Map.Entry::getValue).sum();
-            if (others + data.length > WORKSPACE_CAP) {
-                throw new IOException("the files of one graded run may hold at most " + WORKSPACE_CAP / (1 << 20)
-                        + " MiB");
-            }
-            folder.write(path, data);
-            sizes.put(path, (long) data.length);
-        }
-
-        @Override
-        public synchronized byte[] read(String path) throws IOException {
-            return folder.read(path);
-        }
-
-        /** Deletes the folder; a program stopped by a limit may still be running, so later writes are refused. */
-        @Override
-        public synchronized void close() {
-            closed = true;
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                // a verdict must not fail over a temporary folder; what is left goes when the JVM exits
-                root.toFile().deleteOnExit();
             }
         }
     }

@@ -205,9 +205,9 @@ class GraderTest {
         @DisplayName("the folder counts a file saved twice once, is deleted when the run is over and takes no later writes")
         void deletedAfterwards() throws Exception {
             Path root;
-            try (Grader.Workspace workspace = Grader.Workspace.create()) {
+            try (GradingWorkspace workspace = GradingWorkspace.create()) {
                 root = workspace.root();
-                byte[] half = new byte[(int) (Grader.WORKSPACE_CAP / 2 + 1)];
+                byte[] half = new byte[(int) (GradingWorkspace.CAP / 2 + 1)];
                 workspace.write("a/ckpt.pt", half);
                 workspace.write("a/ckpt.pt", half);
                 assertThat(workspace.read("a/ckpt.pt")).hasSize(half.length);
