@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -147,10 +148,23 @@ public class ClassroomService implements DueDates {
         Set<String> seen = new HashSet<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
-            for (CSVRecord row : parser) {
-                long line = row.getRecordNumber();
+            Iterator<CSVRecord> rows = parser.iterator();
+            long line = 0;
+            while (true) {
+                CSVRecord row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (UncheckedIOException e) {
+                    // commons-csv reports a malformed record (an unclosed quote) this way; nothing after it can be trusted
+                    problems.add(new RosterImport.Problem(line + 1, RosterImport.Reason.UNREADABLE));
+                    break;
+                }
+                line = row.getRecordNumber();
                 if (line > MAX_ROSTER_LINES) {
-                    problems.add(new RosterImport.Problem(line, "a roster holds at most " + MAX_ROSTER_LINES + " learners; import the rest separately"));
+                    problems.add(new RosterImport.Problem(line, RosterImport.Reason.TOO_MANY_LINES, MAX_ROSTER_LINES));
                     break;
                 }
                 String username = row.get(0);
@@ -158,11 +172,15 @@ public class ClassroomService implements DueDates {
                     continue;
                 }
                 if (row.size() < 2 || row.get(1).isBlank()) {
-                    problems.add(new RosterImport.Problem(line, "expected 'username,display name' but found '" + String.join(",", row.values()) + "'"));
+                    problems.add(new RosterImport.Problem(line, RosterImport.Reason.NOT_TWO_CELLS, String.join(",", row.values())));
                     continue;
                 }
                 if (!seen.add(username)) {
-                    problems.add(new RosterImport.Problem(line, "'" + username + "' is listed twice; the first line counts"));
+                    problems.add(new RosterImport.Problem(line, RosterImport.Reason.DUPLICATE_USERNAME, username));
+                    continue;
+                }
+                if (!UserAccount.isValidUsername(username)) {
+                    problems.add(new RosterImport.Problem(line, RosterImport.Reason.INVALID_USERNAME, username));
                     continue;
                 }
                 Optional<UserAccount> account = users.findByUsername(username);
@@ -177,7 +195,8 @@ public class ClassroomService implements DueDates {
                 try {
                     newAccount = new UserAccount(username, row.get(1), hash, Role.LEARNER, clock.instant());
                 } catch (IllegalArgumentException e) {
-                    problems.add(new RosterImport.Problem(line, e.getMessage() + ": '" + username + "'"));
+                    // the username passed above, so the account's rules refused the display name
+                    problems.add(new RosterImport.Problem(line, RosterImport.Reason.INVALID_DISPLAY_NAME, username));
                     continue;
                 }
                 newAccount.changePasswordHash(hash, true);

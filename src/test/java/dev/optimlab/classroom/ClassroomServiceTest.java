@@ -175,10 +175,10 @@ class ClassroomServiceTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("new-" + classroom.id() + "-wang", "王小明"),
                             org.assertj.core.groups.Tuple.tuple("new-" + classroom.id() + "-lee", "Lee, Min"));
             assertThat(result.enrolledExisting()).containsExactly(learner.username());
-            assertThat(result.problems()).extracting(RosterImport.Problem::line).containsExactly(4L, 5L, 6L);
-            assertThat(result.problems().get(0).message()).contains("a username is 3 to 64", "'bad name'");
-            assertThat(result.problems().get(1).message()).contains("expected 'username,display name'", "'onlyname'");
-            assertThat(result.problems().get(2).message()).contains("is listed twice");
+            assertThat(result.problems()).containsExactly(
+                    new RosterImport.Problem(4, RosterImport.Reason.INVALID_USERNAME, "bad name"),
+                    new RosterImport.Problem(5, RosterImport.Reason.NOT_TWO_CELLS, "onlyname"),
+                    new RosterImport.Problem(6, RosterImport.Reason.DUPLICATE_USERNAME, "new-" + classroom.id() + "-wang"));
 
             RosterImport.IssuedAccount wang = result.created().get(0);
             assertThat(wang.oneTimePassword()).hasSize(JoinCodes.PASSWORD_LENGTH);
@@ -189,6 +189,44 @@ class ClassroomServiceTest {
             assertThat(stored.mustChangePassword()).as("a one-time password must be replaced at the first sign-in").isTrue();
             assertThat(service.roster(classroom.id())).extracting(Member::username)
                     .containsExactlyInAnyOrder(wang.username(), learner.username(), "new-" + classroom.id() + "-lee");
+        }
+
+        @Test
+        @DisplayName("a display name over 100 characters skips its line and creates no account")
+        void longDisplayName() {
+            String username = "long-" + classroom.id();
+            RosterImport result = service.importRoster(classroom.id(), new StringReader(username + "," + "x".repeat(101) + "\n"));
+            assertThat(result.problems()).containsExactly(new RosterImport.Problem(1, RosterImport.Reason.INVALID_DISPLAY_NAME, username));
+            assertThat(users.findByUsername(username)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a quote never closed stops the import at that line and keeps the lines before it")
+        void unclosedQuote() {
+            String good = "quote-" + classroom.id();
+            String csv = good + ",Good\n\"broken-" + classroom.id() + ",Broken\nafter-" + classroom.id() + ",After\n";
+            RosterImport result = service.importRoster(classroom.id(), new StringReader(csv));
+            assertThat(result.created()).extracting(RosterImport.IssuedAccount::username).containsExactly(good);
+            assertThat(result.problems()).containsExactly(new RosterImport.Problem(2, RosterImport.Reason.UNREADABLE));
+        }
+
+        @Test
+        @DisplayName("a roster over 1000 learners imports the first 1000 and says where it stopped")
+        void tooManyLines() {
+            StringBuilder csv = new StringBuilder();
+            for (int i = 1; i <= 1001; i++) {
+                csv.append("bad name ").append(i).append(",X\n");
+            }
+            RosterImport result = service.importRoster(classroom.id(), new StringReader(csv.toString()));
+            assertThat(result.problems()).hasSize(1001);
+            assertThat(result.problems().getLast()).isEqualTo(new RosterImport.Problem(1001, RosterImport.Reason.TOO_MANY_LINES, 1000));
+        }
+
+        @Test
+        @DisplayName("each reason has a message key in camel case under classroom.roster.problem")
+        void messageKeys() {
+            assertThat(RosterImport.Reason.DUPLICATE_USERNAME.messageKey()).isEqualTo("classroom.roster.problem.duplicateUsername");
+            assertThat(RosterImport.Reason.UNREADABLE.messageKey()).isEqualTo("classroom.roster.problem.unreadable");
         }
 
         @Test

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -147,7 +148,7 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         matrix.addColumn(row -> row.member().displayName() + " (" + row.member().username() + ")")
                 .setHeader(getTranslation("classroom.learner")).setKey("learner").setFrozen(true).setAutoWidth(true);
         for (Gradebook.Column column : columns) {
-            matrix.addColumn(row -> cellText(row, column.exerciseId())).setKey(column.exerciseId())
+            matrix.addColumn(matrixCell(column.exerciseId())).setKey(column.exerciseId())
                     .setHeader(column.exerciseId()).setAutoWidth(true);
         }
         matrix.addColumn(row -> Formats.points(row.total(columns)) + " / " + columns.stream().mapToInt(Gradebook.Column::points).sum())
@@ -169,13 +170,17 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         attemptsDownload.setText(getTranslation("classroom.download.attempts"));
         attemptsDownload.setHref(csvDownload(() -> CsvExports.attempts(reports.attemptRecords(classroom.id())), "attempts"), AttachmentType.DOWNLOAD);
 
-        learnerAttempts.addColumn(a -> Formats.dateTime(a.createdAt(), getLocale())).setHeader(getTranslation("classroom.attempt.time")).setAutoWidth(true);
+        learnerAttempts.addColumn(LitRenderer.<AttemptDetail>of("<time datetime=\"${item.instant}\" data-attempt=\"${item.id}\">${item.text}</time>")
+                        .withProperty("instant", a -> a.createdAt().toString()).withProperty("id", AttemptDetail::id)
+                        .withProperty("text", a -> Formats.dateTime(a.createdAt(), getLocale())))
+                .setHeader(getTranslation("classroom.attempt.time")).setAutoWidth(true);
         learnerAttempts.addColumn(AttemptDetail::exerciseId).setHeader(getTranslation("classroom.attempt.exercise")).setAutoWidth(true);
         learnerAttempts.addColumn(a -> a.gradable() ? Formats.percent(a.score()) : getTranslation("classroom.attempt.ungradable"))
                 .setHeader(getTranslation("classroom.attempt.score"));
         learnerAttempts.addColumn(a -> a.late() ? getTranslation("classroom.late") : "").setHeader(getTranslation("classroom.late"));
         learnerAttempts.setItemDetailsRenderer(new ComponentRenderer<>(ClassroomView::attemptDetails));
         learnerAttempts.setAllRowsVisible(true);
+        learnerAttempts.setId("learner-attempts");
         learnerHeading.setVisible(false);
         learnerAttempts.setVisible(false);
 
@@ -253,7 +258,7 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private void importRoster() {
         RosterImport result = service.importRoster(classroom.id(), new StringReader(rosterCsv.getValue()));
         rosterProblems.removeAll();
-        result.problems().forEach(p -> rosterProblems.add(new ListItem(getTranslation("classroom.roster.problem", p.line(), p.message()))));
+        result.problems().forEach(p -> rosterProblems.add(new ListItem(problemText(p))));
         issuedAccounts.setItems(result.created());
         issuedAccounts.setVisible(!result.created().isEmpty());
         if (!result.created().isEmpty()) {
@@ -266,6 +271,12 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         refreshAll();
     }
 
+    /** A skipped roster line in the instructor's language, e.g. "Line 4: 'bad name' is not a valid username ...". */
+    String problemText(RosterImport.Problem problem) {
+        return getTranslation("classroom.roster.problem", problem.line(),
+                getTranslation(problem.reason().messageKey(), problem.arguments().toArray()));
+    }
+
     private DownloadHandler csvDownload(Supplier<String> csv, String what) {
         long id = classroom.id();
         return DownloadHandler.fromInputStream(event -> {
@@ -274,7 +285,17 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         });
     }
 
-    private String cellText(Gradebook.Row row, String exerciseId) {
+    /** A matrix cell whose data attributes name the learner and exercise and hold the numbers the text shows. */
+    private static LitRenderer<Gradebook.Row> matrixCell(String exerciseId) {
+        return LitRenderer.<Gradebook.Row>of("<span data-learner=\"${item.learner}\" data-exercise=\"" + exerciseId
+                        + "\" data-score=\"${item.score}\" data-attempts=\"${item.attempts}\">${item.text}</span>")
+                .withProperty("learner", row -> row.member().username())
+                .withProperty("score", row -> row.cell(exerciseId).map(c -> Math.round(c.bestScore() * 100)).orElse(null))
+                .withProperty("attempts", row -> row.cell(exerciseId).map(Gradebook.Cell::attempts).orElse(0))
+                .withProperty("text", row -> cellText(row, exerciseId));
+    }
+
+    private static String cellText(Gradebook.Row row, String exerciseId) {
         return row.cell(exerciseId).map(c -> Formats.percent(c.bestScore()) + " · " + c.attempts() + (c.late() ? " ⏰" : "")).orElse("–");
     }
 

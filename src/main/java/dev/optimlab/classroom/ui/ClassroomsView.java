@@ -41,6 +41,7 @@ class ClassroomsView extends Div implements HasDynamicTitle {
         name.setMaxLength(100);
         name.setId("classroom-name");
         create.setText(getTranslation("classroom.list.create"));
+        create.setId("create-classroom");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(e -> createClassroom());
         HorizontalLayout form = new HorizontalLayout(name, create);

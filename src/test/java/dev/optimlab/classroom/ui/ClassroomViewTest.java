@@ -3,12 +3,17 @@ package dev.optimlab.classroom.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import dev.optimlab.classroom.Accounts;
 import dev.optimlab.classroom.Classroom;
 import dev.optimlab.classroom.ClassroomService;
 import dev.optimlab.classroom.ClassroomSpringTest;
+import dev.optimlab.classroom.Gradebook;
+import dev.optimlab.classroom.RosterImport;
 import dev.optimlab.course.Exercise;
 import dev.optimlab.course.Lang;
 import dev.optimlab.progress.CourseExercises;
@@ -20,6 +25,8 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -65,9 +72,13 @@ class ClassroomViewTest extends SpringBrowserlessTest {
         MockVaadin.runUIQueue();
     }
 
+    /** The first row's text in a column; an exercise's cell is a template, whose shown text is its "text" property. */
     private String cell(ClassroomView view, String columnKey) {
-        int column = view.matrix.getColumns().indexOf(view.matrix.getColumnByKey(columnKey));
-        return test(view.matrix).getCellText(0, column);
+        Grid.Column<Gradebook.Row> column = view.matrix.getColumnByKey(columnKey);
+        if (column.getRenderer() instanceof LitRenderer<Gradebook.Row> template) {
+            return (String) template.getValueProviders().get("text").apply(test(view.matrix).getRow(0));
+        }
+        return test(view.matrix).getCellText(0, view.matrix.getColumns().indexOf(column));
     }
 
     @Test
@@ -97,6 +108,11 @@ class ClassroomViewTest extends SpringBrowserlessTest {
         submitElsewhere(learner, exercise.solution());
 
         assertThat(cell(view, exercise.id())).isEqualTo("100% · 1 ⏰");
+        var template = (LitRenderer<Gradebook.Row>) view.matrix.getColumnByKey(exercise.id()).getRenderer();
+        Gradebook.Row row = test(view.matrix).getRow(0);
+        assertThat(template.getValueProviders().get("learner").apply(row)).isEqualTo(learner.username());
+        assertThat(template.getValueProviders().get("score").apply(row)).isEqualTo(100L);
+        assertThat(template.getValueProviders().get("attempts").apply(row)).isEqualTo(1);
         assertThat(test(view.learnerAttempts).size()).isEqualTo(1);
         var stats = view.statistics.getListDataView().getItems().filter(s -> s.exerciseId().equals(exercise.id())).findFirst().orElseThrow();
         assertThat(stats.attempts()).isEqualTo(1);
@@ -180,5 +196,51 @@ class ClassroomViewTest extends SpringBrowserlessTest {
         assertThat(view.issuedDownload.isVisible()).isTrue();
         assertThat(view.rosterProblems.getChildren()).hasSize(1);
         assertThat(test(view.matrix).size()).isEqualTo(2);
+    }
+
+    static final String BAD_ROSTER = "username,display name\nbad name,X\nonlyname\nok-name,A\nok-name,B\n";
+
+    private List<String> rosterProblems(ClassroomView view) {
+        test(view.rosterCsv).setValue(BAD_ROSTER);
+        test(view.importRoster).click();
+        return view.rosterProblems.getChildren().map(c -> c.getElement().getText()).toList();
+    }
+
+    @Test
+    @WithMockUser(username = TEACHER, roles = "INSTRUCTOR")
+    @DisplayName("says in English why each roster line was skipped")
+    void rosterProblemsInEnglish() {
+        assertThat(rosterProblems(open())).containsExactly(
+                "Line 2: \"bad name\" is not a valid username: use 3 to 64 letters, digits, \"_\", \".\" or \"-\".",
+                "Line 3: Expected \"username,display name\" but found \"onlyname\".",
+                "Line 5: \"ok-name\" is listed twice; the first line counts.");
+    }
+
+    @Test
+    @WithMockUser(username = TEACHER, roles = "INSTRUCTOR")
+    @DisplayName("says in Chinese why each roster line was skipped when the page is in Chinese")
+    void rosterProblemsInChinese() {
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(rosterProblems(open())).containsExactly(
+                "第 2 行：“bad name”不是有效的用户名：用户名须为 3 到 64 个字符，只能包含字母、数字和“_”“.”“-”。",
+                "第 3 行：格式应为“用户名,显示名称”，这一行却是“onlyname”。",
+                "第 5 行：用户名“ok-name”出现了不止一次，以第一次出现的那一行为准。");
+    }
+
+    @Test
+    @WithMockUser(username = TEACHER, roles = "INSTRUCTOR")
+    @DisplayName("has a message in both languages for every reason a roster line can be skipped")
+    void everyReasonTranslated() {
+        ClassroomView view = open();
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            UI.getCurrent().setLocale(locale);
+            for (RosterImport.Reason reason : RosterImport.Reason.values()) {
+                Object argument = reason == RosterImport.Reason.TOO_MANY_LINES ? 1000 : "someone";
+                String text = view.problemText(new RosterImport.Problem(7, reason, argument));
+                assertThat(text).as("%s in %s", reason, locale).doesNotContain("!classroom").contains("7");
+            }
+        }
+        assertThat(view.problemText(new RosterImport.Problem(1001, RosterImport.Reason.TOO_MANY_LINES, 1000)))
+                .isEqualTo("第 1001 行：一次最多导入 1000 名学生，其余各行请分批导入。");
     }
 }
