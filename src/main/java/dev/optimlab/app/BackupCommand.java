@@ -20,15 +20,17 @@ import java.util.zip.ZipInputStream;
  * {@code optimlab backup FILE.zip} and {@code optimlab restore FILE.zip}: a consistent copy of the embedded H2
  * database through H2's {@code BACKUP TO}, and its unpacking into the data folder, as H2's own
  * {@code org.h2.tools.Backup}/{@code Restore} tools do. Both run with the app stopped (H2 locks its file while the
- * app holds it). The database is {@code SPRING_DATASOURCE_URL} when set, else {@code ./data/optimlab}, as the app's.
+ * app holds it; a backup that finds the lock says so and exits with 3). The database is {@code SPRING_DATASOURCE_URL} when set, else {@code ./data/optimlab}, as the app's.
  */
 final class BackupCommand {
 
-    static final String BACKUP_SUMMARY = "copy the database into a zip (app stopped): backup FILE.zip [--url JDBC_URL]";
+    static final String BACKUP_SUMMARY = "copy the database into a zip (app stopped; while it runs use /admin/backups): backup FILE.zip [--url JDBC_URL]";
     static final String RESTORE_SUMMARY = "put a backup zip back as the database (app stopped): restore FILE.zip [--data-dir DIR] [--force]";
 
     static final String DEFAULT_URL = "jdbc:h2:file:./data/optimlab";
     private static final String DATABASE_FILE = "optimlab.mv.db";
+    /** H2's {@code ErrorCode.DATABASE_ALREADY_OPEN_1}: another process has the database file locked. */
+    static final int DATABASE_ALREADY_OPEN = 90020;
 
     private BackupCommand() {
     }
@@ -63,9 +65,12 @@ final class BackupCommand {
              Statement st = c.createStatement()) {
             st.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
         } catch (SQLException e) {
-            err.println("optimlab backup: cannot back up " + url + ": " + firstLine(e.getMessage())
-                    + (e.getMessage().contains("in use") || e.getMessage().contains("locked")
-                    ? " (stop the app first: H2 lets one process hold the database)" : ""));
+            if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                err.println("optimlab backup: the running app holds " + url + " (H2 lets one process open it);"
+                        + " back it up from the app's admin page /admin/backups, or stop the app and run this command again");
+                return 3;
+            }
+            err.println("optimlab backup: cannot back up " + url + ": " + firstLine(e.getMessage()));
             return 1;
         }
         out.println("backed up " + url + " to " + target);

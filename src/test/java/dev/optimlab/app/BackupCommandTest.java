@@ -47,6 +47,24 @@ class BackupCommandTest {
     }
 
     @Test
+    @DisplayName("a backup while another process holds the database says in one line to use /admin/backups or stop the app")
+    void databaseInUse() throws Exception {
+        Path zip = dir.resolve("while-running.zip");
+        try (Connection held = DriverManager.getConnection(url, "sa", "")) {
+            // this JVM plays the running app; the command runs in a second one, as `java -jar optimlab.jar backup` would
+            Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Application.class.getName(), "backup", zip.toString(), "--url", url)
+                    .redirectOutput(dir.resolve("backup.out").toFile()).redirectError(dir.resolve("backup.err").toFile()).start();
+            assertThat(command.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("the command finished").isTrue();
+            assertThat(command.exitValue()).isEqualTo(3);
+        }
+        assertThat(Files.readAllLines(dir.resolve("backup.err"))).containsExactly("optimlab backup: the running app holds " + url
+                + " (H2 lets one process open it); back it up from the app's admin page /admin/backups, or stop the app and run this command again");
+        assertThat(dir.resolve("backup.out")).isEmptyFile();
+        assertThat(zip).doesNotExist();
+    }
+
+    @Test
     @DisplayName("a backup restored into an empty folder opens with every row")
     void roundTrip() throws Exception {
         Path zip = dir.resolve("backup.zip");
