@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * installed and are skipped with a notice when it is not, unless {@code optimlab.browser.required=true}
  * (as CI sets), which turns a missing browser into a failure.
  */
-final class Browsers {
+public final class Browsers {
 
     private static Playwright playwright;
     private static Browser browser;
@@ -23,7 +23,7 @@ final class Browsers {
     private Browsers() {
     }
 
-    static synchronized Browser chromium() {
+    public static synchronized Browser chromium() {
         if (browser != null) {
             return browser;
         }
@@ -56,7 +56,7 @@ final class Browsers {
     }
 
     /** Where journeys write their screenshots. */
-    static Path screenshot(String name) {
+    public static Path screenshot(String name) {
         return Paths.get("target", "screenshots", name + ".png");
     }
 }

@@ -172,12 +172,12 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
 
         learnerAttempts.addColumn(LitRenderer.<AttemptDetail>of("<time datetime=\"${item.instant}\" data-attempt=\"${item.id}\">${item.text}</time>")
                         .withProperty("instant", a -> a.createdAt().toString()).withProperty("id", AttemptDetail::id)
-                        .withProperty("text", a -> Formats.dateTime(a.createdAt(), getLocale())))
+                        .withProperty("text", a -> Formats.dateTimeToSecond(a.createdAt(), getLocale())))
                 .setHeader(getTranslation("classroom.attempt.time")).setAutoWidth(true);
         learnerAttempts.addColumn(AttemptDetail::exerciseId).setHeader(getTranslation("classroom.attempt.exercise")).setAutoWidth(true);
         learnerAttempts.addColumn(a -> a.gradable() ? Formats.percent(a.score()) : getTranslation("classroom.attempt.ungradable"))
                 .setHeader(getTranslation("classroom.attempt.score"));
-        learnerAttempts.addColumn(a -> a.late() ? getTranslation("classroom.late") : "").setHeader(getTranslation("classroom.late"));
+        learnerAttempts.addColumn(a -> a.late() ? getTranslation("classroom.late") : "").setHeader(getTranslation("classroom.attempt.late"));
         learnerAttempts.setItemDetailsRenderer(new ComponentRenderer<>(ClassroomView::attemptDetails));
         learnerAttempts.setAllRowsVisible(true);
         learnerAttempts.setId("learner-attempts");

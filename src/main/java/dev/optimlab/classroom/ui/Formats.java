@@ -17,6 +17,12 @@ final class Formats {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(ZoneId.systemDefault()).format(instant);
     }
 
+    /** A short date and a time to the second, so that attempts made within a minute still show their order. */
+    static String dateTimeToSecond(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneId.systemDefault())
+                .format(instant);
+    }
+
     static String percent(double score) {
         return Math.round(score * 100) + "%";
     }
