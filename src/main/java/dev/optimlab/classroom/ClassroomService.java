@@ -162,13 +162,14 @@ public class ClassroomService implements DueDates {
                     problems.add(new RosterImport.Problem(line + 1, RosterImport.Reason.UNREADABLE));
                     break;
                 }
-                line = row.getRecordNumber();
-                if (line > MAX_ROSTER_LINES) {
+                // the text line the record ends on, as the instructor counts lines in the pasted text (blank ones too)
+                line = parser.getCurrentLineNumber();
+                if (row.getRecordNumber() > MAX_ROSTER_LINES) {
                     problems.add(new RosterImport.Problem(line, RosterImport.Reason.TOO_MANY_LINES, MAX_ROSTER_LINES));
                     break;
                 }
                 String username = row.get(0);
-                if (line == 1 && username.toLowerCase(Locale.ROOT).equals("username")) {
+                if (row.getRecordNumber() == 1 && username.toLowerCase(Locale.ROOT).equals("username")) {
                     continue;
                 }
                 if (row.size() < 2 || row.get(1).isBlank()) {

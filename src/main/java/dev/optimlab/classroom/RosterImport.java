@@ -39,7 +39,11 @@ public record RosterImport(List<IssuedAccount> created, List<String> enrolledExi
         }
     }
 
-    /** A line of the CSV that was skipped, why, and what the message about it names (a username, a limit...). */
+    /**
+     * A line of the CSV that was skipped, why, and what the message about it names (a username, a limit...).
+     *
+     * @param line the line of the text, blank lines counted, on which the skipped record ends
+     */
     public record Problem(long line, Reason reason, List<Object> arguments) {
 
         public Problem {

@@ -159,7 +159,7 @@ class ClassroomServiceTest {
     class Roster {
 
         @Test
-        @DisplayName("creates learners with working one-time passwords, enrols existing accounts and reports bad lines")
+        @DisplayName("creates learners with working one-time passwords, enrols existing accounts and reports bad lines by their line in the text")
         void imports() {
             String csv = "username,display name\n"
                     + "new-" + classroom.id() + "-wang,王小明\n"
@@ -176,9 +176,9 @@ class ClassroomServiceTest {
                             org.assertj.core.groups.Tuple.tuple("new-" + classroom.id() + "-lee", "Lee, Min"));
             assertThat(result.enrolledExisting()).containsExactly(learner.username());
             assertThat(result.problems()).containsExactly(
-                    new RosterImport.Problem(4, RosterImport.Reason.INVALID_USERNAME, "bad name"),
-                    new RosterImport.Problem(5, RosterImport.Reason.NOT_TWO_CELLS, "onlyname"),
-                    new RosterImport.Problem(6, RosterImport.Reason.DUPLICATE_USERNAME, "new-" + classroom.id() + "-wang"));
+                    new RosterImport.Problem(5, RosterImport.Reason.INVALID_USERNAME, "bad name"),
+                    new RosterImport.Problem(6, RosterImport.Reason.NOT_TWO_CELLS, "onlyname"),
+                    new RosterImport.Problem(7, RosterImport.Reason.DUPLICATE_USERNAME, "new-" + classroom.id() + "-wang"));
 
             RosterImport.IssuedAccount wang = result.created().get(0);
             assertThat(wang.oneTimePassword()).hasSize(JoinCodes.PASSWORD_LENGTH);
