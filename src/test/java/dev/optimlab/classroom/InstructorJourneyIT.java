@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.optimlab.app.Application;
@@ -194,6 +195,8 @@ class InstructorJourneyIT {
                     + ".map(t => t.getAttribute('datetime'))");
             List<Instant> instants = times.stream().map(t -> Instant.parse(t.toString())).sorted().toList();
             assertThat(instants.get(0)).isBeforeOrEqualTo(instants.get(1));
+            teacher.locator("#learner-attempts vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("100%")).click();
+            assertThat(teacher.locator("#learner-attempts pre")).containsText("    optimizer.zero_grad()\n");
             teacher.locator("#learner-attempts").scrollIntoViewIfNeeded();
             teacher.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("instructor-drill-down")).setFullPage(true));
 
