@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,16 +48,18 @@ public class ClassroomService implements DueDates {
     private final CourseCatalog catalog;
     private final JoinCodes codes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     @Autowired
     ClassroomService(ClassroomRepository classrooms, MembershipRepository memberships, DueDateRepository dueDates,
-                     UserAccountRepository users, PasswordEncoder passwordEncoder, CourseCatalog catalog) {
-        this(classrooms, memberships, dueDates, users, passwordEncoder, catalog, new JoinCodes(), Clock.systemUTC());
+                     UserAccountRepository users, PasswordEncoder passwordEncoder, CourseCatalog catalog,
+                     ApplicationEventPublisher events) {
+        this(classrooms, memberships, dueDates, users, passwordEncoder, catalog, new JoinCodes(), Clock.systemUTC(), events);
     }
 
     ClassroomService(ClassroomRepository classrooms, MembershipRepository memberships, DueDateRepository dueDates,
                      UserAccountRepository users, PasswordEncoder passwordEncoder, CourseCatalog catalog,
-                     JoinCodes codes, Clock clock) {
+                     JoinCodes codes, Clock clock, ApplicationEventPublisher events) {
         this.classrooms = classrooms;
         this.memberships = memberships;
         this.dueDates = dueDates;
@@ -65,6 +68,7 @@ public class ClassroomService implements DueDates {
         this.catalog = catalog;
         this.codes = codes;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A new classroom owned by an instructor (or admin), with a fresh join code. */
@@ -95,6 +99,7 @@ public class ClassroomService implements DueDates {
             return new JoinResult.Joined(classroom.get(), true);
         }
         memberships.save(new Membership(classroomId, userId, clock.instant()));
+        events.publishEvent(new RosterChanged(classroomId));
         return new JoinResult.Joined(classroom.get(), false);
     }
 
@@ -102,7 +107,10 @@ public class ClassroomService implements DueDates {
     @Transactional
     public boolean removeLearner(long classroomId, long userId) {
         Optional<Membership> membership = memberships.findByClassroomIdAndUserId(classroomId, userId);
-        membership.ifPresent(memberships::delete);
+        membership.ifPresent(m -> {
+            memberships.delete(m);
+            events.publishEvent(new RosterChanged(classroomId));
+        });
         return membership.isPresent();
     }
 
@@ -213,6 +221,7 @@ public class ClassroomService implements DueDates {
     private void enrol(long classroomId, long userId) {
         if (!memberships.existsByClassroomIdAndUserId(classroomId, userId)) {
             memberships.save(new Membership(classroomId, userId, clock.instant()));
+            events.publishEvent(new RosterChanged(classroomId));
         }
     }
 

@@ -100,6 +100,7 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private Set<Long> memberIds = Set.of();
     private Member shownLearner;
     private Registration broadcast;
+    private Registration rosterBroadcast;
 
     ClassroomView(ClassroomService service, ClassroomReports reports, AttemptBroadcaster broadcaster, CourseCatalog catalog,
                   CurrentUser currentUser) {
@@ -148,7 +149,7 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         matrix.addColumn(row -> row.member().displayName() + " (" + row.member().username() + ")")
                 .setHeader(getTranslation("classroom.learner")).setKey("learner").setFrozen(true).setAutoWidth(true);
         for (Gradebook.Column column : columns) {
-            matrix.addColumn(matrixCell(column.exerciseId())).setKey(column.exerciseId())
+            matrix.addColumn(matrixCell(column.exerciseId(), getTranslation("classroom.late"))).setKey(column.exerciseId())
                     .setHeader(column.exerciseId()).setAutoWidth(true);
         }
         matrix.addColumn(row -> Formats.points(row.total(columns)) + " / " + columns.stream().mapToInt(Gradebook.Column::points).sum())
@@ -286,17 +287,17 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     /** A matrix cell whose data attributes name the learner and exercise and hold the numbers the text shows. */
-    private static LitRenderer<Gradebook.Row> matrixCell(String exerciseId) {
+    private static LitRenderer<Gradebook.Row> matrixCell(String exerciseId, String lateMark) {
         return LitRenderer.<Gradebook.Row>of("<span data-learner=\"${item.learner}\" data-exercise=\"" + exerciseId
                         + "\" data-score=\"${item.score}\" data-attempts=\"${item.attempts}\">${item.text}</span>")
                 .withProperty("learner", row -> row.member().username())
                 .withProperty("score", row -> row.cell(exerciseId).map(c -> Math.round(c.bestScore() * 100)).orElse(null))
                 .withProperty("attempts", row -> row.cell(exerciseId).map(Gradebook.Cell::attempts).orElse(0))
-                .withProperty("text", row -> cellText(row, exerciseId));
+                .withProperty("text", row -> cellText(row, exerciseId, lateMark));
     }
 
-    private static String cellText(Gradebook.Row row, String exerciseId) {
-        return row.cell(exerciseId).map(c -> Formats.percent(c.bestScore()) + " · " + c.attempts() + (c.late() ? " ⏰" : "")).orElse("–");
+    private static String cellText(Gradebook.Row row, String exerciseId, String lateMark) {
+        return row.cell(exerciseId).map(c -> Formats.percent(c.bestScore()) + " · " + c.attempts() + (c.late() ? " · " + lateMark : "")).orElse("–");
     }
 
     private void removeLearner(Member member) {
@@ -348,6 +349,15 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
                 }
             }
         });
+        rosterBroadcast = broadcaster.registerRoster(event -> {
+            if (classroom != null && classroom.id() == event.classroomId()) {
+                try {
+                    ui.access(this::refreshAll);
+                } catch (UIDetachedException e) {
+                    // the tab closed between the change and this call; its detach listener unregisters it
+                }
+            }
+        });
     }
 
     @Override
@@ -355,6 +365,10 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         if (broadcast != null) {
             broadcast.remove();
             broadcast = null;
+        }
+        if (rosterBroadcast != null) {
+            rosterBroadcast.remove();
+            rosterBroadcast = null;
         }
     }
 

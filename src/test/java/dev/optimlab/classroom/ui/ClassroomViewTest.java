@@ -107,7 +107,7 @@ class ClassroomViewTest extends SpringBrowserlessTest {
 
         submitElsewhere(learner, exercise.solution());
 
-        assertThat(cell(view, exercise.id())).isEqualTo("100% · 1 ⏰");
+        assertThat(cell(view, exercise.id())).isEqualTo("100% · 1 · late");
         var template = (LitRenderer<Gradebook.Row>) view.matrix.getColumnByKey(exercise.id()).getRenderer();
         Gradebook.Row row = test(view.matrix).getRow(0);
         assertThat(template.getValueProviders().get("learner").apply(row)).isEqualTo(learner.username());
@@ -118,6 +118,21 @@ class ClassroomViewTest extends SpringBrowserlessTest {
         assertThat(stats.attempts()).isEqualTo(1);
         assertThat(stats.learnersSolved()).isEqualTo(1);
         assertThat(stats.medianAttemptsToSolve()).hasValue(1.0);
+    }
+
+    @Test
+    @WithMockUser(username = TEACHER, roles = "INSTRUCTOR")
+    @DisplayName("adds a learner who joins while the page is open, without a reload")
+    void liveJoin() {
+        ClassroomView view = open();
+        UserAccount latecomer = Accounts.create(users, Role.LEARNER, "Latecomer");
+        CompletableFuture.runAsync(() -> service.join(latecomer.id(), classroom.joinCode())).join();
+        MockVaadin.runUIQueue();
+        assertThat(test(view.matrix).size()).isEqualTo(2);
+
+        submitElsewhere(latecomer, exercise.solution());
+        assertThat(view.matrix.getListDataView().getItems().filter(r -> r.member().userId() == latecomer.id())
+                .findFirst().orElseThrow().cell(exercise.id()).map(Gradebook.Cell::attempts)).hasValue(1);
     }
 
     @Test
