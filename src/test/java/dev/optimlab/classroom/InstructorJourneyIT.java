@@ -161,7 +161,6 @@ class InstructorJourneyIT {
             learnerPage.locator("#join-code-field input").press("Enter");
             assertThat(learnerPage.locator("#join-outcome")).hasText("You joined \"Optimizers, autumn term\".");
 
-            teacher.reload();
             String cell = "#matrix [data-learner='" + learnerName + "'][data-exercise='" + EXERCISE + "']";
             assertThat(teacher.locator(cell)).hasText("–");
             assertThat(teacher.locator(cell)).hasAttribute("data-attempts", "0");
