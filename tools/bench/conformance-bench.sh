@@ -2,7 +2,8 @@
 # The conformance corpus on pylite + the torch core against python3 + PyTorch 1.13, side by side in one go
 # (see docs/benchmarks.md): both warm in one process each, net of process start and `import torch`, timing one
 # program in Java, then the same in Python, and so on, so that both see the same load.
-#   tools/bench/conformance-bench.sh [warm-up runs] [measured runs] [program...]   (defaults: 20 15, all programs)
+#   tools/bench/conformance-bench.sh [warm-up runs] [measured runs] [corpus rounds] [program...]
+# (defaults: 20 15 0, all programs; corpus rounds run the whole corpus that many times on both sides first)
 # Prints the load average before and after, and a markdown table of median wall times, mean process CPU times and
 # their ratios (pylite / PyTorch), sorted by the wall ratio. JAVA_OPTS adds JVM options (e.g. a JFR recording);
 # SKIP_BUILD=1 reuses the classes already compiled.
@@ -10,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup="${1:-20}"
 measured="${2:-15}"
-shift $(( $# > 2 ? 2 : $# ))
+rounds="${3:-0}"
+shift $(( $# > 3 ? 3 : $# ))
 corpus=src/test/resources/conformance
 java_home=/usr/lib/jvm/temurin-25-jdk-amd64
 if [[ "${SKIP_BUILD:-0}" != 1 || ! -f target/bench-classpath.txt ]]; then
@@ -29,16 +31,28 @@ trap 'rm -rf "$out"' EXIT
 mkfifo "$out/java.in" "$out/java.out" "$out/python.in" "$out/python.out"
 # shellcheck disable=SC2086
 "$java_home/bin/java" ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-    dev.optimlab.bench.ConformanceBench "$corpus" "$warmup" "$measured" - <"$out/java.in" >"$out/java.out" &
-/usr/bin/python3 -W ignore tools/bench/conformance_bench.py "$corpus" "$warmup" "$measured" - \
+    dev.optimlab.bench.ConformanceBench "$corpus" "$warmup" "$measured" "$rounds" - <"$out/java.in" >"$out/java.out" &
+/usr/bin/python3 -W ignore tools/bench/conformance_bench.py "$corpus" "$warmup" "$measured" "$rounds" - \
     <"$out/python.in" >"$out/python.out" &
 exec 3>"$out/java.in" 4<"$out/java.out" 5>"$out/python.in" 6<"$out/python.out"
+# The times a side gives for a program, skipping what else it prints (JFR's start message, for one).
+answer() {
+    local answered wall cpu
+    while IFS=$'\t' read -r answered wall cpu <&"$2"; do
+        if [[ "$answered" == "$1" ]]; then
+            echo "$wall $cpu"
+            return
+        fi
+    done
+    echo "no figures for $1: the side reading fd $2 has stopped" >&2
+    exit 1
+}
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in "${programs[@]}"; do
     echo "$name" >&3
-    IFS=$'\t' read -r _ java_wall java_cpu <&4
+    read -r java_wall java_cpu < <(answer "$name" 4)
     echo "$name" >&5
-    IFS=$'\t' read -r _ python_wall python_cpu <&6
+    read -r python_wall python_cpu < <(answer "$name" 6)
     printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$java_wall" "$python_wall" "$java_cpu" "$python_cpu" | tee -a "$out/times.tsv"
 done
 exec 3>&- 5>&-

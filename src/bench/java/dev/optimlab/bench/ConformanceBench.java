@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  * the same programs with runpy on CPython + PyTorch once torch is imported; tools/bench/conformance-bench.sh runs
  * both side by side, one program in turn each, so that both see the same load.
  *
- * <pre>{@code java -cp ... dev.optimlab.bench.ConformanceBench [corpus dir] [warm-up runs] [measured runs] [name... | -]}</pre>
- * With {@code -} the names are read from stdin, one a line, each answered as soon as it is timed.
+ * <pre>{@code java -cp ... dev.optimlab.bench.ConformanceBench [corpus dir] [warm-up runs] [measured runs]
+ *     [corpus rounds] [name... | -]}</pre>
+ * With {@code -} the names are read from stdin, one a line, each answered as soon as it is timed. Corpus rounds
+ * (default 0) run the whole corpus that many times before any timing, as a server that has run many programs
+ * has: 20 runs of one program leave much of the code it shares with the others still being compiled.
  */
 public final class ConformanceBench {
     private static final OperatingSystemMXBean PROCESS =
@@ -42,8 +45,14 @@ public final class ConformanceBench {
         Path corpus = Path.of(args.length > 0 ? args[0] : "src/test/resources/conformance");
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int measured = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        List<String> only = args.length > 3 ? Arrays.asList(args).subList(3, args.length) : List.of();
+        int corpusRounds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        List<String> only = args.length > 4 ? Arrays.asList(args).subList(4, args.length) : List.of();
         Path workspace = Files.createTempDirectory("conformance-bench");
+        for (int round = 0; round < corpusRounds; round++) {
+            for (String name : programs(corpus)) {
+                run(corpus, name, workspace);
+            }
+        }
         if (only.equals(List.of("-"))) {
             BufferedReader names = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String name = names.readLine(); name != null; name = names.readLine()) {
@@ -59,8 +68,6 @@ public final class ConformanceBench {
     }
 
     private static void time(Path corpus, String name, int warmup, int measured, Path workspace) throws IOException {
-        String source = Files.readString(corpus.resolve(name + ".py"));
-        String expected = Files.readString(corpus.resolve(name + ".out"));
         double[] millis = new double[measured];
         long cpuStart = 0;
         for (int i = 0; i < warmup + measured; i++) {
@@ -68,13 +75,8 @@ public final class ConformanceBench {
                 cpuStart = PROCESS.getProcessCpuTime();
             }
             long start = System.nanoTime();
-            RunResult result = TorchBridge.run(source, "main.py", Limits.defaults().withWallTime(Duration.ofSeconds(60)),
-                    RunListener.NONE, Storage.folder(workspace), TorchEvents.NONE);
+            run(corpus, name, workspace);
             long elapsed = System.nanoTime() - start;
-            if (!result.stdout().equals(expected)) {
-                // a fast wrong answer is no figure: stop at once
-                throw new IllegalStateException(name + ".py printed something else than PyTorch:\n" + result.stderr());
-            }
             if (i >= warmup) {
                 millis[i - warmup] = elapsed / 1e6;
             }
@@ -83,6 +85,17 @@ public final class ConformanceBench {
         Arrays.sort(millis);
         System.out.printf(Locale.ROOT, "%s\t%.3f\t%.3f%n", name, millis[measured / 2], cpuMillis);
         System.out.flush();
+    }
+
+    /** Runs a program once, and stops at once if it printed something else than PyTorch: a fast wrong answer is no figure. */
+    private static void run(Path corpus, String name, Path workspace) throws IOException {
+        String source = Files.readString(corpus.resolve(name + ".py"));
+        String expected = Files.readString(corpus.resolve(name + ".out"));
+        RunResult result = TorchBridge.run(source, "main.py", Limits.defaults().withWallTime(Duration.ofSeconds(60)),
+                RunListener.NONE, Storage.folder(workspace), TorchEvents.NONE);
+        if (!result.stdout().equals(expected)) {
+            throw new IllegalStateException(name + ".py printed something else than PyTorch:\n" + result.stderr());
+        }
     }
 
     /** The programs that finish without an error, i.e. those without a .err file, by name. */
