@@ -5,8 +5,9 @@
 #   tools/bench/conformance-bench.sh [warm-up runs] [measured runs] [corpus rounds] [program...]
 # (defaults: 20 15 0, all programs; corpus rounds run the whole corpus that many times on both sides first)
 # Prints the load average before and after, and a markdown table of median wall times, mean process CPU times and
-# their ratios (pylite / PyTorch), sorted by the wall ratio. JAVA_OPTS adds JVM options (e.g. a JFR recording);
-# SKIP_BUILD=1 reuses the classes already compiled.
+# their ratios (pylite / PyTorch), sorted by the CPU ratio. JAVA_OPTS adds JVM options (e.g. a JFR recording);
+# SKIP_BUILD=1 reuses the classes already compiled; JAVA_CLASSES replaces target/classes (e.g. an earlier build
+# put in front of it, to time before and after).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup="${1:-20}"
@@ -30,7 +31,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 mkfifo "$out/java.in" "$out/java.out" "$out/python.in" "$out/python.out"
 # shellcheck disable=SC2086
-"$java_home/bin/java" ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+"$java_home/bin/java" ${JAVA_OPTS:-} -cp "${JAVA_CLASSES:-target/classes}:target/test-classes:$(cat target/bench-classpath.txt)" \
     dev.optimlab.bench.ConformanceBench "$corpus" "$warmup" "$measured" "$rounds" - <"$out/java.in" >"$out/java.out" &
 /usr/bin/python3 -W ignore tools/bench/conformance_bench.py "$corpus" "$warmup" "$measured" "$rounds" - \
     <"$out/python.in" >"$out/python.out" &
@@ -62,7 +63,7 @@ echo
 echo "| program | pylite wall (ms) | PyTorch 1.13 wall (ms) | ratio | pylite CPU (ms) | PyTorch 1.13 CPU (ms) | CPU ratio |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 awk -F'\t' '{ printf "%s\t%s\t%s\t%.2f\t%s\t%s\t%.2f\n", $1, $2, $3, $2 / $3, $4, $5, $4 / $5 }' "$out/times.tsv" \
-    | sort -t $'\t' -k4,4g | tee "$out/ratios.tsv" \
+    | sort -t $'\t' -k7,7g | tee "$out/ratios.tsv" \
     | awk -F'\t' '{ printf "| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |\n", $1, $2, $3, $4, $5, $6, $7 }'
 median() { sort -g | awk '{ r[NR] = $1 } END { printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }'; }
 echo
