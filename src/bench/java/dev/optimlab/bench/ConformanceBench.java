@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * Times every conformance program (src/test/resources/conformance, the programs that end in an error left out)
- * warm in one JVM through {@code TorchBridge.run}: warm-up runs for the JIT, then the medians of the measured
+ * warm in one JVM through {@code TorchBridge.run}: warm-up runs for the JIT, then the median of the measured
  * runs' wall time and the mean of the process's CPU time over them (which a busy shared machine disturbs less;
- * the JVM reads it in clock ticks of 10 ms, too coarse for one run), written one program a line as {@code name<TAB>wall ms<TAB>CPU ms}. The counterpart of tools/bench/conformance_bench.py, which times
+ * the JVM reads it in clock ticks of 10 ms, too coarse for one run), written one program a line as
+ * {@code name<TAB>wall ms<TAB>CPU ms}. The counterpart of tools/bench/conformance_bench.py, which times
  * the same programs with runpy on CPython + PyTorch once torch is imported; tools/bench/conformance-bench.sh runs
  * both side by side, one program in turn each, so that both see the same load.
  *
