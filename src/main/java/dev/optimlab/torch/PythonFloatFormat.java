@@ -12,6 +12,9 @@ import java.math.RoundingMode;
  * shortest decimal string half-up, which differs on values such as 0.125 or 1.0005, hence BigDecimal.
  */
 public final class PythonFloatFormat {
+    /** Exact in double up to 10^22; scaling by them rounds once. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16};
 
     private PythonFloatFormat() {
     }
@@ -21,8 +24,32 @@ public final class PythonFloatFormat {
         if (!Double.isFinite(value)) {
             return nonFinite(value);
         }
-        String digits = new BigDecimal(Math.abs(value)).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
-        return sign(value) + digits;
+        return sign(value) + fixedDigits(Math.abs(value), precision);
+    }
+
+    /** {@code "{:.{precision}f}".format(abs)} for a finite {@code abs >= 0}: the digits without a sign. */
+    public static String fixedDigits(double abs, int precision) {
+        if (precision < POWERS_OF_TEN.length) {
+            double scaled = abs * POWERS_OF_TEN[precision];
+            if (scaled < 1e9) {
+                double whole = Math.floor(scaled);
+                double fraction = scaled - whole;
+                // scaled is within 1.2e-7 of the exact product, so only a fraction near one half needs the exact value
+                if (Math.abs(fraction - 0.5) > 1e-6) {
+                    return withPoint(Long.toString((long) whole + (fraction > 0.5 ? 1 : 0)), precision);
+                }
+            }
+        }
+        return new BigDecimal(abs).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String withPoint(String digits, int precision) {
+        if (precision == 0) {
+            return digits;
+        }
+        String padded = digits.length() > precision ? digits : "0".repeat(precision + 1 - digits.length()) + digits;
+        int point = padded.length() - precision;
+        return padded.substring(0, point) + "." + padded.substring(point);
     }
 
     /** {@code "{:.{precision}e}".format(value)}: at least two exponent digits, as in C's printf. */
@@ -85,14 +112,33 @@ public final class PythonFloatFormat {
         }
         digits = digits.substring(first, last);
         pointPosition -= first;
-        if (digits.length() == 2) {
-            // Java always prints two digits (d.dE..) and may pick 4.9e-324 where one digit, 5e-324, suffices.
+        // Java always prints two digits (d.dE..) and may pick 4.9e-324 where one digit, 5e-324, suffices.
+        if (digits.length() == 2 && oneDigitMayRoundTrip(digits, pointPosition, Math.abs(value))) {
             BigDecimal oneDigit = new BigDecimal(Math.abs(value)).round(new MathContext(1, RoundingMode.HALF_EVEN));
             if (oneDigit.doubleValue() == Math.abs(value)) {
                 digits = oneDigit.unscaledValue().toString();
                 pointPosition = 1 - oneDigit.scale();
             }
         }
+        return sign(value) + positional(digits, pointPosition);
+    }
+
+    /**
+     * Whether either one-digit neighbour of the two {@code digits} reads back as {@code abs}: a cheap test
+     * that spares the exact decimal expansion for almost every value.
+     */
+    public static boolean oneDigitMayRoundTrip(String digits, int pointPosition, double abs) {
+        int first = digits.charAt(0) - '0';
+        for (int candidate = first; candidate <= first + 1; candidate++) {
+            if (Double.parseDouble(candidate + "E" + (pointPosition - 1)) == abs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 0.DIGITS x 10^pointPosition written as repr writes it. */
+    private static String positional(String digits, int pointPosition) {
         String body;
         if (pointPosition <= -4 || pointPosition > 16) {
             int exponent = pointPosition - 1;
@@ -106,7 +152,7 @@ public final class PythonFloatFormat {
         } else {
             body = digits.substring(0, pointPosition) + "." + digits.substring(pointPosition);
         }
-        return sign(value) + body;
+        return body;
     }
 
     /** {@code str(math.isnan(x) ? nan : ±inf)} as every float format spells it. */

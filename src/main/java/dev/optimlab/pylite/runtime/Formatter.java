@@ -1,5 +1,6 @@
 package dev.optimlab.pylite.runtime;
 
+import dev.optimlab.torch.PythonFloatFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -50,6 +51,9 @@ public final class Formatter {
 
     /** Java prints at least two significant digits; CPython prints one when one round-trips (5e-324, 1e+23). */
     private static Digits oneDigit(double abs, Digits two) {
+        if (!PythonFloatFormat.oneDigitMayRoundTrip(two.digits, two.point, abs)) {
+            return null;
+        }
         BigDecimal exact = new BigDecimal(abs);
         Digits best = null;
         BigDecimal bestError = null;
@@ -420,7 +424,7 @@ public final class Formatter {
     }
 
     static String toFixed(double abs, int precision, boolean alternate) {
-        String s = new BigDecimal(abs).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        String s = PythonFloatFormat.fixedDigits(abs, precision);
         return alternate && precision == 0 ? s + "." : s;
     }
 

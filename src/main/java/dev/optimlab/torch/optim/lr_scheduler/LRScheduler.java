@@ -149,7 +149,12 @@ public abstract class LRScheduler {
     }
 
     protected final List<Double> currentLrs() {
-        return new ArrayList<>(optimizer.paramGroups().stream().map(ParamGroup::lr).toList());
+        List<ParamGroup> groups = optimizer.paramGroups();
+        List<Double> lrs = new ArrayList<>(groups.size());
+        for (ParamGroup group : groups) {
+            lrs.add(group.lr());
+        }
+        return lrs;
     }
 
     /** Applies {@code f(group lr)} per group: most chainable forms scale the current lr. */
