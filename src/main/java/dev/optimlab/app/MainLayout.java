@@ -67,6 +67,9 @@ class MainLayout extends AppLayout {
             chapterNav.addItem(new SideNavItem(chapter.number() + ". " + chapter.title().get(lang), "chapters/" + chapter.slug()));
         }
         addToDrawer(chapterNav, toolNav());
+        if (currentUser.hasRole(Role.ADMIN)) {
+            addToDrawer(adminNav());
+        }
         setPrimarySection(Section.DRAWER);
     }
 
@@ -109,6 +112,16 @@ class MainLayout extends AppLayout {
                 new SideNavItem(getTranslation("tools.nav.schedules"), "tools/schedules"),
                 new SideNavItem(getTranslation("tools.nav.lrfinder"), "tools/lr-finder"));
         return tools;
+    }
+
+    /** The admin's pages, for admins only. */
+    private SideNav adminNav() {
+        SideNav admin = new SideNav(getTranslation("settings.nav.label"));
+        admin.setId("admin-nav");
+        admin.addItem(new SideNavItem(getTranslation("settings.nav.users"), "admin/users"),
+                new SideNavItem(getTranslation("settings.nav.backups"), "admin/backups"),
+                new SideNavItem(getTranslation("settings.nav.settings"), "admin/settings"));
+        return admin;
     }
 
     private static void switchLanguage(Lang lang) {
