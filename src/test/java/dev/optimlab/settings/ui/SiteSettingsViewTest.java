@@ -83,7 +83,7 @@ class SiteSettingsViewTest extends SpringBrowserlessTest {
             test(view.save).click();
             assertThat(settings.guestAccess()).isEqualTo(new GuestAccess(true, 12));
 
-            test(view.guestRunsPerAddress).clear();
+            view.guestRunsPerAddress.clear();
             test(view.save).click();
             assertThat(view.guestRunsPerAddress.isInvalid()).isTrue();
             assertThat(view.guestRunsPerAddress.getErrorMessage()).isEqualTo("Enter a whole number from 1 to 500.");
