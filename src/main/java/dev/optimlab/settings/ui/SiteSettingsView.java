@@ -45,6 +45,7 @@ public class SiteSettingsView extends VerticalLayout implements HasDynamicTitle 
         guestRunsPerAddress.setMin(1);
         guestRunsPerAddress.setMax(SiteSettingsService.MAX_GUEST_RUNS_PER_ADDRESS);
         guestRunsPerAddress.setStepButtonsVisible(true);
+        guestRunsPerAddress.setWidth("24em");
         guestRunsPerAddress.setRequired(true);
         guestRunsPerAddress.setId("guest-runs-per-address");
         guestsMayRun.addValueChangeListener(e -> guestRunsPerAddress.setEnabled(e.getValue()));
