@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
+import dev.optimlab.settings.SiteSettingsService;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,9 @@ class PreferencesJourneyIT {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    SiteSettingsService settings;
+
     private BrowserContext context;
 
     @BeforeEach
@@ -56,6 +60,8 @@ class PreferencesJourneyIT {
         if (context != null) {
             context.close();
         }
+        // later journeys in this JVM share the database: guests must be able to run again whatever happened here
+        settings.restoreDefaults();
     }
 
     private Page newBrowser() {
