@@ -5,8 +5,9 @@ import { EditorView, basicSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
 import { keymap, Decoration } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
-import { indentUnit } from '@codemirror/language';
-import { EditorState, StateEffect, StateField, Prec } from '@codemirror/state';
+import { indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { EditorState, StateEffect, StateField, Prec, Compartment } from '@codemirror/state';
+import { oneDarkHighlightStyle } from '@codemirror/theme-one-dark';
 
 const CHANGE_DEBOUNCE_MS = 400;
 
@@ -41,16 +42,34 @@ const theme = EditorView.theme({
   '.cm-ol-error-line': { backgroundColor: 'rgba(220, 38, 38, 0.18)' },
 });
 
+// Lumo's dark scheme: One Dark's token colours (basicSetup's light ones only fall back) and a selection that
+// stays visible on a dark background. The editor follows the page's theme attribute, which the toggle sets.
+const darkColours = [
+  syntaxHighlighting(oneDarkHighlightStyle),
+  EditorView.theme({
+    '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection':
+      { backgroundColor: '#3e4451' },
+    '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: '#515a6b', color: 'inherit' },
+  }, { dark: true }),
+];
+
+function pageIsDark() {
+  return (document.documentElement.getAttribute('theme') || '').split(/\s+/).includes('dark');
+}
+
 class OlCodeEditor extends HTMLElement {
   constructor() {
     super();
     this.initialValue = '';
     this.changeTimer = null;
     this.view = null;
+    this.colours = new Compartment();
+    this.themeObserver = null;
   }
 
   connectedCallback() {
     if (this.view) {
+      this.followPageTheme();
       return;
     }
     // A value the server set before this element was upgraded sits on the instance and hides the setter.
@@ -80,6 +99,7 @@ class OlCodeEditor extends HTMLElement {
           indentUnit.of('    '),
           errorLineField,
           theme,
+          this.colours.of(pageIsDark() ? darkColours : []),
           EditorView.contentAttributes.of({ 'aria-label': this.getAttribute('aria-label') || 'Python code' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !this.applyingServerValue) {
@@ -89,6 +109,24 @@ class OlCodeEditor extends HTMLElement {
         ],
       }),
     });
+    this.followPageTheme();
+  }
+
+  disconnectedCallback() {
+    if (this.themeObserver) {
+      this.themeObserver.disconnect();
+      this.themeObserver = null;
+    }
+  }
+
+  followPageTheme() {
+    if (this.themeObserver) {
+      return;
+    }
+    const apply = () => this.view.dispatch({ effects: this.colours.reconfigure(pageIsDark() ? darkColours : []) });
+    this.themeObserver = new MutationObserver(apply);
+    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+    apply();
   }
 
   get value() {

@@ -45,7 +45,8 @@ class ArchitectureTest {
     void explore_depends_only_on_torch() {
         check(noClasses().that().resideInAPackage("dev.optimlab.explore..").and().resideOutsideOfPackage("dev.optimlab.explore.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.pylite..", "dev.optimlab.runs..",
-                        "dev.optimlab.course..", "dev.optimlab.progress..", "dev.optimlab.classroom..", "dev.optimlab.security.."));
+                        "dev.optimlab.course..", "dev.optimlab.progress..", "dev.optimlab.classroom..", "dev.optimlab.security..",
+                        "dev.optimlab.settings.."));
     }
 
     @Test
@@ -53,7 +54,18 @@ class ArchitectureTest {
     void runs_does_not_depend_on_features_above_it() {
         check(noClasses().that().resideInAPackage("dev.optimlab.runs..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.course..", "dev.optimlab.progress..",
-                        "dev.optimlab.classroom..", "dev.optimlab.explore..", "dev.optimlab.security.."));
+                        "dev.optimlab.classroom..", "dev.optimlab.explore..", "dev.optimlab.security..", "dev.optimlab.settings.."));
+    }
+
+    @Test
+    @DisplayName("site settings hand values to the run service and depend on no other feature; only their views know who is signed in")
+    void settings_depend_only_on_runs() {
+        check(noClasses().that().resideInAPackage("dev.optimlab.settings..").and().resideOutsideOfPackage("dev.optimlab.settings.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.course..", "dev.optimlab.progress..",
+                        "dev.optimlab.classroom..", "dev.optimlab.explore..", "dev.optimlab.security..", "dev.optimlab.pylite.."));
+        check(noClasses().that().resideInAPackage("dev.optimlab.settings.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.course..", "dev.optimlab.progress..",
+                        "dev.optimlab.classroom..", "dev.optimlab.explore..", "dev.optimlab.pylite.."));
     }
 
     @Test
@@ -61,7 +73,7 @@ class ArchitectureTest {
     void course_does_not_depend_on_features_above_it() {
         check(noClasses().that().resideInAPackage("dev.optimlab.course..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.progress..", "dev.optimlab.classroom..",
-                        "dev.optimlab.security.."));
+                        "dev.optimlab.security..", "dev.optimlab.settings.."));
     }
 
     @Test
@@ -76,7 +88,8 @@ class ArchitectureTest {
     void security_depends_on_no_feature() {
         check(noClasses().that().resideInAPackage("dev.optimlab.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.course..", "dev.optimlab.progress..",
-                        "dev.optimlab.classroom..", "dev.optimlab.runs..", "dev.optimlab.explore..", "dev.optimlab.pylite.."));
+                        "dev.optimlab.classroom..", "dev.optimlab.runs..", "dev.optimlab.explore..", "dev.optimlab.pylite..",
+                        "dev.optimlab.settings.."));
     }
 
     @Test
@@ -99,7 +112,7 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.optimlab.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.course..", "dev.optimlab.progress..",
                         "dev.optimlab.classroom..", "dev.optimlab.runs..", "dev.optimlab.explore..", "dev.optimlab.security..",
-                        "dev.optimlab.pylite..", "dev.optimlab.torch.."));
+                        "dev.optimlab.pylite..", "dev.optimlab.torch..", "dev.optimlab.settings.."));
     }
 
     @Test

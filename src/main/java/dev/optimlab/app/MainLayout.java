@@ -19,6 +19,7 @@ import dev.optimlab.base.ui.DarkModeToggle;
 import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
+import dev.optimlab.security.AccountService;
 import dev.optimlab.security.CurrentUser;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
@@ -37,10 +38,17 @@ class MainLayout extends AppLayout {
     final DarkModeToggle darkMode;
     final HorizontalLayout account = new HorizontalLayout();
 
-    MainLayout(CourseCatalog catalog, CurrentUser currentUser) {
+    private final CurrentUser currentUser;
+    private final AccountService accounts;
+
+    MainLayout(CourseCatalog catalog, CurrentUser currentUser, AccountService accounts) {
+        this.currentUser = currentUser;
+        this.accounts = accounts;
         Lang lang = Lang.of(getLocale());
 
-        darkMode = new DarkModeToggle(getTranslation("layout.dark"));
+        darkMode = currentUser.username()
+                .map(username -> new DarkModeToggle(getTranslation("layout.dark"), accountMemory(username)))
+                .orElseGet(() -> new DarkModeToggle(getTranslation("layout.dark")));
         Span name = new Span("OptimLab");
         name.addClassNames("ol-brand");
         languageSwitch.setItems(Lang.values());
@@ -67,6 +75,9 @@ class MainLayout extends AppLayout {
             chapterNav.addItem(new SideNavItem(chapter.number() + ". " + chapter.title().get(lang), "chapters/" + chapter.slug()));
         }
         addToDrawer(chapterNav, toolNav());
+        if (currentUser.hasRole(Role.ADMIN)) {
+            addToDrawer(adminNav());
+        }
         setPrimarySection(Section.DRAWER);
     }
 
@@ -111,7 +122,34 @@ class MainLayout extends AppLayout {
         return tools;
     }
 
-    private static void switchLanguage(Lang lang) {
+    /** The admin's pages, for admins only. */
+    private SideNav adminNav() {
+        SideNav admin = new SideNav(getTranslation("settings.nav.label"));
+        admin.setId("admin-nav");
+        admin.addItem(new SideNavItem(getTranslation("settings.nav.users"), "admin/users"),
+                new SideNavItem(getTranslation("settings.nav.backups"), "admin/backups"),
+                new SideNavItem(getTranslation("settings.nav.settings"), "admin/settings"));
+        return admin;
+    }
+
+    /** A signed-in user's colour scheme lives in their account, so it follows them to any browser. */
+    private DarkModeToggle.AccountMemory accountMemory(String username) {
+        return new DarkModeToggle.AccountMemory() {
+            @Override
+            public Optional<Boolean> recall() {
+                return currentUser.current().flatMap(UserAccount::prefersDark);
+            }
+
+            @Override
+            public void remember(boolean dark) {
+                accounts.rememberColorScheme(username, dark);
+            }
+        };
+    }
+
+    /** Switches the session's language; a signed-in user's account remembers it for their next sign-in anywhere. */
+    void switchLanguage(Lang lang) {
+        currentUser.username().ifPresent(username -> accounts.rememberLanguage(username, lang.locale()));
         VaadinSession.getCurrent().setLocale(lang.locale());
         UI.getCurrent().getPage().reload();
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Decides when and where learners' programs run: a queue served fairly by the CPU each learner's programs
@@ -52,11 +53,15 @@ public final class RunService implements AutoCloseable {
     private int running;
     private int runningHeavy;
     private boolean shutDown;
+    /** Asked at each guest submission (under the lock, so it must answer from memory); the settings' at first. */
+    private volatile Supplier<GuestAccess> guestAccess;
 
     public RunService(RunSettings settings, ProgramExecutor executor, RunMetrics metrics) {
         this.settings = settings;
         this.executor = executor;
         this.metrics = metrics;
+        GuestAccess configured = new GuestAccess(settings.guestsEnabled(), settings.guestRunsPerAddress());
+        this.guestAccess = () -> configured;
         this.queue = new FairQueue(settings.fairShare(), System::nanoTime);
         for (int i = 0; i < settings.workers(); i++) {
             Thread worker = Thread.ofPlatform().name("run-worker-" + i).daemon().stackSize(WORKER_STACK_BYTES)
@@ -72,6 +77,11 @@ public final class RunService implements AutoCloseable {
 
     public RunSettings settings() {
         return settings;
+    }
+
+    /** Reads guests' access from {@code source} from now on, e.g. a site setting an admin changes at run time. */
+    public void readGuestAccessFrom(Supplier<GuestAccess> source) {
+        guestAccess = source;
     }
 
     /** Queues a program with the default limits of its kind. */
@@ -140,7 +150,8 @@ public final class RunService implements AutoCloseable {
         if (shutDown) {
             return SubmitResult.Reason.SHUT_DOWN;
         }
-        if (learner.guest() && !settings.guestsEnabled()) {
+        GuestAccess guests = learner.guest() ? guestAccess.get() : null;
+        if (guests != null && !guests.enabled()) {
             return SubmitResult.Reason.GUESTS_DISABLED;
         }
         if (kind == RunKind.SUBMIT && pendingSubmits.containsKey(learner.id())) {
@@ -151,8 +162,8 @@ public final class RunService implements AutoCloseable {
         if (queue.size() - (freesQueueSlot ? 1 : 0) >= settings.queueCapacity()) {
             return SubmitResult.Reason.SERVER_BUSY;
         }
-        if (learner.guest() && guestRunsByAddress.getOrDefault(learner.address(), 0) - (replaced != null ? 1 : 0)
-                >= settings.guestRunsPerAddress()) {
+        if (guests != null && guestRunsByAddress.getOrDefault(learner.address(), 0) - (replaced != null ? 1 : 0)
+                >= guests.runsPerAddress()) {
             return SubmitResult.Reason.ADDRESS_CAP;
         }
         return null;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -93,6 +94,18 @@ public class AccountService {
         UserAccount account = find(username);
         account.rename(displayName);
         return account;
+    }
+
+    /** Keeps the user's colour scheme in their account, so every browser they sign in on opens in it. */
+    @Transactional
+    public void rememberColorScheme(String username, boolean dark) {
+        find(username).rememberColorScheme(dark);
+    }
+
+    /** Keeps the user's UI language in their account, so every browser they sign in on speaks it. */
+    @Transactional
+    public void rememberLanguage(String username, Locale language) {
+        find(username).rememberLanguage(language);
     }
 
     /** Gives an account a role; the last admin cannot be demoted, or nobody could manage roles any more. */

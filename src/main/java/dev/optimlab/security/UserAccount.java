@@ -9,7 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** An account: a learner, an instructor or an admin. The password is stored only as an encoder's hash. */
@@ -44,6 +46,14 @@ public class UserAccount {
 
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
+
+    /** "dark" or "light" once the user has chosen; null lets the browser's memory decide. */
+    @Column(name = "color_scheme", length = 5)
+    private String colorScheme;
+
+    /** A BCP 47 language tag once the user has chosen; null lets the browser's language decide. */
+    @Column(name = "ui_language", length = 16)
+    private String uiLanguage;
 
     protected UserAccount() {
     }
@@ -101,6 +111,24 @@ public class UserAccount {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** Whether the user chose the dark colour scheme; empty until they have chosen either. */
+    public Optional<Boolean> prefersDark() {
+        return Optional.ofNullable(colorScheme).map("dark"::equals);
+    }
+
+    /** The UI language the user chose; empty until they have chosen one. */
+    public Optional<Locale> uiLanguage() {
+        return Optional.ofNullable(uiLanguage).map(Locale::forLanguageTag);
+    }
+
+    public void rememberColorScheme(boolean dark) {
+        colorScheme = dark ? "dark" : "light";
+    }
+
+    public void rememberLanguage(Locale language) {
+        uiLanguage = language.toLanguageTag();
     }
 
     public void rename(String newDisplayName) {

@@ -8,9 +8,11 @@ import dev.optimlab.classroom.JoinResult;
 import dev.optimlab.course.Lang;
 import dev.optimlab.progress.CourseExercises;
 import dev.optimlab.progress.ProgressService;
+import dev.optimlab.security.AccountService;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
+import dev.optimlab.settings.SiteSettingsService;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -95,7 +97,7 @@ class PostgresProfileTest {
         assertThat(flyway.info().all()).isNotEmpty().allSatisfy(m -> assertThat(m.getState().isApplied()).as(m.getScript()).isTrue());
         // the first applied entry is Flyway's own "schema created" marker, which has no version
         assertThat(Arrays.stream(flyway.info().applied()).filter(m -> m.getVersion() != null).map(m -> m.getVersion().getVersion()))
-                .contains("1", "3", "4");
+                .contains("1", "3", "4", "5");
     }
 
     @Test
@@ -122,5 +124,27 @@ class PostgresProfileTest {
         assertThat(attempt.late()).as("an attempt after the classroom's due date is late").isTrue();
         assertThat(app.getBean(ProgressService.class).attempts(learner.id(), exercise.id())).extracting(a -> a.id()).containsExactly(attempt.id());
         assertThat(attempt.verdict().gradable()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the admin's site settings and an account's dark mode and language round-trip through PostgreSQL")
+    void settingsAndPreferencesRoundTrip() {
+        SiteSettingsService settings = app.getBean(SiteSettingsService.class);
+        assertThat(settings.saved()).isEmpty();
+        settings.changeGuestAccess(false, 4, "pg-admin");
+        assertThat(settings.saved().orElseThrow().guestRunsPerAddress()).isEqualTo(4);
+        settings.changeGuestAccess(true, 9, "pg-admin");
+        assertThat(settings.saved().orElseThrow().guestsMayRun()).isTrue();
+        assertThat(settings.restoreDefaults()).isEqualTo(settings.guestAccess());
+        assertThat(settings.saved()).isEmpty();
+
+        UserAccountRepository users = app.getBean(UserAccountRepository.class);
+        AccountService accounts = app.getBean(AccountService.class);
+        users.save(new UserAccount("pg-prefs", "Prefs", "{noop}x", Role.LEARNER, Instant.now()));
+        accounts.rememberColorScheme("pg-prefs", true);
+        accounts.rememberLanguage("pg-prefs", Locale.SIMPLIFIED_CHINESE);
+        UserAccount stored = users.findByUsername("pg-prefs").orElseThrow();
+        assertThat(stored.prefersDark()).contains(true);
+        assertThat(stored.uiLanguage()).contains(Locale.SIMPLIFIED_CHINESE);
     }
 }

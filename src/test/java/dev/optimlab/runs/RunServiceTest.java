@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -153,6 +154,23 @@ class RunServiceTest {
             assertThat(capped.submit(Learner.guest("g3", "10.0.0.1"), Program.of("x"), RunKind.RUN))
                     .isEqualTo(SubmitResult.Reason.ADDRESS_CAP.rejected());
             accepted(capped.submit(Learner.guest("g4", "10.0.0.2"), Program.of("x"), RunKind.RUN));
+        }
+
+        @Test
+        @DisplayName("guests' access read from a source counts at the next submission, and members are never asked about it")
+        void guestAccessFromSource() {
+            RunService service = service(ONE_WORKER, ScriptedExecutor.waiting());
+            AtomicReference<GuestAccess> access = new AtomicReference<>(new GuestAccess(false, 3));
+            service.readGuestAccessFrom(access::get);
+            assertThat(service.submit(Learner.guest("g1", "10.0.0.1"), Program.of("x"), RunKind.RUN))
+                    .isEqualTo(SubmitResult.Reason.GUESTS_DISABLED.rejected());
+            accepted(service.submit(ADA, Program.of("x"), RunKind.RUN));
+            access.set(new GuestAccess(true, 1));
+            accepted(service.submit(Learner.guest("g1", "10.0.0.1"), Program.of("x"), RunKind.RUN));
+            assertThat(service.submit(Learner.guest("g2", "10.0.0.1"), Program.of("x"), RunKind.RUN))
+                    .isEqualTo(SubmitResult.Reason.ADDRESS_CAP.rejected());
+            access.set(new GuestAccess(true, 2));
+            accepted(service.submit(Learner.guest("g2", "10.0.0.1"), Program.of("x"), RunKind.RUN));
         }
     }
 

@@ -14,8 +14,8 @@ import com.vaadin.flow.shared.Registration;
 
 /**
  * A CodeMirror 6 Python editor: line numbers, four-space indentation on Enter and Tab, bracket matching, Ctrl/Cmd+Enter to
- * run, and a marked line for the line a traceback points at. Edits reach the server debounced, and every Run
- * carries the text as it was when the key was pressed. The counterpart of the editor cell of a notebook.
+ * run, and a marked line for the line a traceback points at; its token colours follow Lumo's light or dark scheme. Edits
+ * reach the server debounced, and every Run carries the text as it was when the key was pressed. The counterpart of the editor cell of a notebook.
  */
 @Tag("ol-code-editor")
 @JsModule("./components/ol-code-editor.js")
@@ -25,6 +25,7 @@ import com.vaadin.flow.shared.Registration;
 @NpmPackage(value = "@codemirror/state", version = "6.7.6")
 @NpmPackage(value = "@codemirror/commands", version = "6.11.1")
 @NpmPackage(value = "@codemirror/language", version = "6.13.1")
+@NpmPackage(value = "@codemirror/theme-one-dark", version = "6.1.3")
 public class CodeEditor extends Component implements HasSize, HasStyle {
 
     private String value = "";

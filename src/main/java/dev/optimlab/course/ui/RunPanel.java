@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -50,6 +51,7 @@ public class RunPanel extends Div {
     final ProgressBar progress = new ProgressBar();
     final Span status = new Span();
     final Button stop = new Button();
+    final Anchor signIn = new Anchor("login", "");
     final Checkbox logScale = new Checkbox();
     final Div charts = new Div();
     LineChart lossChart;
@@ -99,7 +101,11 @@ public class RunPanel extends Div {
         stop.addClickListener(click -> stop());
         status.addClassNames("ol-run-status");
         status.getElement().setAttribute("aria-live", "polite");
-        Div statusRow = new Div(progress, status, stop);
+        signIn.setText(getTranslation("run.rejected.signin"));
+        signIn.getElement().setAttribute("router-ignore", true);
+        signIn.addClassNames("ol-run-signin");
+        signIn.setVisible(false);
+        Div statusRow = new Div(progress, status, signIn, stop);
         statusRow.addClassNames("ol-run-status-row");
         logScale.setLabel(getTranslation("run.chart.log"));
         logScale.setVisible(false);
@@ -118,6 +124,8 @@ public class RunPanel extends Div {
         endCurrent();
         clearOutput();
         SubmitResult result = runService.submit(learner, program, RunKind.RUN);
+        signIn.setVisible(result instanceof SubmitResult.Rejected rejected
+                && rejected.reason() == SubmitResult.Reason.GUESTS_DISABLED);
         if (result instanceof SubmitResult.Rejected rejected) {
             showStatus(getTranslation("run.rejected." + rejected.reason().name().toLowerCase(Locale.ROOT)), true);
             return false;

@@ -3,12 +3,15 @@ package dev.optimlab.course.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import dev.optimlab.app.Application;
 import dev.optimlab.base.ui.RichText;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
+import dev.optimlab.settings.SiteSettingsService;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,9 @@ class ChapterRunBlocksTest extends SpringBrowserlessTest {
 
     @Autowired
     CourseCatalog catalog;
+
+    @Autowired
+    SiteSettingsService settings;
 
     private static void awaitEnd(RunPanel panel) {
         long deadline = System.nanoTime() + HANG.toNanos();
@@ -75,5 +81,34 @@ class ChapterRunBlocksTest extends SpringBrowserlessTest {
         assertThat(block.panel.getConsole().getText())
                 .isEqualTo("after backward 1 grad 3.0\nafter backward 2 grad 6.0\nafter backward 3 grad 9.0\n");
         assertThat(block.panel.pointCount("loss")).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("when an admin has switched guest runs off, a guest's Run asks them to sign in, in their language, with a link")
+    void guestAskedToSignInWhenGuestRunsAreOff() {
+        settings.changeGuestAccess(false, 3, "blocks-admin");
+        try {
+            ChapterView view = navigate(ChapterView.class, "training-loop");
+            RunnableBlock block = view.blocks.getFirst();
+            test(block.run).click();
+            assertThat(block.panel.isRunning()).isFalse();
+            assertThat(block.panel.status.getText())
+                    .isEqualTo("Running programs needs an account on this server. Please sign in; your code is kept.");
+            assertThat(block.panel.signIn.isVisible()).isTrue();
+            assertThat(block.panel.signIn.getHref()).isEqualTo("login");
+
+            UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+            ChapterView zh = navigate(ChapterView.class, "training-loop");
+            test(zh.blocks.getFirst().run).click();
+            assertThat(zh.blocks.getFirst().panel.status.getText()).isEqualTo("在此服务器上运行程序需要账号。请先登录；你的代码已保留。");
+            assertThat(zh.blocks.getFirst().panel.signIn.getText()).isEqualTo("登录");
+        } finally {
+            settings.restoreDefaults();
+        }
+        ChapterView view = navigate(ChapterView.class, "training-loop");
+        RunnableBlock block = view.blocks.getFirst();
+        test(block.run).click();
+        assertThat(block.panel.signIn.isVisible()).isFalse();
+        awaitEnd(block.panel);
     }
 }

@@ -1,0 +1,7 @@
+package dev.optimlab.settings;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The site settings row, by its fixed id. */
+interface SiteSettingsRepository extends JpaRepository<SiteSettings, Integer> {
+}
