@@ -125,6 +125,7 @@ public final class PyliteRunner {
                 out.append(text);
                 listener.stdout(text);
             });
+            in.warnings().setSink(listener::warning);
             in.run(module);
             result = new RunResult(RunResult.Status.OK, out.toString(), "", null, 0, run.elapsed(), budget.steps());
         } catch (PyException e) {

@@ -69,6 +69,24 @@ class RunCommandTest {
         }
 
         @Test
+        @DisplayName("warnings go to stderr as CPython prints them, the program's with its place, PyTorch's with their text")
+        void warnings() throws IOException {
+            assertThat(run("""
+                    import warnings
+                    import torch
+                    print('start')
+                    warnings.warn('lr looks large')
+                    opt = torch.optim.SGD([torch.nn.Parameter(torch.ones(1))], lr=0.1)
+                    torch.optim.lr_scheduler.StepLR(opt, step_size=1).step()
+                    """)).isZero();
+            assertThat(stdout()).isEqualTo("start\n");
+            assertThat(stderr()).startsWith("""
+                    main.py:4: UserWarning: lr looks large
+                      warnings.warn('lr looks large')
+                    UserWarning: Detected call of `lr_scheduler.step()` before `optimizer.step()`.""");
+        }
+
+        @Test
         @DisplayName("a syntax error is a Python error too, exit 1")
         void syntaxError() throws IOException {
             assertThat(run("def f(:\n")).isEqualTo(1);

@@ -48,6 +48,7 @@ public final class Interpreter {
     private final Map<Statement, Boolean> containsYield = new IdentityHashMap<>();
     private PyBaseException handling;
     private int reprDepth;
+    private final Warnings warnings = new Warnings();
 
     public Interpreter(Budget budget, String filename, String source, Output stdout) {
         this.budget = budget;
@@ -79,6 +80,22 @@ public final class Interpreter {
     public int currentLine() {
         Frame top = stack.peek();
         return top == null ? 0 : top.line;
+    }
+
+    /** The line of the frame {@code level} frames out (1 the innermost), as {@code warnings.warn(stacklevel=)}; 0 past the outermost. */
+    public int callerLine(int level) {
+        int depth = 1;
+        for (Frame f : stack) {
+            if (depth++ == level) {
+                return f.line;
+            }
+        }
+        return 0;
+    }
+
+    /** This run's warnings registry and where shown warnings go. */
+    public Warnings warnings() {
+        return warnings;
     }
 
     public String filename() {
