@@ -268,7 +268,7 @@ final class TensorObject extends PyInstance {
                 : tensor.indexPut_(items, Host.toDouble(value)));
     }
 
-    private static Index[] indices(Interpreter in, Object key) {
+    static Index[] indices(Interpreter in, Object key) {
         if (key instanceof PyTuple t) {
             Index[] out = new Index[t.size()];
             for (int i = 0; i < out.length; i++) {
