@@ -150,6 +150,7 @@ final class NumpyModule {
             case FLOAT32 -> "float32";
             case FLOAT64 -> "float64";
             case INT64 -> "int64";
+            case BOOL -> "bool";
             default -> throw PyException.typeError("OptimLab's numpy has no dtype for " + dtype.pythonName());
         };
     }
@@ -260,7 +261,8 @@ final class NumpyModule {
                     if (t.numel() != 1) {
                         throw PyException.valueError("can only convert an array of size 1 to a Python scalar");
                     }
-                    return scalar(t.reshape(new int[0])).value;
+                    Object v = scalar(t.reshape(new int[0]));
+                    return v instanceof NumpyScalar s ? s.value : v;
                 });
                 default -> null;
             };
@@ -276,6 +278,10 @@ final class NumpyModule {
                 return Py.NOT_IMPLEMENTED;
             }
             boolean division = dunder.equals("__truediv__") || dunder.equals("__rtruediv__");
+            if (tensor.dtype() == DType.BOOL || other instanceof NdArray x && x.tensor.dtype() == DType.BOOL) {
+                throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "arithmetic on boolean numpy arrays is not supported "
+                        + "in OptimLab; convert with .astype(np.int64) first");
+            }
             DType type = resultType(tensor.dtype(), other, division);
             Tensor a = tensor.to(type);
             Tensor b = other instanceof NdArray x ? x.tensor.to(type)
@@ -287,6 +293,13 @@ final class NumpyModule {
                 case "__mul__", "__rmul__" -> a.mul(b);
                 case "__truediv__" -> a.div(b);
                 case "__rtruediv__" -> b.div(a);
+                // comparisons in the common type, as NumPy compares after casting
+                case "__eq__" -> a.eq(b);
+                case "__ne__" -> a.ne(b);
+                case "__lt__" -> a.lt(b);
+                case "__le__" -> a.le(b);
+                case "__gt__" -> a.gt(b);
+                case "__ge__" -> a.ge(b);
                 default -> throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR,
                         "this numpy operator is not supported in OptimLab");
             }));
@@ -321,6 +334,17 @@ final class NumpyModule {
             return r.dim() == 0 ? scalar(r) : new NdArray(r);
         }
 
+        /** NumPy's truth of an array: its one element's, else NumPy's ValueError. */
+        @Override
+        public boolean truthy(Interpreter in) {
+            if (tensor.numel() != 1) {
+                throw PyException.valueError(tensor.numel() == 0 ? "The truth value of an empty array is ambiguous. Use "
+                        + "`array.size > 0` to check that an array is not empty." : "The truth value of an array with more "
+                        + "than one element is ambiguous. Use a.any() or a.all()");
+            }
+            return tensor.contiguous().toDoubleArray()[0] != 0;
+        }
+
         @Override
         public void setItem(Interpreter in, Object key, Object value) {
             Index[] items = TensorObject.indices(in, reversedSlices(torchKey(key)));
@@ -331,7 +355,8 @@ final class NumpyModule {
 
         private static Object torchKey(Object key) {
             return switch (key) {
-                case NdArray x when x.tensor.dtype() == DType.INT64 -> TensorObject.of(x.tensor);
+                case NdArray x when x.tensor.dtype() == DType.INT64 || x.tensor.dtype() == DType.BOOL ->
+                        TensorObject.of(x.tensor);
                 case NdArray x -> throw PyException.of(PyType.INDEX_ERROR, "arrays used as indices must be of integer "
                         + "(or boolean) type");
                 case NumpyScalar s -> s.value;
@@ -413,7 +438,11 @@ final class NumpyModule {
             }
         }
 
-        static NumpyScalar scalar(Tensor zeroDim) {
+        /** One element as NumPy gives it: a NumPy scalar, or a Python bool for {@code numpy.bool_}. */
+        static Object scalar(Tensor zeroDim) {
+            if (zeroDim.dtype() == DType.BOOL) {
+                return zeroDim.toDoubleArray()[0] != 0;
+            }
             return zeroDim.dtype() == DType.INT64 ? new NumpyScalar(zeroDim.toLongArray()[0])
                     : new NumpyScalar(zeroDim.dtype(), zeroDim.itemDouble());
         }
@@ -425,6 +454,12 @@ final class NumpyModule {
          * {@code _mean} does. A full reduction gives a scalar.
          */
         Object reduce(String op, Object axisArgument) {
+            if (tensor.dtype() == DType.BOOL) {
+                // NumPy counts True as 1; max and min of booleans stay booleans
+                Object r = new NdArray(tensor.to(DType.INT64)).reduce(op, axisArgument);
+                return !op.equals("max") && !op.equals("min") ? r : r instanceof NdArray x
+                        ? new NdArray(x.tensor.to(DType.BOOL)) : ((Long) ((NumpyScalar) r).value) != 0;
+            }
             int[] shape = tensor.shape();
             int nd = shape.length;
             Integer axis = null;
@@ -660,6 +695,13 @@ final class NumpyModule {
 
         private String[] words(double[] values) {
             String[] words = new String[values.length];
+            if (tensor.dtype() == DType.BOOL) {
+                // NumPy's BoolFormat: " True" keeps the columns of an array aligned with "False"
+                for (int i = 0; i < values.length; i++) {
+                    words[i] = values[i] != 0 ? (tensor.dim() == 0 ? "True" : " True") : "False";
+                }
+                return words;
+            }
             if (!tensor.dtype().isFloatingPoint()) {
                 int width = 0;
                 for (int i = 0; i < values.length; i++) {

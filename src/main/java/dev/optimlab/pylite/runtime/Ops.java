@@ -951,6 +951,10 @@ public final class Ops {
                 return r;
             }
         }
+        if (a instanceof PyObject p && !(a instanceof PyInstance) && !"builtins".equals(p.pyType().module())
+                && p.binaryOp(in, "__ne__", b) instanceof Object r && r != Py.NOT_IMPLEMENTED) {
+            return r;
+        }
         return null;
     }
 
