@@ -48,7 +48,9 @@ class GoldenProgramsTest {
                     }
                 });
         assertThat(result.stdout()).as("stdout of %s.py", name).isEqualTo(resource(name + ".out"));
-        assertThat(stderr.toString().replaceAll(MARKER_LINE, "")).as("stderr of %s.py", name)
+        // the carets_ programs check CPython 3.11's position markers; the others leave out the expressions pylite does not mark yet
+        String shown = name.startsWith("carets_") ? stderr.toString() : stderr.toString().replaceAll(MARKER_LINE, "");
+        assertThat(shown).as("stderr of %s.py", name)
                 .isEqualTo(resource(name + ".err"));
     }
 }

@@ -141,7 +141,7 @@ public final class Interpreter {
         PyBaseException v = e.value();
         if (v.lastFrame != f) {
             v.lastFrame = f;
-            v.addFrame(new PyBaseException.Entry(filename, f.line, f.name));
+            v.addFrame(new PyBaseException.Entry(filename, f.line, f.name), f.failedWith == v ? f.failedAt : null);
         }
     }
 
@@ -772,13 +772,21 @@ public final class Interpreter {
                 return v == null ? Py.NONE : v == EllipsisMarker.ELLIPSIS ? Py.ELLIPSIS : v;
             }
             case Name n -> {
-                return load(f, n.id());
+                try {
+                    return load(f, n.id());
+                } catch (PyException x) {
+                    throw failedAt(x, f, n);
+                }
             }
             case BinOp b -> {
                 Object left = eval(b.left(), f);
                 Object right = eval(b.right(), f);
                 f.line = b.line();
-                return Ops.binary(this, b.op(), left, right);
+                try {
+                    return Ops.binary(this, b.op(), left, right);
+                } catch (PyException x) {
+                    throw failedAt(x, f, b);
+                }
             }
             case UnaryOp u -> {
                 Object v = eval(u.operand(), f);
@@ -804,13 +812,21 @@ public final class Interpreter {
             case Attribute a -> {
                 Object obj = eval(a.value(), f);
                 f.line = a.line();
-                return Ops.getAttr(this, obj, a.attr());
+                try {
+                    return Ops.getAttr(this, obj, a.attr());
+                } catch (PyException x) {
+                    throw failedAt(x, f, a);
+                }
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
                 f.line = s.line();
-                return Ops.getItem(this, obj, key);
+                try {
+                    return Ops.getItem(this, obj, key);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
             }
             case Slice s -> {
                 return new PySlice(s.lower() == null ? Py.NONE : eval(s.lower(), f),
@@ -1049,7 +1065,20 @@ public final class Interpreter {
             return zeroArgumentSuper(f);
         }
         f.line = c.line();
-        return call(func, args, kwargs);
+        try {
+            return call(func, args, kwargs);
+        } catch (PyException x) {
+            throw failedAt(x, f, c);
+        }
+    }
+
+    /** Notes the innermost expression of this frame an exception came out of, as CPython's instruction offset. */
+    private static PyException failedAt(PyException x, Frame f, Node node) {
+        if (f.failedWith != x.value()) {
+            f.failedWith = x.value();
+            f.failedAt = node;
+        }
+        return x;
     }
 
     private Object zeroArgumentSuper(Frame f) {
