@@ -5,8 +5,8 @@ For every src/test/resources/pylite/NAME.py this runs `python3 main.py` (the fil
 into a scratch folder, so tracebacks name "main.py") and writes NAME.out (stdout) and, when the program
 fails or writes to stderr, NAME.err (stderr). CPython 3.11's fine-grained error position markers (lines made only of ^ and ~)
 are removed from stderr except for the programs named carets_*.py, which check pylite's markers; pylite prints
-them for calls, attributes, subscripts, binary operations and names, not yet for every expression CPython marks
-(comparisons, comprehensions, ...); everything else is kept byte for byte.
+them for calls, attributes, subscripts, binary and unary operations, comparisons and names, not yet for every
+expression CPython marks (comprehensions, for iteration, ...); everything else is kept byte for byte.
 
 Usage: python3 tools/golden/gen_pylite.py [NAME ...]
 """

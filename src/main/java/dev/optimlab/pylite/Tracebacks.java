@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Formats errors as CPython 3.11 prints them (Lib/traceback.py): the chain of causes and contexts,
  * "Traceback (most recent call last):", one "File ..., line N, in name" entry per frame with its source
- * line and, under it, CPython 3.11's {@code ~~~^^^} markers for the call, attribute, subscript, binary operation
+ * line and, under it, CPython 3.11's {@code ~~~^^^} markers for the call, attribute, subscript, operation, comparison
  * or name the frame failed in (Python/traceback.c), repeated frames collapsed, and the final "Type: message" line.
  */
 final class Tracebacks {

@@ -790,7 +790,11 @@ public final class Interpreter {
             }
             case UnaryOp u -> {
                 Object v = eval(u.operand(), f);
-                return u.op().equals("not") ? !Ops.truthy(this, v) : Ops.unary(this, u.op(), v);
+                try {
+                    return u.op().equals("not") ? !Ops.truthy(this, v) : Ops.unary(this, u.op(), v);
+                } catch (PyException x) {
+                    throw failedAt(x, f, u);
+                }
             }
             case BoolOp b -> {
                 boolean isAnd = b.op().equals("and");
@@ -942,7 +946,11 @@ public final class Interpreter {
         Object result = Boolean.TRUE;
         for (int i = 0; i < ops.size(); i++) {
             Object right = eval(c.comparators().get(i), f);
-            result = Ops.compare(this, ops.get(i), left, right);
+            try {
+                result = Ops.compare(this, ops.get(i), left, right);
+            } catch (PyException x) {
+                throw failedAt(x, f, c);
+            }
             if (i + 1 < ops.size() && !Ops.truthy(this, result)) {
                 return result;
             }

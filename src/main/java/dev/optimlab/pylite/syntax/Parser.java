@@ -753,12 +753,13 @@ public final class Parser {
             enter(t);
             Expression operand = inversion();
             depth--;
-            return new UnaryOp("not", operand, t.line(), t.col());
+            return spanned(new UnaryOp("not", operand, t.line(), t.col()), t, -1, -1, false);
         }
         return comparison();
     }
 
     private Expression comparison() {
+        Token first = peek();
         Expression left = bitOr();
         List<String> ops = new ArrayList<>();
         List<Expression> comparators = new ArrayList<>();
@@ -784,7 +785,8 @@ public final class Parser {
             ops.add(op);
             comparators.add(bitOr());
         }
-        return ops.isEmpty() ? left : new Compare(left, ops, comparators, left.line(), left.col());
+        return ops.isEmpty() ? left
+                : spanned(new Compare(left, ops, comparators, left.line(), left.col()), first, -1, -1, false);
     }
 
     private Expression bitOr() {
@@ -854,7 +856,7 @@ public final class Parser {
             enter(t);
             Expression operand = factor();
             depth--;
-            return new UnaryOp(t.text(), operand, t.line(), t.col());
+            return spanned(new UnaryOp(t.text(), operand, t.line(), t.col()), t, -1, -1, false);
         }
         return power();
     }

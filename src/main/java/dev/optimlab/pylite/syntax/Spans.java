@@ -4,7 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Where the expressions that tracebacks point at (calls, attributes, subscripts, binary operations, names) start
+ * Where the expressions that tracebacks point at (calls, attributes, subscripts, operations, comparisons, names) start
  * and end, as CPython's {@code col_offset}/{@code end_lineno}/{@code end_col_offset}, with the part CPython 3.11's
  * traceback underlines with {@code ^} inside them (Python/traceback.c, {@code extract_anchors_from_line}). Kept
  * beside the AST, filled by the {@link Parser}.
