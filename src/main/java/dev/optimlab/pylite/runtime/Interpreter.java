@@ -1003,6 +1003,7 @@ public final class Interpreter {
             loop(gens, 0, Ops.iter(this, first), cf, emit);
         } catch (PyException e) {
             record(e, cf);
+            failedAt(e, f, node);
             throw e;
         }
     }

@@ -1133,7 +1133,7 @@ public final class Parser {
             if (peek().isKeyword("for")) {
                 Expression comp = new ListComp(first, comprehensions(), open.line(), open.col());
                 expect("]", "invalid syntax");
-                return comp;
+                return spanned(comp, open, -1, -1, false);
             }
             elts.add(first);
             while (match(",")) {
@@ -1170,7 +1170,7 @@ public final class Parser {
                 if (peek().isKeyword("for")) {
                     Expression comp = new DictComp(first, value, comprehensions(), open.line(), open.col());
                     expect("}", "invalid syntax");
-                    return comp;
+                    return spanned(comp, open, -1, -1, false);
                 }
                 keys.add(first);
                 values.add(value);
@@ -1199,7 +1199,7 @@ public final class Parser {
         if (peek().isKeyword("for")) {
             Expression comp = new SetComp(first, comprehensions(), open.line(), open.col());
             expect("}", "invalid syntax");
-            return comp;
+            return spanned(comp, open, -1, -1, false);
         }
         List<Expression> elts = new ArrayList<>(List.of(first));
         while (match(",")) {
