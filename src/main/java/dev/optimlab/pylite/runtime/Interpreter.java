@@ -207,7 +207,7 @@ public final class Interpreter {
                 case Assert a -> {
                     if (!Ops.truthy(this, eval(a.test(), f))) {
                         Object[] args = a.msg() == null ? new Object[0] : new Object[] {eval(a.msg(), f)};
-                        throw new PyException(PyBaseException.create(PyType.ASSERTION_ERROR, args));
+                        throw failedAt(new PyException(PyBaseException.create(PyType.ASSERTION_ERROR, args)), f, a.test());
                     }
                 }
                 case Delete d -> {
@@ -508,7 +508,15 @@ public final class Interpreter {
         switch (target) {
             case Name n -> store(f, n.id(), value);
             case Attribute a -> setAttribute(eval(a.value(), f), a.attr(), value);
-            case Subscript s -> Ops.setItem(this, eval(s.value(), f), eval(s.slice(), f), value);
+            case Subscript s -> {
+                Object obj = eval(s.value(), f);
+                Object key = eval(s.slice(), f);
+                try {
+                    Ops.setItem(this, obj, key, value);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
+            }
             case Node.Tuple t -> unpack(t.elts(), value, f);
             case Node.List l -> unpack(l.elts(), value, f);
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot assign to expression");
