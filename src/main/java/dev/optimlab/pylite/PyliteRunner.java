@@ -10,6 +10,7 @@ import dev.optimlab.pylite.runtime.PyType;
 import dev.optimlab.pylite.syntax.Node;
 import dev.optimlab.pylite.syntax.Parser;
 import dev.optimlab.pylite.syntax.PySyntaxError;
+import dev.optimlab.pylite.syntax.Spans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -104,6 +105,7 @@ public final class PyliteRunner {
         }
         RunResult result;
         Interpreter in = null;
+        Spans spans = new Spans();
         try {
             int size = source.getBytes(StandardCharsets.UTF_8).length;
             if (size > limits.maxProgramBytes()) {
@@ -112,7 +114,7 @@ public final class PyliteRunner {
             }
             Node.Module module;
             try {
-                module = Parser.parse(source);
+                module = Parser.parse(source, spans);
             } catch (PySyntaxError e) {
                 String text = Tracebacks.syntaxError(e, filename, source);
                 listener.stderr(text);
@@ -125,6 +127,7 @@ public final class PyliteRunner {
                 out.append(text);
                 listener.stdout(text);
             });
+            in.warnings().setSink(listener::warning);
             in.run(module);
             result = new RunResult(RunResult.Status.OK, out.toString(), "", null, 0, run.elapsed(), budget.steps());
         } catch (PyException e) {
@@ -136,7 +139,7 @@ public final class PyliteRunner {
             }
             String text;
             try {
-                text = Tracebacks.exception(e.value(), in);
+                text = Tracebacks.exception(e.value(), in, spans);
             } catch (LimitExceeded limit) {
                 result = limit(limit.kind(), limit.getMessage(), limit.line(), out, run, budget, listener);
                 listener.finished(result);

@@ -13,6 +13,15 @@ public interface RunListener {
     default void stderr(String chunk) {
     }
 
+    /**
+     * A warning the program showed ({@code warnings.warn} or PyTorch's own), with the text CPython prints for it;
+     * by default that text goes to stderr, where CPython writes it. The run's {@link RunResult#stderr()} keeps only
+     * the error report.
+     */
+    default void warning(String category, String message, String text) {
+        stderr(text);
+    }
+
     default void finished(RunResult result) {
     }
 }

@@ -4,7 +4,9 @@ import dev.optimlab.pylite.runtime.Interpreter;
 import dev.optimlab.pylite.runtime.PyBaseException;
 import dev.optimlab.pylite.runtime.PyException;
 import dev.optimlab.pylite.runtime.PyType;
+import dev.optimlab.pylite.syntax.Node;
 import dev.optimlab.pylite.syntax.PySyntaxError;
+import dev.optimlab.pylite.syntax.Spans;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,8 @@ import java.util.Map;
 /**
  * Formats errors as CPython 3.11 prints them (Lib/traceback.py): the chain of causes and contexts,
  * "Traceback (most recent call last):", one "File ..., line N, in name" entry per frame with its source
- * line, repeated frames collapsed, and the final "Type: message" line. CPython 3.11's ^~~~ position
- * markers are not printed.
+ * line and, under it, CPython 3.11's {@code ~~~^^^} markers for the call, attribute, subscript, operation, comparison
+ * or name the frame failed in (Python/traceback.c), repeated frames collapsed, and the final "Type: message" line.
  */
 final class Tracebacks {
     private static final int RECURSIVE_CUTOFF = 3;
@@ -40,19 +42,20 @@ final class Tracebacks {
         return sb.toString();
     }
 
-    static String exception(PyBaseException e, Interpreter in) {
+    static String exception(PyBaseException e, Interpreter in, Spans spans) {
         StringBuilder sb = new StringBuilder();
-        chain(e, in, sb, new IdentityHashMap<>());
+        chain(e, in, spans, sb, new IdentityHashMap<>());
         return sb.toString();
     }
 
-    private static void chain(PyBaseException e, Interpreter in, StringBuilder sb, Map<Object, Boolean> seen) {
+    private static void chain(PyBaseException e, Interpreter in, Spans spans, StringBuilder sb,
+                              Map<Object, Boolean> seen) {
         seen.put(e, true);
         if (e.cause() != null && !seen.containsKey(e.cause())) {
-            chain(e.cause(), in, sb, seen);
+            chain(e.cause(), in, spans, sb, seen);
             sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (e.context() != null && !e.suppressContext() && !seen.containsKey(e.context())) {
-            chain(e.context(), in, sb, seen);
+            chain(e.context(), in, spans, sb, seen);
             sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
         List<PyBaseException.Entry> entries = e.traceback();
@@ -60,7 +63,8 @@ final class Tracebacks {
             sb.append("Traceback (most recent call last):\n");
             PyBaseException.Entry last = null;
             int repeats = 0;
-            for (PyBaseException.Entry entry : entries) {
+            for (int index = 0; index < entries.size(); index++) {
+                PyBaseException.Entry entry = entries.get(index);
                 if (entry.equals(last)) {
                     repeats++;
                 } else {
@@ -73,9 +77,15 @@ final class Tracebacks {
                 if (repeats <= RECURSIVE_CUTOFF) {
                     sb.append("  File \"").append(entry.filename()).append("\", line ").append(entry.line())
                             .append(", in ").append(entry.function()).append('\n');
-                    String line = in.sourceLine(entry.line()).strip();
+                    String raw = in.sourceLine(entry.line());
+                    String line = raw.strip();
                     if (!line.isEmpty()) {
                         sb.append("    ").append(line).append('\n');
+                        Node position = e.positions().get(index);
+                        Spans.Span span = position == null ? null : spans.of(position);
+                        if (span != null && span.line() == entry.line()) {
+                            sb.append(markers(raw, span));
+                        }
                     }
                 }
             }
@@ -84,6 +94,44 @@ final class Tracebacks {
             }
         }
         sb.append(lastLine(e, in)).append('\n');
+    }
+
+    /**
+     * CPython 3.11's marker line: {@code ^} under the failing expression, or {@code ~} with {@code ^} under a binary
+     * operator or a subscript's index; nothing when the expression is the whole line and has no such anchor.
+     */
+    private static String markers(String raw, Spans.Span span) {
+        int leading = raw.length() - raw.stripLeading().length();
+        int stripped = raw.strip().length();
+        int start = span.col();
+        boolean oneLine = span.endLine() == span.line();
+        int end = oneLine ? span.endCol() : raw.stripTrailing().length();
+        int left = -1;
+        int right = -1;
+        if (oneLine && span.anchorFrom() >= 0) {
+            if (span.binary()) {
+                // the first character after the left operand that is not blank: the operator (or a closing parenthesis)
+                for (int i = span.anchorFrom(); i < span.anchorTo() && i < raw.length(); i++) {
+                    if (!Character.isWhitespace(raw.charAt(i))) {
+                        left = i;
+                        right = i + 1 < span.anchorTo() && !Character.isWhitespace(raw.charAt(i + 1)) ? i + 2 : i + 1;
+                        break;
+                    }
+                }
+            } else {
+                left = span.anchorFrom();
+                right = span.anchorTo();
+            }
+        }
+        boolean anchored = left >= 0;
+        if (start < leading || end > raw.length() || end <= start || end - start == stripped && !anchored) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("    ").append(" ".repeat(start - leading));
+        for (int i = start; i < end; i++) {
+            sb.append(!anchored || i >= left && i < right ? '^' : '~');
+        }
+        return sb.append('\n').toString();
     }
 
     private static void appendRepeat(StringBuilder sb, int n) {

@@ -34,6 +34,11 @@ public final class PyliteExecutor implements ProgramExecutor {
             }
 
             @Override
+            public void warning(String category, String message, String text) {
+                output.warning(text);
+            }
+
+            @Override
             public void finished(RunResult result) {
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 if (threads.isCurrentThreadCpuTimeSupported()) {
@@ -45,11 +50,6 @@ public final class PyliteExecutor implements ProgramExecutor {
             @Override
             public void metric(String series, long step, double value) {
                 output.metric(series, step, value);
-            }
-
-            @Override
-            public void warning(String category, String message) {
-                output.warning(category + ": " + message);
             }
         });
         return run::cancel;

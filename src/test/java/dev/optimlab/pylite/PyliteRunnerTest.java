@@ -68,7 +68,7 @@ class PyliteRunnerTest {
         }
 
         @Test
-        @DisplayName("names the line and function of every frame in a runtime traceback")
+        @DisplayName("names the line and function of every frame in a runtime traceback, marking the failing subscript")
         void traceback() {
             RunResult result = run("def f(x):\n    return x[3]\n\nf([1])\n");
             assertThat(result.stderr()).isEqualTo("""
@@ -77,6 +77,7 @@ class PyliteRunnerTest {
                         f([1])
                       File "main.py", line 2, in f
                         return x[3]
+                               ~^^^
                     IndexError: list index out of range
                     """);
             assertThat(result.errorType()).isEqualTo("IndexError");

@@ -69,6 +69,30 @@ class RunCommandTest {
         }
 
         @Test
+        @DisplayName("warnings go to stderr as CPython prints them, the program's with its place, PyTorch's with their text")
+        void warnings() throws IOException {
+            assertThat(run("""
+                    import warnings
+                    import torch
+                    print('start')
+                    warnings.warn('lr looks large')
+                    opt = torch.optim.SGD([torch.nn.Parameter(torch.ones(1))], lr=0.1)
+                    torch.optim.lr_scheduler.StepLR(opt, step_size=1).step()
+                    """)).isZero();
+            assertThat(stdout()).isEqualTo("start\n");
+            // CPython 3.11's line for the program's warning; PyTorch 1.13's text for its own, without its source path
+            assertThat(stderr()).isEqualTo("""
+                    main.py:4: UserWarning: lr looks large
+                      warnings.warn('lr looks large')
+                    UserWarning: Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 \
+                    and later, you should call them in the opposite order: `optimizer.step()` before \
+                    `lr_scheduler.step()`.  Failure to do this will result in PyTorch skipping the first value of the \
+                    learning rate schedule. See more details at \
+                    https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate
+                    """);
+        }
+
+        @Test
         @DisplayName("a syntax error is a Python error too, exit 1")
         void syntaxError() throws IOException {
             assertThat(run("def f(:\n")).isEqualTo(1);

@@ -45,6 +45,8 @@ final class BridgeRun {
         this.events = settings.events();
         this.maxTensorBytes = settings.maxBytes();
         ComputeContext.current().setGuard(work -> interpreter.budget().checkpoint());
+        // the run's thread ends with the run, so torch.nn's warnings need no scope to close
+        dev.optimlab.torch.nn.Warnings.install(message -> warn("UserWarning", message));
     }
 
     /** The run on this thread, created when the program first imports torch. */
@@ -160,7 +162,8 @@ final class BridgeRun {
         return moduleWrappers;
     }
 
+    /** A warning PyTorch raises from its own code: shown once per text, as PyTorch's fixed warning sites are. */
     void warn(String category, String message) {
-        events.warning(category, message);
+        interpreter.warnings().warnHost(category, message);
     }
 }

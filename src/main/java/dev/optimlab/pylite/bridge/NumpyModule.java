@@ -6,21 +6,26 @@ import dev.optimlab.pylite.runtime.Py;
 import dev.optimlab.pylite.runtime.PyException;
 import dev.optimlab.pylite.runtime.PyModule;
 import dev.optimlab.pylite.runtime.PyObject;
+import dev.optimlab.pylite.runtime.PySlice;
 import dev.optimlab.pylite.runtime.PyTuple;
 import dev.optimlab.pylite.runtime.PyType;
 import dev.optimlab.torch.DType;
+import dev.optimlab.torch.Index;
 import dev.optimlab.torch.Tensor;
 import dev.optimlab.torch.Torch;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small part of NumPy ({@code numpy}): {@code array(obj, dtype=) zeros ones arange linspace} with the dtypes
- * {@code float32 float64 int64}, an {@code ndarray} with {@code shape dtype ndim reshape astype tolist} and
- * {@code + - * /} that prints as NumPy prints small arrays, and the bridge to torch ({@code torch.from_numpy}, {@code Tensor.numpy()}) sharing storage.
- * The array is held as a core tensor, which is what {@code from_numpy} hands over.
+ * {@code float32 float64 int64}, an {@code ndarray} with {@code shape dtype ndim reshape astype tolist}, indexing,
+ * {@code + - * /}, the reductions {@code sum mean max min argmax argmin} in NumPy's order of operations, printing as
+ * NumPy's {@code arrayprint} does (positional or scientific), and the bridge to torch ({@code torch.from_numpy},
+ * {@code Tensor.numpy()}) sharing storage. The array is held as a core tensor, which is what {@code from_numpy}
+ * hands over.
  */
 final class NumpyModule {
     static final PyType NDARRAY = PyType.hostClass("ndarray", null, "numpy");
@@ -37,16 +42,14 @@ final class NumpyModule {
                 .define("int64", new ScalarType(DType.INT64)).define("ndarray", NDARRAY);
         np.define("array", Host.function("array", (in, a, k) -> {
             Object[] b = Host.bind("array", a, k, "object", "dtype");
-            DType dtype = dtype(b[1]);
-            if (b[0] instanceof NdArray x) {
-                return new NdArray(x.tensor.to(dtype == null ? x.tensor.dtype() : dtype).clone());
-            }
-            Object data = Host.toJava(in, b[0]);
-            // NumPy's default for Python floats is float64 where torch's is float32
-            DType inferred = dtype != null ? dtype
-                    : Host.guarded(() -> Torch.tensor(data)).dtype() == DType.FLOAT32 ? DType.FLOAT64 : null;
-            return new NdArray(Host.guarded(() -> inferred == null ? Torch.tensor(data) : Torch.tensor(data, inferred)));
+            return array(in, b[0], dtype(b[1]));
         }));
+        for (String name : new String[] {"sum", "mean", "max", "min", "argmax", "argmin"}) {
+            np.define(name, Host.function(name, (in, a, k) -> {
+                Object[] b = Host.bind(name, a, k, "a", "axis");
+                return (b[0] instanceof NdArray x ? x : array(in, b[0], null)).reduce(name, b[1]);
+            }));
+        }
         for (String name : new String[] {"zeros", "ones"}) {
             np.define(name, Host.function(name, (in, a, k) -> {
                 Object[] b = Host.bind(name, a, k, "shape", "dtype");
@@ -101,6 +104,18 @@ final class NumpyModule {
         return np;
     }
 
+    /** {@code np.array(obj, dtype)}: a copy of an array, or a new one from numbers and nested lists. */
+    private static NdArray array(Interpreter in, Object object, DType dtype) {
+        if (object instanceof NdArray x) {
+            return new NdArray(x.tensor.to(dtype == null ? x.tensor.dtype() : dtype).clone());
+        }
+        Object data = Host.toJava(in, object instanceof NumpyScalar s ? s.value : object);
+        // NumPy's default for Python floats is float64 where torch's is float32
+        DType inferred = dtype != null ? dtype
+                : Host.guarded(() -> Torch.tensor(data)).dtype() == DType.FLOAT32 ? DType.FLOAT64 : null;
+        return new NdArray(Host.guarded(() -> inferred == null ? Torch.tensor(data) : Torch.tensor(data, inferred)));
+    }
+
     private static Tensor fromDoubles(double[] values, int[] shape, DType dtype) {
         List<Object> items = new ArrayList<>();
         for (double v : values) {
@@ -135,6 +150,7 @@ final class NumpyModule {
             case FLOAT32 -> "float32";
             case FLOAT64 -> "float64";
             case INT64 -> "int64";
+            case BOOL -> "bool";
             default -> throw PyException.typeError("OptimLab's numpy has no dtype for " + dtype.pythonName());
         };
     }
@@ -149,6 +165,21 @@ final class NumpyModule {
         @Override
         public String repr(Interpreter in) {
             return "<class 'numpy." + name(dtype) + "'>";
+        }
+
+        /** {@code np.float32(x)}: a scalar of this type, or an array for a list or an array. */
+        @Override
+        public Object call(Interpreter in, Object[] args, Map<String, Object> kwargs) {
+            Object[] b = Host.bind(name(dtype), args, kwargs, "x");
+            Object x = b[0] instanceof NumpyScalar s ? s.value : b[0] == null ? (Object) 0L : b[0];
+            if (x instanceof NdArray || x instanceof dev.optimlab.pylite.runtime.PyList) {
+                return array(in, x, dtype);
+            }
+            if (!Py.isInt(x) && !(x instanceof Double)) {
+                throw PyException.typeError(name(dtype) + "() argument must be a string or a number, not '"
+                        + Py.typeName(x) + "'");
+            }
+            return dtype == DType.INT64 && Py.isInt(x) ? new NumpyScalar(Ops.index(x)) : new NumpyScalar(dtype, Ops.toDouble(x));
         }
     }
 
@@ -222,18 +253,35 @@ final class NumpyModule {
                     Object[] b = Host.bind("astype", a, k, "dtype");
                     return new NdArray(t.to(dtype(b[0])).clone());
                 });
+                case "sum", "mean", "max", "min", "argmax", "argmin" -> Host.function(attr, (i, a, k) ->
+                        reduce(attr, Host.bind(attr, a, k, "axis")[0]));
+                case "copy" -> Host.function(attr, (i, a, k) -> new NdArray(t.clone()));
+                case "flatten" -> Host.function(attr, (i, a, k) -> new NdArray(t.contiguous().clone().reshape(-1)));
+                case "item" -> Host.function(attr, (i, a, k) -> {
+                    if (t.numel() != 1) {
+                        throw PyException.valueError("can only convert an array of size 1 to a Python scalar");
+                    }
+                    Object v = scalar(t.reshape(new int[0]));
+                    return v instanceof NumpyScalar s ? s.value : v;
+                });
                 default -> null;
             };
         }
 
         /** {@code + - * /} with arrays and Python numbers, in NumPy's result type (Python numbers are weak). */
         @Override
-        public Object binaryOp(Interpreter in, String dunder, Object other) {
+        public Object binaryOp(Interpreter in, String dunder, Object scalarOrOther) {
+            // NumPy 1.x casts by value for a scalar with an array: a numpy scalar is as weak as a Python number
+            Object other = scalarOrOther instanceof NumpyScalar s ? s.value : scalarOrOther;
             boolean otherIsArray = other instanceof NdArray;
             if (!otherIsArray && !(other instanceof Long) && !(other instanceof Double)) {
                 return Py.NOT_IMPLEMENTED;
             }
             boolean division = dunder.equals("__truediv__") || dunder.equals("__rtruediv__");
+            if (tensor.dtype() == DType.BOOL || other instanceof NdArray x && x.tensor.dtype() == DType.BOOL) {
+                throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "arithmetic on boolean numpy arrays is not supported "
+                        + "in OptimLab; convert with .astype(np.int64) first");
+            }
             DType type = resultType(tensor.dtype(), other, division);
             Tensor a = tensor.to(type);
             Tensor b = other instanceof NdArray x ? x.tensor.to(type)
@@ -245,6 +293,13 @@ final class NumpyModule {
                 case "__mul__", "__rmul__" -> a.mul(b);
                 case "__truediv__" -> a.div(b);
                 case "__rtruediv__" -> b.div(a);
+                // comparisons in the common type, as NumPy compares after casting
+                case "__eq__" -> a.eq(b);
+                case "__ne__" -> a.ne(b);
+                case "__lt__" -> a.lt(b);
+                case "__le__" -> a.le(b);
+                case "__gt__" -> a.gt(b);
+                case "__ge__" -> a.ge(b);
                 default -> throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR,
                         "this numpy operator is not supported in OptimLab");
             }));
@@ -269,6 +324,289 @@ final class NumpyModule {
                 return mine == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
             }
             return mine == theirs ? mine : DType.FLOAT64;
+        }
+
+        /** Basic indexing (ints, slices, {@code None}, {@code ...}) and integer index arrays; one element is a scalar. */
+        @Override
+        public Object getItem(Interpreter in, Object key) {
+            Index[] items = TensorObject.indices(in, reversedSlices(torchKey(key)));
+            Tensor r = numpyIndexErrors(() -> tensor.index(items));
+            return r.dim() == 0 ? scalar(r) : new NdArray(r);
+        }
+
+        /** NumPy's truth of an array: its one element's, else NumPy's ValueError. */
+        @Override
+        public boolean truthy(Interpreter in) {
+            if (tensor.numel() != 1) {
+                throw PyException.valueError(tensor.numel() == 0 ? "The truth value of an empty array is ambiguous. Use "
+                        + "`array.size > 0` to check that an array is not empty." : "The truth value of an array with more "
+                        + "than one element is ambiguous. Use a.any() or a.all()");
+            }
+            return tensor.contiguous().toDoubleArray()[0] != 0;
+        }
+
+        @Override
+        public void setItem(Interpreter in, Object key, Object value) {
+            Index[] items = TensorObject.indices(in, reversedSlices(torchKey(key)));
+            Object v = value instanceof NumpyScalar s ? s.value : value;
+            numpyIndexErrors(() -> v instanceof NdArray x ? tensor.indexPut_(items, x.tensor.to(tensor.dtype()))
+                    : tensor.indexPut_(items, Host.toDouble(v)));
+        }
+
+        private static Object torchKey(Object key) {
+            return switch (key) {
+                case NdArray x when x.tensor.dtype() == DType.INT64 || x.tensor.dtype() == DType.BOOL ->
+                        TensorObject.of(x.tensor);
+                case NdArray x -> throw PyException.of(PyType.INDEX_ERROR, "arrays used as indices must be of integer "
+                        + "(or boolean) type");
+                case NumpyScalar s -> s.value;
+                case PyTuple t -> {
+                    Object[] items = new Object[t.size()];
+                    for (int i = 0; i < items.length; i++) {
+                        items[i] = torchKey(t.get(i));
+                    }
+                    yield new PyTuple(items);
+                }
+                default -> key;
+            };
+        }
+
+        /**
+         * NumPy's negative-step slices ({@code a[::-1]}), which PyTorch refuses, as an index array of the positions
+         * they select; this copies where NumPy would give a view.
+         */
+        private Object reversedSlices(Object key) {
+            Object[] items = key instanceof PyTuple t ? tupleItems(t) : new Object[] {key};
+            int dim = 0;
+            int arrays = 0;
+            boolean reversed = false;
+            for (int i = 0; i < items.length; i++) {
+                Object item = items[i];
+                if (item == Py.ELLIPSIS) {
+                    dim = -1;
+                    continue;
+                }
+                if (item instanceof PySlice slice && slice.step() != Py.NONE && Ops.index(slice.step()) < 0) {
+                    if (dim < 0 || dim >= tensor.dim()) {
+                        throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "a negative slice step after '...' is not "
+                                + "supported by OptimLab's numpy");
+                    }
+                    PySlice.Bounds b = slice.indices(tensor.shape()[dim]);
+                    long[] positions = new long[(int) b.length()];
+                    for (int j = 0; j < positions.length; j++) {
+                        positions[j] = b.start() + j * b.step();
+                    }
+                    items[i] = TensorObject.of(Torch.fromArray(positions, positions.length));
+                    reversed = true;
+                    arrays++;
+                } else if (item instanceof TensorObject || item instanceof dev.optimlab.pylite.runtime.PyList) {
+                    arrays++;
+                }
+                if (item != Py.NONE && dim >= 0) {
+                    dim++;
+                }
+            }
+            if (reversed && arrays > 1) {
+                throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "a negative slice step together with index arrays "
+                        + "is not supported by OptimLab's numpy");
+            }
+            return !reversed ? key : key instanceof PyTuple ? new PyTuple(items) : items[0];
+        }
+
+        private static Object[] tupleItems(PyTuple t) {
+            Object[] items = new Object[t.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = t.get(i);
+            }
+            return items;
+        }
+
+        /** PyTorch's index errors in NumPy's words ("for axis 0", "array is 1-dimensional"). */
+        private Tensor numpyIndexErrors(java.util.function.Supplier<Tensor> indexing) {
+            try {
+                return Host.guarded(indexing::get);
+            } catch (PyException e) {
+                String message = e.value().message();
+                if (message.startsWith("too many indices")) {
+                    throw PyException.of(PyType.INDEX_ERROR, "too many indices for array: array is "
+                            + tensor.dim() + "-dimensional, but more were indexed");
+                }
+                if (message.contains("out of bounds for dimension")) {
+                    throw PyException.of(PyType.INDEX_ERROR, message.replace("for dimension", "for axis"));
+                }
+                throw e;
+            }
+        }
+
+        /** One element as NumPy gives it: a NumPy scalar, or a Python bool for {@code numpy.bool_}. */
+        static Object scalar(Tensor zeroDim) {
+            if (zeroDim.dtype() == DType.BOOL) {
+                return zeroDim.toDoubleArray()[0] != 0;
+            }
+            return zeroDim.dtype() == DType.INT64 ? new NumpyScalar(zeroDim.toLongArray()[0])
+                    : new NumpyScalar(zeroDim.dtype(), zeroDim.itemDouble());
+        }
+
+        /**
+         * {@code a.sum/mean/max/min/argmax/argmin(axis=None)} in NumPy's order of operations: along a contiguous
+         * axis (and for the whole array) {@code add.reduce} sums pairwise in blocks of eight, along another axis
+         * it adds one slice after the other; float32 stays float32; the mean divides as NumPy 1.24's
+         * {@code _mean} does. A full reduction gives a scalar.
+         */
+        Object reduce(String op, Object axisArgument) {
+            if (tensor.dtype() == DType.BOOL) {
+                // NumPy counts True as 1; max and min of booleans stay booleans
+                Object r = new NdArray(tensor.to(DType.INT64)).reduce(op, axisArgument);
+                return !op.equals("max") && !op.equals("min") ? r : r instanceof NdArray x
+                        ? new NdArray(x.tensor.to(DType.BOOL)) : ((Long) ((NumpyScalar) r).value) != 0;
+            }
+            int[] shape = tensor.shape();
+            int nd = shape.length;
+            Integer axis = null;
+            if (Host.given(axisArgument)) {
+                long ax = Ops.index(axisArgument instanceof NumpyScalar s ? s.value : axisArgument);
+                if (ax < -Math.max(nd, 1) || ax >= Math.max(nd, 1)) {
+                    throw PyException.of(PyType.INDEX_ERROR, "axis " + ax + " is out of bounds for array of dimension " + nd);
+                }
+                axis = nd == 0 ? null : (int) (ax < 0 ? ax + nd : ax);
+            }
+            int length = axis == null ? tensor.numel() : shape[axis];
+            int inner = 1;
+            for (int d = axis == null ? nd : axis + 1; d < nd; d++) {
+                inner *= shape[d];
+            }
+            int outer = 1;
+            for (int d = 0; axis != null && d < axis; d++) {
+                outer *= shape[d];
+            }
+            if (length == 0 && !op.equals("sum") && !op.equals("mean")) {
+                throw PyException.valueError(op.startsWith("arg") ? "attempt to get " + op + " of an empty sequence"
+                        : "zero-size array to reduction operation " + (op.equals("max") ? "maximum" : "minimum")
+                        + " which has no identity");
+            }
+            DType dtype = tensor.dtype();
+            DType resultType = switch (op) {
+                case "argmax", "argmin" -> DType.INT64;
+                case "mean" -> dtype == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                default -> dtype;
+            };
+            double[] values = tensor.toDoubleArray();
+            long[] longs = dtype == DType.INT64 ? tensor.toLongArray() : null;
+            int count = outer * inner;
+            double[] out = new double[count];
+            long[] longOut = resultType == DType.INT64 ? new long[count] : null;
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    int base = o * length * inner + i;
+                    int at = o * inner + i;
+                    switch (op) {
+                        case "sum", "mean" -> {
+                            if (dtype == DType.INT64 && op.equals("sum")) {
+                                long total = 0;
+                                for (int j = 0; j < length; j++) {
+                                    total += longs[base + j * inner];
+                                }
+                                longOut[at] = total;
+                            } else {
+                                boolean single = dtype == DType.FLOAT32;
+                                double total = inner == 1 ? pairwiseSum(values, base, length, single)
+                                        : sequentialSum(values, base, length, inner, single);
+                                out[at] = !op.equals("mean") ? total
+                                        : single && axis != null ? (float) total / (float) length : total / length;
+                            }
+                        }
+                        case "max", "min", "argmax", "argmin" -> {
+                            boolean max = op.endsWith("max");
+                            int best = 0;
+                            for (int j = 1; j < length && !Double.isNaN(values[base + best * inner]); j++) {
+                                double v = values[base + j * inner];
+                                double b = values[base + best * inner];
+                                boolean better = Double.isNaN(v) || (longs != null
+                                        ? (max ? longs[base + j * inner] > longs[base + best * inner]
+                                                : longs[base + j * inner] < longs[base + best * inner])
+                                        : (max ? v > b : v < b));
+                                if (better) {
+                                    best = j;
+                                }
+                            }
+                            if (op.startsWith("arg")) {
+                                longOut[at] = best;
+                            } else if (longOut != null) {
+                                longOut[at] = longs[base + best * inner];
+                            } else {
+                                out[at] = values[base + best * inner];
+                            }
+                        }
+                        default -> throw new IllegalArgumentException(op);
+                    }
+                }
+            }
+            if (axis == null) {
+                return longOut != null ? new NumpyScalar(longOut[0]) : new NumpyScalar(resultType, out[0]);
+            }
+            int[] outShape = new int[nd - 1];
+            for (int d = 0, e = 0; d < nd; d++) {
+                if (d != axis) {
+                    outShape[e++] = shape[d];
+                }
+            }
+            if (longOut != null) {
+                return new NdArray(Torch.fromArray(longOut, outShape));
+            }
+            return new NdArray(resultType == DType.FLOAT32 ? Torch.fromArray(floats(out), outShape)
+                    : Torch.fromArray(out, outShape));
+        }
+
+        private static float[] floats(double[] values) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) values[i];
+            }
+            return out;
+        }
+
+        /** NumPy's {@code pairwise_sum} (loops_utils.h): eight running sums per block of 128, halves above. */
+        private static double pairwiseSum(double[] v, int start, int n, boolean single) {
+            if (n < 8) {
+                double res = 0;
+                for (int i = 0; i < n; i++) {
+                    res = round(res + v[start + i], single);
+                }
+                return res;
+            }
+            if (n <= 128) {
+                double[] r = new double[8];
+                System.arraycopy(v, start, r, 0, 8);
+                int i = 8;
+                for (; i < n - n % 8; i += 8) {
+                    for (int j = 0; j < 8; j++) {
+                        r[j] = round(r[j] + v[start + i + j], single);
+                    }
+                }
+                double res = round(round(round(r[0] + r[1], single) + round(r[2] + r[3], single), single)
+                        + round(round(r[4] + r[5], single) + round(r[6] + r[7], single), single), single);
+                for (; i < n; i++) {
+                    res = round(res + v[start + i], single);
+                }
+                return res;
+            }
+            int half = n / 2;
+            half -= half % 8;
+            return round(pairwiseSum(v, start, half, single) + pairwiseSum(v, start + half, n - half, single), single);
+        }
+
+        /** {@code add.reduce} along a non-contiguous axis: the output adds one slice after the other. */
+        private static double sequentialSum(double[] v, int base, int n, int stride, boolean single) {
+            double res = 0;
+            for (int j = 0; j < n; j++) {
+                res = round(res + v[base + j * stride], single);
+            }
+            return res;
+        }
+
+        /** float32 arithmetic: the sum of two float32 values, done in double, rounds exactly as a float addition. */
+        private static double round(double v, boolean single) {
+            return single ? (float) v : v;
         }
 
         @Override
@@ -357,6 +695,13 @@ final class NumpyModule {
 
         private String[] words(double[] values) {
             String[] words = new String[values.length];
+            if (tensor.dtype() == DType.BOOL) {
+                // NumPy's BoolFormat: " True" keeps the columns of an array aligned with "False"
+                for (int i = 0; i < values.length; i++) {
+                    words[i] = values[i] != 0 ? (tensor.dim() == 0 ? "True" : " True") : "False";
+                }
+                return words;
+            }
             if (!tensor.dtype().isFloatingPoint()) {
                 int width = 0;
                 for (int i = 0; i < values.length; i++) {
@@ -368,35 +713,83 @@ final class NumpyModule {
                 }
                 return words;
             }
+            // NumPy's FloatingFormat.fillFormat with the defaults: precision 8, floatmode 'maxprec', sign '-'
+            boolean single = tensor.dtype() == DType.FLOAT32;
             double max = 0;
             double min = Double.MAX_VALUE;
+            boolean anyFinite = false;
+            boolean negativeInf = false;
+            boolean anyNonFinite = false;
             for (double v : values) {
                 if (!Double.isFinite(v)) {
-                    throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR,
-                            "printing numpy arrays with inf or nan is not supported in OptimLab");
+                    anyNonFinite = true;
+                    negativeInf |= v == Double.NEGATIVE_INFINITY;
+                    continue;
                 }
+                anyFinite = true;
                 if (v != 0) {
                     max = Math.max(max, Math.abs(v));
                     min = Math.min(min, Math.abs(v));
                 }
             }
-            if (max >= 1e8 || max > 0 && (min < 1e-4 || max / min > 1e3)) {
-                throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR,
-                        "printing numpy arrays in scientific notation is not supported in OptimLab");
-            }
-            int left = 0;
-            int right = 0;
+            double ratio = single ? (float) max / (float) min : max / min;
+            boolean exponential = max >= 1e8 || max > 0 && (min < 1e-4 || ratio > 1e3);
             String[][] parts = new String[values.length][];
+            int left = 0;
+            int fraction = 0;
+            int exponentDigits = 0;
             for (int i = 0; i < values.length; i++) {
-                parts[i] = positional(values[i]).split("\\.", -1);
+                if (!Double.isFinite(values[i])) {
+                    continue;
+                }
+                parts[i] = exponential ? scientific(values[i]) : positional(values[i]).split("\\.", -1);
                 left = Math.max(left, parts[i][0].length());
-                right = Math.max(right, parts[i][1].length());
+                fraction = Math.max(fraction, parts[i][1].length());
+                if (exponential) {
+                    exponentDigits = Math.max(exponentDigits, parts[i][2].length() - 1);
+                }
+            }
+            int right = !anyFinite ? 0 : exponential ? exponentDigits + 2 + fraction : fraction;
+            if (anyNonFinite) {
+                // room for "nan" and "inf" (or "-inf") in the common width
+                left = Math.max(left, 3 + (negativeInf ? 1 : 0) - (right + 1));
             }
             for (int i = 0; i < values.length; i++) {
-                words[i] = " ".repeat(left - parts[i][0].length()) + parts[i][0] + "." + parts[i][1]
-                        + " ".repeat(right - parts[i][1].length());
+                double v = values[i];
+                if (!Double.isFinite(v)) {
+                    String word = Double.isNaN(v) ? "nan" : v < 0 ? "-inf" : "inf";
+                    words[i] = " ".repeat(Math.max(0, left + right + 1 - word.length())) + word;
+                } else if (exponential) {
+                    String exponent = parts[i][2];
+                    words[i] = " ".repeat(left - parts[i][0].length()) + parts[i][0] + "." + parts[i][1]
+                            + "0".repeat(fraction - parts[i][1].length()) + "e" + exponent.charAt(0)
+                            + "0".repeat(exponentDigits - (exponent.length() - 1)) + exponent.substring(1);
+                } else {
+                    words[i] = " ".repeat(left - parts[i][0].length()) + parts[i][0] + "." + parts[i][1]
+                            + " ".repeat(fraction - parts[i][1].length());
+                }
             }
             return words;
+        }
+
+        /**
+         * NumPy's {@code dragon4_scientific} with precision 8 and unique digits: the integer digit, the fraction
+         * digits and the signed exponent of at least two digits ("1", "5", "-09" for 1.5e-09).
+         */
+        private String[] scientific(double v) {
+            String shortest = tensor.dtype() == DType.FLOAT32 ? Float.toString((float) v) : Double.toString(v);
+            BigDecimal digits = new BigDecimal(shortest);
+            if (digits.precision() > 9) {
+                digits = new BigDecimal(v).round(new java.math.MathContext(9, RoundingMode.HALF_EVEN));
+            }
+            digits = digits.stripTrailingZeros();
+            String unscaled = digits.unscaledValue().abs().toString();
+            int exponent = v == 0 ? 0 : digits.precision() - digits.scale() - 1;
+            boolean negative = v < 0 || v == 0 && 1 / v < 0;
+            String sign = exponent < 0 ? "-" : "+";
+            String magnitude = Integer.toString(Math.abs(exponent));
+            return new String[] {(negative ? "-" : "") + unscaled.charAt(0), unscaled.substring(1),
+                    sign + (magnitude.length() < 2 ? "0" : "") + magnitude};
         }
 
         /** The shortest digits that round-trip in the array's dtype, at most 8 after the point ("1." for 1). */

@@ -41,7 +41,10 @@ final class TensorObject extends PyInstance {
             t.dict().put("__int__", PyBuiltinFunction.method("__int__", (in, a, k) -> ((TensorObject) a[0]).toInt()));
             t.dict().put("__index__", PyBuiltinFunction.method("__index__", (in, a, k) -> ((TensorObject) a[0]).toIndex()));
             // slot wrappers the interpreter only consults on instances: they bind to the tensor like CPython's descriptors
-            for (String dunder : new String[] {"__eq__", "__iadd__", "__isub__", "__imul__", "__itruediv__"}) {
+            t.dict().put("__contains__", new PyProperty(PyBuiltinFunction.function("__contains__", (in, a, k) ->
+                    new PyBoundMethod(a[0], PyBuiltinFunction.method("__contains__",
+                            (in2, b, k2) -> ((TensorObject) b[0]).contains(in2, b[1])))), null));
+            for (String dunder : new String[] {"__eq__", "__ne__", "__iadd__", "__isub__", "__imul__", "__itruediv__"}) {
                 PyBuiltinFunction impl = PyBuiltinFunction.method(dunder,
                         (in, a, k) -> ((TensorObject) a[0]).binaryOp(in, dunder, a[1]));
                 t.dict().put(dunder, new PyProperty(PyBuiltinFunction.function(dunder, (in, a, k) ->
@@ -164,9 +167,24 @@ final class TensorObject extends PyInstance {
         };
     }
 
+    /** {@code ==} where a list, tuple or dict compares elements: identity first, else bool(tensor == other) as CPython. */
     @Override
     public boolean pyEquals(Interpreter in, Object other) {
-        return other instanceof TensorObject t && t.tensor == tensor;
+        if (other instanceof TensorObject t && t.tensor == tensor) {
+            return true;
+        }
+        Object r = binaryOp(in, "__eq__", other);
+        return r != Py.NOT_IMPLEMENTED && Ops.truthy(in, r);
+    }
+
+    /** {@code Tensor.__contains__}: {@code (element == self).any().item()} for a tensor or a number. */
+    private boolean contains(Interpreter in, Object element) {
+        Object operand = operand(element);
+        if (operand == null) {
+            throw PyException.of(PyType.RUNTIME_ERROR, "Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+                    + Ops.repr(in, Py.typeOf(element)) + ".");
+        }
+        return Host.guarded(() -> apply("__eq__", operand).sum().itemDouble() > 0);
     }
 
     @Override
@@ -250,7 +268,7 @@ final class TensorObject extends PyInstance {
                 : tensor.indexPut_(items, Host.toDouble(value)));
     }
 
-    private static Index[] indices(Interpreter in, Object key) {
+    static Index[] indices(Interpreter in, Object key) {
         if (key instanceof PyTuple t) {
             Index[] out = new Index[t.size()];
             for (int i = 0; i < out.length; i++) {

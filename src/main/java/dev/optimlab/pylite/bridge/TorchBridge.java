@@ -107,11 +107,6 @@ public final class TorchBridge {
             }
 
             @Override
-            public void warning(String category, String message) {
-                events.warning(category, message);
-            }
-
-            @Override
             public void call(TraceEntry entry) {
                 synchronized (trace) {
                     trace.add(entry);
@@ -121,10 +116,36 @@ public final class TorchBridge {
         };
         BridgeRun.PENDING.set(new BridgeRun.Settings(storage, recording, limits.maxBytes()));
         try {
-            return new Run(PyliteRunner.start(source, filename, limits, listener), trace);
+            return new Run(PyliteRunner.start(source, filename, limits, reportingWarnings(listener, events)), trace);
         } finally {
             BridgeRun.PENDING.remove();
         }
+    }
+
+    /** The listener, with each shown warning also reported as a {@link TorchEvents#warning} event. */
+    private static RunListener reportingWarnings(RunListener listener, TorchEvents events) {
+        return new RunListener() {
+            @Override
+            public void stdout(String chunk) {
+                listener.stdout(chunk);
+            }
+
+            @Override
+            public void stderr(String chunk) {
+                listener.stderr(chunk);
+            }
+
+            @Override
+            public void warning(String category, String message, String text) {
+                listener.warning(category, message, text);
+                events.warning(category, message);
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                listener.finished(result);
+            }
+        };
     }
 
     /** Runs a program to its end; see {@link #start}. */

@@ -36,7 +36,7 @@ public final class Builtins {
                 PyType.INDEX_ERROR, PyType.KEY_ERROR, PyType.NAME_ERROR, PyType.UNBOUND_LOCAL_ERROR,
                 PyType.RUNTIME_ERROR, PyType.NOT_IMPLEMENTED_ERROR, PyType.RECURSION_ERROR, PyType.TYPE_ERROR,
                 PyType.VALUE_ERROR, PyType.UNICODE_ERROR, PyType.WARNING, PyType.USER_WARNING,
-                PyType.DEPRECATION_WARNING, PyType.SYNTAX_ERROR, PyType.INDENTATION_ERROR}) {
+                PyType.DEPRECATION_WARNING, PyType.RUNTIME_WARNING, PyType.FUTURE_WARNING, PyType.SYNTAX_ERROR, PyType.INDENTATION_ERROR}) {
             t.put(type.name(), type);
         }
         t.put("None", Py.NONE);

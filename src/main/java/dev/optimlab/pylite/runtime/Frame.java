@@ -21,6 +21,9 @@ final class Frame {
     PyFunction function;
     int line;
     Object returnValue;
+    /** The innermost expression of this frame that {@link #failedWith} came out of, for the traceback's markers. */
+    dev.optimlab.pylite.syntax.Node failedAt;
+    PyBaseException failedWith;
 
     Frame(Kind kind, Map<String, Object> locals, Map<String, Object> globals, Scope scope, Frame enclosing,
           String name) {

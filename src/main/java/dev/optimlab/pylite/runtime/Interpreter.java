@@ -48,6 +48,7 @@ public final class Interpreter {
     private final Map<Statement, Boolean> containsYield = new IdentityHashMap<>();
     private PyBaseException handling;
     private int reprDepth;
+    private final Warnings warnings = new Warnings();
 
     public Interpreter(Budget budget, String filename, String source, Output stdout) {
         this.budget = budget;
@@ -79,6 +80,22 @@ public final class Interpreter {
     public int currentLine() {
         Frame top = stack.peek();
         return top == null ? 0 : top.line;
+    }
+
+    /** The line of the frame {@code level} frames out (1 the innermost), as {@code warnings.warn(stacklevel=)}; 0 past the outermost. */
+    public int callerLine(int level) {
+        int depth = 1;
+        for (Frame f : stack) {
+            if (depth++ == level) {
+                return f.line;
+            }
+        }
+        return 0;
+    }
+
+    /** This run's warnings registry and where shown warnings go. */
+    public Warnings warnings() {
+        return warnings;
     }
 
     public String filename() {
@@ -124,7 +141,7 @@ public final class Interpreter {
         PyBaseException v = e.value();
         if (v.lastFrame != f) {
             v.lastFrame = f;
-            v.addFrame(new PyBaseException.Entry(filename, f.line, f.name));
+            v.addFrame(new PyBaseException.Entry(filename, f.line, f.name), f.failedWith == v ? f.failedAt : null);
         }
     }
 
@@ -190,7 +207,7 @@ public final class Interpreter {
                 case Assert a -> {
                     if (!Ops.truthy(this, eval(a.test(), f))) {
                         Object[] args = a.msg() == null ? new Object[0] : new Object[] {eval(a.msg(), f)};
-                        throw new PyException(PyBaseException.create(PyType.ASSERTION_ERROR, args));
+                        throw failedAt(new PyException(PyBaseException.create(PyType.ASSERTION_ERROR, args)), f, a.test());
                     }
                 }
                 case Delete d -> {
@@ -491,7 +508,15 @@ public final class Interpreter {
         switch (target) {
             case Name n -> store(f, n.id(), value);
             case Attribute a -> setAttribute(eval(a.value(), f), a.attr(), value);
-            case Subscript s -> Ops.setItem(this, eval(s.value(), f), eval(s.slice(), f), value);
+            case Subscript s -> {
+                Object obj = eval(s.value(), f);
+                Object key = eval(s.slice(), f);
+                try {
+                    Ops.setItem(this, obj, key, value);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
+            }
             case Node.Tuple t -> unpack(t.elts(), value, f);
             case Node.List l -> unpack(l.elts(), value, f);
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot assign to expression");
@@ -755,17 +780,29 @@ public final class Interpreter {
                 return v == null ? Py.NONE : v == EllipsisMarker.ELLIPSIS ? Py.ELLIPSIS : v;
             }
             case Name n -> {
-                return load(f, n.id());
+                try {
+                    return load(f, n.id());
+                } catch (PyException x) {
+                    throw failedAt(x, f, n);
+                }
             }
             case BinOp b -> {
                 Object left = eval(b.left(), f);
                 Object right = eval(b.right(), f);
                 f.line = b.line();
-                return Ops.binary(this, b.op(), left, right);
+                try {
+                    return Ops.binary(this, b.op(), left, right);
+                } catch (PyException x) {
+                    throw failedAt(x, f, b);
+                }
             }
             case UnaryOp u -> {
                 Object v = eval(u.operand(), f);
-                return u.op().equals("not") ? !Ops.truthy(this, v) : Ops.unary(this, u.op(), v);
+                try {
+                    return u.op().equals("not") ? !Ops.truthy(this, v) : Ops.unary(this, u.op(), v);
+                } catch (PyException x) {
+                    throw failedAt(x, f, u);
+                }
             }
             case BoolOp b -> {
                 boolean isAnd = b.op().equals("and");
@@ -787,13 +824,21 @@ public final class Interpreter {
             case Attribute a -> {
                 Object obj = eval(a.value(), f);
                 f.line = a.line();
-                return Ops.getAttr(this, obj, a.attr());
+                try {
+                    return Ops.getAttr(this, obj, a.attr());
+                } catch (PyException x) {
+                    throw failedAt(x, f, a);
+                }
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
                 f.line = s.line();
-                return Ops.getItem(this, obj, key);
+                try {
+                    return Ops.getItem(this, obj, key);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
             }
             case Slice s -> {
                 return new PySlice(s.lower() == null ? Py.NONE : eval(s.lower(), f),
@@ -909,7 +954,11 @@ public final class Interpreter {
         Object result = Boolean.TRUE;
         for (int i = 0; i < ops.size(); i++) {
             Object right = eval(c.comparators().get(i), f);
-            result = Ops.compare(this, ops.get(i), left, right);
+            try {
+                result = Ops.compare(this, ops.get(i), left, right);
+            } catch (PyException x) {
+                throw failedAt(x, f, c);
+            }
             if (i + 1 < ops.size() && !Ops.truthy(this, result)) {
                 return result;
             }
@@ -962,6 +1011,7 @@ public final class Interpreter {
             loop(gens, 0, Ops.iter(this, first), cf, emit);
         } catch (PyException e) {
             record(e, cf);
+            failedAt(e, f, node);
             throw e;
         }
     }
@@ -1032,7 +1082,20 @@ public final class Interpreter {
             return zeroArgumentSuper(f);
         }
         f.line = c.line();
-        return call(func, args, kwargs);
+        try {
+            return call(func, args, kwargs);
+        } catch (PyException x) {
+            throw failedAt(x, f, c);
+        }
+    }
+
+    /** Notes the innermost expression of this frame an exception came out of, as CPython's instruction offset. */
+    private static PyException failedAt(PyException x, Frame f, Node node) {
+        if (f.failedWith != x.value()) {
+            f.failedWith = x.value();
+            f.failedAt = node;
+        }
+        return x;
     }
 
     private Object zeroArgumentSuper(Frame f) {

@@ -17,6 +17,7 @@ public final class Modules {
         register("math", in -> MathModule.create());
         register("random", RandomModule::create);
         register("time", TimeModule::create);
+        register("warnings", Warnings::module);
     }
 
     private Modules() {

@@ -902,6 +902,10 @@ public final class Ops {
         switch (op) {
             case "==": return eqResult(in, a, b);
             case "!=": {
+                Object ne = neResult(in, a, b);
+                if (ne != null) {
+                    return ne;
+                }
                 Object r = eqResult(in, a, b);
                 return r instanceof Boolean bool ? !bool : !truthy(in, r);
             }
@@ -923,7 +927,35 @@ public final class Ops {
                 && r != Py.NOT_IMPLEMENTED) {
             return r;
         }
+        if (!(a instanceof PyInstance) && b instanceof PyInstance inst && inst.hasSpecial("__eq__")) {
+            // the reflected __eq__, as CPython tries it when the left operand's type does not handle the right one
+            Object r = inst.special(in, "__eq__", a);
+            if (r != Py.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
         return eq(in, a, b);
+    }
+
+    /** {@code a != b} through a class's own {@code __ne__} (then the reflected one), or null to negate {@code ==}. */
+    private static Object neResult(Interpreter in, Object a, Object b) {
+        if (a instanceof PyInstance inst && inst.hasSpecial("__ne__")) {
+            Object r = inst.special(in, "__ne__", b);
+            if (r != Py.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        if (b instanceof PyInstance inst && inst.hasSpecial("__ne__")) {
+            Object r = inst.special(in, "__ne__", a);
+            if (r != Py.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        if (a instanceof PyObject p && !(a instanceof PyInstance) && !"builtins".equals(p.pyType().module())
+                && p.binaryOp(in, "__ne__", b) instanceof Object r && r != Py.NOT_IMPLEMENTED) {
+            return r;
+        }
+        return null;
     }
 
     /** {@code is}: identity, with small values compared by value since the JVM boxes them freely. */

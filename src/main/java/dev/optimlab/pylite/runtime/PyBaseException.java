@@ -13,6 +13,7 @@ public final class PyBaseException extends PyInstance {
 
     private PyTuple args = PyTuple.EMPTY;
     private final List<Entry> traceback = new ArrayList<>();
+    private final List<dev.optimlab.pylite.syntax.Node> positions = new ArrayList<>();
     private PyBaseException cause;
     private PyBaseException context;
     private boolean suppressContext;
@@ -53,7 +54,18 @@ public final class PyBaseException extends PyInstance {
 
     /** Records a frame the exception passed through (frames are met innermost first). */
     void addFrame(Entry entry) {
+        addFrame(entry, null);
+    }
+
+    /** Records a frame with the expression in it the exception came out of (null when unknown). */
+    void addFrame(Entry entry, dev.optimlab.pylite.syntax.Node position) {
         traceback.add(0, entry);
+        positions.add(0, position);
+    }
+
+    /** The expression each traceback entry's frame failed in, for CPython 3.11's markers; entries may have none. */
+    public List<dev.optimlab.pylite.syntax.Node> positions() {
+        return positions;
     }
 
     /** The "Did you mean" name a traceback adds for NameError and AttributeError, or null. */

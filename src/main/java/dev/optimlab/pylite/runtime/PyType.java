@@ -74,6 +74,8 @@ public final class PyType implements PyObject {
     public static final PyType WARNING = exception("Warning", EXCEPTION);
     public static final PyType USER_WARNING = exception("UserWarning", WARNING);
     public static final PyType DEPRECATION_WARNING = exception("DeprecationWarning", WARNING);
+    public static final PyType RUNTIME_WARNING = exception("RuntimeWarning", WARNING);
+    public static final PyType FUTURE_WARNING = exception("FutureWarning", WARNING);
     public static final PyType SYNTAX_ERROR = exception("SyntaxError", EXCEPTION);
     public static final PyType INDENTATION_ERROR = exception("IndentationError", SYNTAX_ERROR);
 

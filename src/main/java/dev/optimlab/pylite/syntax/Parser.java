@@ -33,13 +33,42 @@ public final class Parser {
     private int loopDepth;
     private final List<boolean[]> generatorFlags = new ArrayList<>();
 
+    private final Spans spans;
+
     public Parser(List<Token> tokens) {
+        this(tokens, new Spans());
+    }
+
+    public Parser(List<Token> tokens, Spans spans) {
         this.tokens = tokens;
+        this.spans = spans;
     }
 
     /** Lexes and parses a whole program. */
     public static Module parse(String source) {
         return new Parser(new Lexer(source).tokenize()).parseModule();
+    }
+
+    /** Lexes and parses a whole program, recording into {@code spans} where its expressions start and end. */
+    public static Module parse(String source, Spans spans) {
+        return new Parser(new Lexer(source).tokenize(), spans).parseModule();
+    }
+
+    /** Records the extent of an expression that began at {@code first} and ended with the last token read. */
+    private <T extends Expression> T spanned(T node, Token first, int anchorFrom, int anchorTo, boolean binary) {
+        Token last = tokens.get(current - 1);
+        spans.put(node, new Spans.Span(first.line(), first.col(), last.line(), last.endCol(), anchorFrom, anchorTo, binary));
+        return node;
+    }
+
+    /** Where the left operand of the operator just read ends, inside any parentheses around it. */
+    private int leftEnd(Expression left) {
+        return spans.innerEnd(left) >= 0 ? spans.innerEnd(left) : tokens.get(current - 2).endCol();
+    }
+
+    /** A binary operation: the anchors are where the left operand ends (inside any parentheses) and the right one starts. */
+    private Expression binOp(Expression left, Token op, int leftEnd, Expression right, Token first) {
+        return spanned(new BinOp(left, op.text(), right, left.line(), left.col()), first, leftEnd, right.col(), true);
     }
 
     public Module parseModule() {
@@ -724,12 +753,13 @@ public final class Parser {
             enter(t);
             Expression operand = inversion();
             depth--;
-            return new UnaryOp("not", operand, t.line(), t.col());
+            return spanned(new UnaryOp("not", operand, t.line(), t.col()), t, -1, -1, false);
         }
         return comparison();
     }
 
     private Expression comparison() {
+        Token first = peek();
         Expression left = bitOr();
         List<String> ops = new ArrayList<>();
         List<Expression> comparators = new ArrayList<>();
@@ -755,59 +785,66 @@ public final class Parser {
             ops.add(op);
             comparators.add(bitOr());
         }
-        return ops.isEmpty() ? left : new Compare(left, ops, comparators, left.line(), left.col());
+        return ops.isEmpty() ? left
+                : spanned(new Compare(left, ops, comparators, left.line(), left.col()), first, -1, -1, false);
     }
 
     private Expression bitOr() {
+        Token first = peek();
         Expression left = bitXor();
         while (peek().isOp("|")) {
-            advance();
-            left = new BinOp(left, "|", bitXor(), left.line(), left.col());
+            Token op = advance();
+            left = binOp(left, op, leftEnd(left), bitXor(), first);
         }
         return left;
     }
 
     private Expression bitXor() {
+        Token first = peek();
         Expression left = bitAnd();
         while (peek().isOp("^")) {
-            advance();
-            left = new BinOp(left, "^", bitAnd(), left.line(), left.col());
+            Token op = advance();
+            left = binOp(left, op, leftEnd(left), bitAnd(), first);
         }
         return left;
     }
 
     private Expression bitAnd() {
+        Token first = peek();
         Expression left = shift();
         while (peek().isOp("&")) {
-            advance();
-            left = new BinOp(left, "&", shift(), left.line(), left.col());
+            Token op = advance();
+            left = binOp(left, op, leftEnd(left), shift(), first);
         }
         return left;
     }
 
     private Expression shift() {
+        Token first = peek();
         Expression left = sum();
         while (peek().isOp("<<") || peek().isOp(">>")) {
-            String op = advance().text();
-            left = new BinOp(left, op, sum(), left.line(), left.col());
+            Token op = advance();
+            left = binOp(left, op, leftEnd(left), sum(), first);
         }
         return left;
     }
 
     private Expression sum() {
+        Token first = peek();
         Expression left = term();
         while (peek().isOp("+") || peek().isOp("-")) {
-            String op = advance().text();
-            left = new BinOp(left, op, term(), left.line(), left.col());
+            Token op = advance();
+            left = binOp(left, op, leftEnd(left), term(), first);
         }
         return left;
     }
 
     private Expression term() {
+        Token first = peek();
         Expression left = factor();
         while (peek().isOp("*") || peek().isOp("/") || peek().isOp("//") || peek().isOp("%") || peek().isOp("@")) {
-            String op = advance().text();
-            left = new BinOp(left, op, factor(), left.line(), left.col());
+            Token op = advance();
+            left = binOp(left, op, leftEnd(left), factor(), first);
         }
         return left;
     }
@@ -819,19 +856,21 @@ public final class Parser {
             enter(t);
             Expression operand = factor();
             depth--;
-            return new UnaryOp(t.text(), operand, t.line(), t.col());
+            return spanned(new UnaryOp(t.text(), operand, t.line(), t.col()), t, -1, -1, false);
         }
         return power();
     }
 
     private Expression power() {
+        Token first = peek();
         Expression base = primary();
         if (peek().isOp("**")) {
             Token t = advance();
+            int baseEnd = leftEnd(base);
             enter(t);
             Expression exponent = factor();
             depth--;
-            return new BinOp(base, "**", exponent, base.line(), base.col());
+            return binOp(base, t, baseEnd, exponent, first);
         }
         return base;
     }
@@ -841,13 +880,14 @@ public final class Parser {
         if (t.isKeyword("await")) {
             throw notSupported("await expressions", t);
         }
+        Token first = peek();
         Expression e = atom();
         while (true) {
             Token p = peek();
             if (p.isOp(".")) {
                 advance();
                 Token n = name("invalid syntax");
-                e = new Attribute(e, n.text(), e.line(), e.col());
+                e = spanned(new Attribute(e, n.text(), e.line(), e.col()), first, -1, -1, false);
             } else if (p.isOp("(")) {
                 advance();
                 enter(p);
@@ -856,14 +896,16 @@ public final class Parser {
                 arguments(args, keywords);
                 expect(")", "invalid syntax");
                 depth--;
-                e = new Call(e, args, keywords, e.line(), e.col());
+                e = spanned(new Call(e, args, keywords, e.line(), e.col()), first, -1, -1, false);
             } else if (p.isOp("[")) {
+                int valueEnd = spans.innerEnd(e) >= 0 ? spans.innerEnd(e) : tokens.get(current - 1).endCol();
                 advance();
                 enter(p);
                 Expression slice = slices();
+                int sliceEnd = spans.innerEnd(slice) >= 0 ? spans.innerEnd(slice) : tokens.get(current - 1).endCol();
                 expect("]", "invalid syntax");
                 depth--;
-                e = new Subscript(e, slice, e.line(), e.col());
+                e = spanned(new Subscript(e, slice, e.line(), e.col()), first, valueEnd, sliceEnd + 1, false);
             } else {
                 return e;
             }
@@ -1008,7 +1050,7 @@ public final class Parser {
                         if (KEYWORDS.contains(t.text())) {
                             throw invalidSyntax(t);
                         }
-                        return new Name(t.text(), t.line(), t.col());
+                        return spanned(new Name(t.text(), t.line(), t.col()), t, -1, -1, false);
                 }
             }
             case OP -> {
@@ -1049,6 +1091,7 @@ public final class Parser {
                 if (first instanceof Starred s) {
                     throw PySyntaxError.syntax("cannot use starred expression here", s.line(), s.col());
                 }
+                spans.parenthesized(first, tokens.get(current - 2));
                 return first;
             }
             List<Expression> elts = new ArrayList<>(List.of(first));
@@ -1090,7 +1133,7 @@ public final class Parser {
             if (peek().isKeyword("for")) {
                 Expression comp = new ListComp(first, comprehensions(), open.line(), open.col());
                 expect("]", "invalid syntax");
-                return comp;
+                return spanned(comp, open, -1, -1, false);
             }
             elts.add(first);
             while (match(",")) {
@@ -1127,7 +1170,7 @@ public final class Parser {
                 if (peek().isKeyword("for")) {
                     Expression comp = new DictComp(first, value, comprehensions(), open.line(), open.col());
                     expect("}", "invalid syntax");
-                    return comp;
+                    return spanned(comp, open, -1, -1, false);
                 }
                 keys.add(first);
                 values.add(value);
@@ -1156,7 +1199,7 @@ public final class Parser {
         if (peek().isKeyword("for")) {
             Expression comp = new SetComp(first, comprehensions(), open.line(), open.col());
             expect("}", "invalid syntax");
-            return comp;
+            return spanned(comp, open, -1, -1, false);
         }
         List<Expression> elts = new ArrayList<>(List.of(first));
         while (match(",")) {

@@ -187,4 +187,22 @@ class EventsTest {
         assertThat(recorder.warnings.get(0).message()).startsWith("Detected call of `lr_scheduler.step()` before "
                 + "`optimizer.step()`.");
     }
+
+    @Test
+    @DisplayName("warnings.warn in the program and torch.nn's own warnings report once per place, as Python's default filter")
+    void programAndLibraryWarnings() {
+        Recorder recorder = run("""
+                import torch
+                import warnings
+                loss_fn = torch.nn.MSELoss()
+                for i in range(3):
+                    warnings.warn("lr looks large")
+                    loss_fn(torch.ones(3), torch.ones(3, 1))
+                """);
+        assertThat(recorder.warnings).containsExactly(
+                new Warning("UserWarning", "lr looks large"),
+                new Warning("UserWarning", "Using a target size (torch.Size([3, 1])) that is different to the input "
+                        + "size (torch.Size([3])). This will likely lead to incorrect results due to broadcasting. "
+                        + "Please ensure they have the same size."));
+    }
 }

@@ -1,0 +1,41 @@
+package dev.optimlab.pylite.syntax;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Where the expressions that tracebacks point at (calls, attributes, subscripts, operations, comparisons, names) start
+ * and end, as CPython's {@code col_offset}/{@code end_lineno}/{@code end_col_offset}, with the part CPython 3.11's
+ * traceback underlines with {@code ^} inside them (Python/traceback.c, {@code extract_anchors_from_line}). Kept
+ * beside the AST, filled by the {@link Parser}.
+ */
+public final class Spans {
+    /**
+     * One expression's extent (1-based lines, 0-based columns, end exclusive); for a binary operation
+     * {@code anchorFrom}/{@code anchorTo} are where its left operand ends and its right operand starts, for a
+     * subscript where its value ends and one past its index's end; -1 for the other expressions.
+     */
+    public record Span(int line, int col, int endLine, int endCol, int anchorFrom, int anchorTo, boolean binary) { }
+
+    private final Map<Node, Span> spans = new IdentityHashMap<>();
+    private final Map<Node, Token> parenthesizedEnds = new IdentityHashMap<>();
+
+    public Span of(Node node) {
+        return spans.get(node);
+    }
+
+    void put(Node node, Span span) {
+        spans.put(node, span);
+    }
+
+    /** Remembers the last token inside the (innermost) parentheses around an expression. */
+    void parenthesized(Node node, Token lastInside) {
+        parenthesizedEnds.putIfAbsent(node, lastInside);
+    }
+
+    /** Where an expression itself ends, without parentheses around it, or -1 when it is not parenthesized. */
+    int innerEnd(Node node) {
+        Token t = parenthesizedEnds.get(node);
+        return t == null ? -1 : t.endCol();
+    }
+}

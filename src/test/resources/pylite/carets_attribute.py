@@ -1,0 +1,7 @@
+class Model:
+    def __init__(self):
+        self.weight = 1.0
+
+
+m = Model()
+grad = m.weight * m.bias

@@ -1,0 +1,2 @@
+sign = -1
+value = sign * -"3"

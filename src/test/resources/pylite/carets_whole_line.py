@@ -1,0 +1,5 @@
+def step():
+    undefined_function()
+
+
+step()
