@@ -75,9 +75,10 @@ public final class QueueLoadBenchmark {
                     settings.submitLimits().withMaxBytes(bytes));
         }
         if (baseline) {
-            // One quantum covers any program and nobody counts as heavy: learners are served in arrival order.
+            // One quantum and one slice cover any program and nobody counts as heavy: learners are served in
+            // arrival order.
             settings = settings.withFairShare(new FairShare(Duration.ofHours(1), Duration.ofMinutes(1),
-                    Duration.ofDays(1), 0));
+                    Duration.ofDays(1), 0, Duration.ofHours(1)));
         }
         RunService runs = new RunService(settings, new PyliteExecutor(), RunMetrics.NONE);
         GradingService grading = new GradingService(runs);
