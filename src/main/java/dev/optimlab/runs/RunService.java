@@ -55,6 +55,8 @@ public final class RunService implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private long reservedBytes;
+    /** The part of {@link #reservedBytes} that paused programs hold. */
+    private long pausedBytes;
     private int running;
     private int runningHeavy;
     private boolean shutDown;
@@ -118,6 +120,9 @@ public final class RunService implements AutoCloseable {
             replaced = kind == RunKind.RUN ? activeRuns.get(learner.id()) : null;
             replacedWasPaused = replaced != null && replaced.state == RunHandle.State.PAUSED;
             replacedWasQueued = replaced != null && queue.remove(replaced);
+            if (replacedWasPaused) {
+                unpause(replaced);
+            }
             if (replacedWasQueued) {
                 replaced.state = RunHandle.State.DONE;
             }
@@ -194,6 +199,9 @@ public final class RunService implements AutoCloseable {
             }
             wasPaused = handle.state == RunHandle.State.PAUSED;
             wasQueued = queue.remove(handle);
+            if (wasPaused) {
+                unpause(handle);
+            }
             if (wasQueued) {
                 handle.state = RunHandle.State.DONE;
             }
@@ -253,6 +261,9 @@ public final class RunService implements AutoCloseable {
                 if (now - handle.submittedNanos() > timeInServiceCap(handle).toNanos() && queue.remove(handle)) {
                     starved.add(handle);
                     paused.add(handle.state == RunHandle.State.PAUSED);
+                    if (handle.state == RunHandle.State.PAUSED) {
+                        unpause(handle);
+                    }
                     handle.state = RunHandle.State.DONE;
                 }
             }
@@ -349,7 +360,9 @@ public final class RunService implements AutoCloseable {
                 resuming = handle.state == RunHandle.State.PAUSED;
                 handle.state = RunHandle.State.RUNNING;
                 handle.heavy = !queue.isLight(handle.learner().id());
-                if (!resuming) {
+                if (resuming) {
+                    unpause(handle);
+                } else {
                     reservedBytes += handle.reservedBytes;
                 }
                 running++;
@@ -383,8 +396,20 @@ public final class RunService implements AutoCloseable {
 
     /** Whether a program may start now; a paused one holds its memory already. */
     private boolean fitsMemory(RunHandle handle) {
+        return fitsMemory(handle, 0);
+    }
+
+    /**
+     * Whether a program could start if running programs holding {@code pausing} bytes were paused first. Running
+     * programs' budgets must fit the capacity; paused programs may hold up to half as much again on top, since
+     * a program paused after a slice is mostly a busy loop holding little of its budget, and the cap keeps the
+     * heap safe when they do not.
+     */
+    private boolean fitsMemory(RunHandle handle, long pausing) {
+        long capacity = settings.memoryCapacityBytes();
         return handle.state == RunHandle.State.PAUSED
-                || reservedBytes + handle.reservedBytes <= settings.memoryCapacityBytes();
+                || (reservedBytes - pausedBytes - pausing + handle.reservedBytes <= capacity
+                && reservedBytes + handle.reservedBytes <= capacity + capacity / 2);
     }
 
     private void execute(RunHandle handle) {
@@ -493,7 +518,8 @@ public final class RunService implements AutoCloseable {
             handle.billedUpToNanos = now;
             boolean heavyAllowedHere = runningHeavy - (handle.heavy ? 1 : 0)
                     < settings.workers() - settings.reservedWorkers();
-            lighterWaiting = queue.lighterWaiting(handle.learner().id(), heavyAllowedHere, this::fitsMemory);
+            lighterWaiting = queue.lighterWaiting(handle.learner().id(), heavyAllowedHere,
+                    next -> fitsMemory(next, handle.memoryReleased.get() ? 0 : handle.reservedBytes));
         } finally {
             lock.unlock();
         }
@@ -517,6 +543,8 @@ public final class RunService implements AutoCloseable {
             queue.charge(handle.learner().id(), pausedAt - handle.billedUpToNanos);
             handle.billedUpToNanos = pausedAt;
             handle.state = RunHandle.State.PAUSED;
+            handle.pausedHoldBytes = handle.memoryReleased.get() ? 0 : handle.reservedBytes;
+            pausedBytes += handle.pausedHoldBytes;
             handle.log.add(new RunEvent.Paused());
             queue.requeue(handle);
             changed.signalAll();
@@ -584,11 +612,18 @@ public final class RunService implements AutoCloseable {
             lock.lock();
             try {
                 reservedBytes -= handle.reservedBytes;
+                unpause(handle);
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
         }
+    }
+
+    /** Stops counting the handle's memory as held by a paused program; under the lock. */
+    private void unpause(RunHandle handle) {
+        pausedBytes -= handle.pausedHoldBytes;
+        handle.pausedHoldBytes = 0;
     }
 
     private static Duration waitedSince(RunHandle handle) {
