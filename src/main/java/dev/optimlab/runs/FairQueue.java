@@ -11,12 +11,12 @@ import java.util.function.Predicate;
 
 /**
  * The programs waiting for a worker, served by deficit round robin over learners (Shreedhar and Varghese's
- * DRR, with the cost of a program charged once it has ended, since nobody knows it before). Each turn of the
- * round credits a waiting learner one quantum of CPU; a learner starts a program when their balance is
- * positive, and pays the CPU it used slice by slice while it runs. A learner whose programs burn their limits therefore waits
- * as many turns as their debt holds quanta, while learners whose programs cost less than a quantum start at
- * their first turn. Debt and recent usage decay with a half-life, so the past is forgiven. A program paused
- * after a slice comes back at the head of its learner's waiting programs. Not thread-safe:
+ * DRR, with the cost of a program charged as it runs, since nobody knows it before). Each turn of the round
+ * credits a waiting learner one quantum of CPU; a learner starts a program when their balance is positive,
+ * and pays the CPU it used slice by slice while it runs. A learner whose programs burn their limits therefore
+ * waits as many turns as their debt holds quanta, while learners whose programs cost less than a quantum
+ * start at their first turn. Debt and recent usage decay with a half-life, so the past is forgiven. A
+ * program paused after a slice comes back at the head of its learner's waiting programs. Not thread-safe:
  * the run service calls it under its lock. No PyTorch counterpart: the fair-share part of a batch scheduler.
  */
 final class FairQueue {

@@ -22,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Decides when and where learners' programs run: a queue served fairly by the CPU each learner's programs
  * use ({@link FairQueue}), a fixed pool of workers of which some are kept for learners who used little, time
  * slices (a program that runs past its slice while a learner who used less waits is paused at its next check
- * and queued again, and its wall limit counts only its running time), one Run and one Submit per learner, a global queue cap, a memory guard that admits a program only when its
- * budget fits the heap share, cancellation, and batched event delivery. Built without Spring, so that the
+ * and queued again, and its wall limit counts only its running time), one Run and one Submit per learner,
+ * a global queue cap, a memory guard that admits a program only when its budget fits the heap share,
+ * cancellation, and batched event delivery. Built without Spring, so that the
  * command line runs programs through the same path as the server. No PyTorch counterpart: the part of a
  * shell or job scheduler that starts {@code python3 main.py}.
  */

@@ -152,7 +152,8 @@ class TimeSlicingTest {
         List<RunHandle> handles = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Learner learner = Learner.member("learner-" + i);
-            RunHandle handle = accepted(service.submit(learner, Program.of("print(sum(range(100)))\n"), RunKind.SUBMIT));
+            RunHandle handle = accepted(service.submit(learner, Program.of("print(sum(range(100)))\n"),
+                    RunKind.SUBMIT));
             handles.add(handle);
             recorders.add(recorded(handle));
         }
