@@ -168,7 +168,7 @@ public final class LoadBenchmark {
     private static void awaitHealthy(String base, Process app) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long started = System.nanoTime();
-        long deadline = started + TimeUnit.MINUTES.toNanos(3);
+        long deadline = started + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("the app exited with " + app.exitValue() + " while starting");
@@ -185,7 +185,8 @@ public final class LoadBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the app did not become healthy within 3 minutes");
+        // A host whose cores are shared by other builds may take minutes to start the app.
+        throw new IllegalStateException("the app did not become healthy within 10 minutes");
     }
 
     /** A few verdicts per exercise from accounts that are not measured, so the JIT has seen the grading path. */

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * exercises (right and wrong answers) straight to {@link GradingService}, each waiting for its verdict, while
  * hostile learners may submit busy loops and memory bombs. It measures what the run queue and the grader do
  * under that load in the JVM it runs in (start it with {@code -Xmx1g}), and with {@code --baseline} the same
- * load served in arrival order with no worker reserved, for comparison. Run by
+ * load served in arrival order with no worker reserved, and with {@code --no-slices} the fair share without
+ * time slicing (a slice longer than any program), for comparison. Run by
  * {@code tools/load-benchmark.sh --in-process}.
  */
 public final class QueueLoadBenchmark {
@@ -49,13 +50,13 @@ public final class QueueLoadBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> given = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--baseline")) {
-                given.put("baseline", "true");
+            if (args[i].equals("--baseline") || args[i].equals("--no-slices")) {
+                given.put(args[i].substring(2), "true");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 given.put(args[i].substring(2), args[++i]);
             } else {
                 throw new IllegalArgumentException("unexpected argument " + args[i] + "; options: --learners N "
-                        + "--submissions N --seconds S --hostile N --warmup N --memory-mb MB --baseline");
+                        + "--submissions N --seconds S --hostile N --warmup N --memory-mb MB --baseline --no-slices");
             }
         }
         int learners = Integer.parseInt(given.getOrDefault("learners", "120"));
@@ -75,14 +76,20 @@ public final class QueueLoadBenchmark {
                     settings.submitLimits().withMaxBytes(bytes));
         }
         if (baseline) {
-            // One quantum covers any program and nobody counts as heavy: learners are served in arrival order.
+            // One quantum and one slice cover any program and nobody counts as heavy: learners are served in
+            // arrival order.
             settings = settings.withFairShare(new FairShare(Duration.ofHours(1), Duration.ofMinutes(1),
-                    Duration.ofDays(1), 0));
+                    Duration.ofDays(1), 0, Duration.ofHours(1)));
+        }
+        boolean noSlices = given.containsKey("no-slices");
+        if (noSlices) {
+            settings = settings.withFairShare(settings.fairShare().withSlice(Duration.ofHours(1)));
         }
         RunService runs = new RunService(settings, new PyliteExecutor(), RunMetrics.NONE);
         GradingService grading = new GradingService(runs);
         System.out.printf(Locale.ROOT, "%s: %d workers (%d reserved), heap max %d MB, memory share %d MB, program "
-                        + "budget %d MB, %d exercises%n", baseline ? "baseline (arrival order)" : "fair share",
+                        + "budget %d MB, %d exercises%n", baseline ? "baseline (arrival order)"
+                        : noSlices ? "fair share without slices" : "fair share with slices",
                 settings.workers(), settings.reservedWorkers(), Runtime.getRuntime().maxMemory() >> 20,
                 settings.memoryCapacityBytes() >> 20, settings.submitLimits().maxBytes() >> 20, tasks.size());
 

@@ -78,7 +78,9 @@ public class GradingService {
         Limits jobLimits = programLimits.withWallTime(exercise.wallTime().multipliedBy(2).plus(CHECKS_WALL)
                 .plus(MARGIN)).withMaxBytes(programLimits.maxBytes() + Grader.CHECKS_BYTES);
         AtomicReference<Verdict> delivered = new AtomicReference<>();
-        Job job = (limits, output) -> start(exercise, code, lang, programLimits, output, delivered);
+        // The queue's pause gate reaches the learner's program, the reference solution and the checks alike.
+        Job job = (limits, output) -> start(exercise, code, lang, programLimits.withGate(limits.gate()), output,
+                delivered);
         SubmitResult submitted = runs.submit(learner, job, RunKind.SUBMIT, jobLimits);
         if (submitted instanceof SubmitResult.Rejected rejected) {
             return new Refused(rejected.reason(), rejected.message(), rejected.retryAfter());

@@ -33,12 +33,14 @@ public final class PyliteRunner {
         private final CountDownLatch done = new CountDownLatch(1);
         private final Limits limits;
         private final long startNanos = System.nanoTime();
+        private final long pausedAtStart;
         private volatile Budget budget;
         private volatile boolean cancelRequested;
         private volatile RunResult result;
 
         private Run(Limits limits) {
             this.limits = limits;
+            this.pausedAtStart = limits.gate().pausedNanos();
         }
 
         /** Asks the program to stop; it ends at its next step with status CANCELLED. */
@@ -50,10 +52,18 @@ public final class PyliteRunner {
             }
         }
 
-        /** Waits for the run to end (at most the wall limit plus a grace period) and returns its result. */
+        /**
+         * Waits for the run to end (at most the wall limit plus a grace period, not counting time paused at its
+         * gate) and returns its result.
+         */
         public RunResult await() {
             try {
-                if (!done.await(limits.wallTime().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
+                long left;
+                while ((left = startNanos + limits.wallTime().plus(GRACE).toNanos() + pausedSinceStart()
+                        - System.nanoTime()) > 0 && !done.await(left, TimeUnit.NANOSECONDS)) {
+                    // A pause meanwhile moved the deadline on: look again.
+                }
+                if (done.getCount() > 0) {
                     cancel();
                     return new RunResult(RunResult.Status.LIMIT_EXCEEDED, "", "LimitError: Your program ran longer "
                             + "than the time limit and did not stop\n", "TIME", 0, elapsed(), 0);
@@ -65,8 +75,13 @@ public final class PyliteRunner {
             return result;
         }
 
+        /** Time the program has run, not counting time paused at its gate. */
         private Duration elapsed() {
-            return Duration.ofNanos(System.nanoTime() - startNanos);
+            return Duration.ofNanos(System.nanoTime() - startNanos - pausedSinceStart());
+        }
+
+        private long pausedSinceStart() {
+            return limits.gate().pausedNanos() - pausedAtStart;
         }
     }
 
@@ -98,7 +113,7 @@ public final class PyliteRunner {
     private static RunResult execute(Run run, String source, String filename, Limits limits, RunListener listener) {
         StringBuilder out = new StringBuilder();
         Budget budget = new Budget(limits.maxSteps(), limits.wallTime().toNanos(), limits.maxBytes(), limits.maxDepth(),
-                limits.maxOutputBytes());
+                limits.maxOutputBytes(), limits.gate());
         run.budget = budget;
         if (run.cancelRequested) {
             budget.cancel();

@@ -11,11 +11,12 @@ import java.util.function.Predicate;
 
 /**
  * The programs waiting for a worker, served by deficit round robin over learners (Shreedhar and Varghese's
- * DRR, with the cost of a program charged once it has ended, since nobody knows it before). Each turn of the
- * round credits a waiting learner one quantum of CPU; a learner starts a program when their balance is
- * positive, and pays the CPU it used afterwards. A learner whose programs burn their limits therefore waits
- * as many turns as their debt holds quanta, while learners whose programs cost less than a quantum start at
- * their first turn. Debt and recent usage decay with a half-life, so the past is forgiven. Not thread-safe:
+ * DRR, with the cost of a program charged as it runs, since nobody knows it before). Each turn of the round
+ * credits a waiting learner one quantum of CPU; a learner starts a program when their balance is positive,
+ * and pays the CPU it used slice by slice while it runs. A learner whose programs burn their limits therefore
+ * waits as many turns as their debt holds quanta, while learners whose programs cost less than a quantum
+ * start at their first turn. Debt and recent usage decay with a half-life, so the past is forgiven. A
+ * program paused after a slice comes back at the head of its learner's waiting programs. Not thread-safe:
  * the run service calls it under its lock. No PyTorch counterpart: the fair-share part of a batch scheduler.
  */
 final class FairQueue {
@@ -66,6 +67,33 @@ final class FairQueue {
         size++;
     }
 
+    /** Puts a paused program back, ahead of its learner's programs that have not started. */
+    void requeue(RunHandle handle) {
+        Account account = account(handle.learner().id());
+        account.waiting.addFirst(handle);
+        if (account.waiting.size() == 1) {
+            ring.addLast(account);
+        }
+        size++;
+    }
+
+    /**
+     * Whether a learner who used less CPU recently than {@code learnerId} has a program waiting that could start
+     * now: the reason to pause that learner's program at the end of its slice.
+     */
+    boolean lighterWaiting(String learnerId, boolean heavyAllowed, Predicate<RunHandle> admissible) {
+        long now = clock.getAsLong();
+        double own = recentCpuNanos(learnerId);
+        for (Account account : ring) {
+            decay(account, now);
+            if (account.recentCpu < own && (heavyAllowed || light(account))
+                    && admissible.test(account.waiting.peekFirst())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Takes a waiting program out of the queue; false if it was not waiting. */
     boolean remove(RunHandle handle) {
         Account account = accounts.get(handle.learner().id());
@@ -84,7 +112,8 @@ final class FairQueue {
      *
      * @param heavyAllowed whether learners over the light-CPU threshold may start a program
      * @param admissible whether the chosen program may start now (the memory guard); when it may not, it keeps
-     *                   its turn and nothing else starts before it
+     *                   its turn and nothing else starts before it, except a paused program, which holds its memory
+     *                   already and resumes so that paused programs filling the memory never stall the queue
      */
     RunHandle poll(boolean heavyAllowed, Predicate<RunHandle> admissible) {
         long now = clock.getAsLong();
@@ -122,7 +151,11 @@ final class FairQueue {
         }
         RunHandle next = chosen.waiting.peekFirst();
         if (!admissible.test(next)) {
-            return null;
+            chosen = pausedAccount(heavyAllowed);
+            if (chosen == null) {
+                return null;
+            }
+            next = chosen.waiting.peekFirst();
         }
         chosen.waiting.pollFirst();
         size--;
@@ -135,12 +168,22 @@ final class FairQueue {
         return next;
     }
 
+    /** The first learner in the round whose next program is a paused one and who may run now, or null. */
+    private Account pausedAccount(boolean heavyAllowed) {
+        for (Account account : ring) {
+            if ((heavyAllowed || light(account)) && account.waiting.peekFirst().state() == RunHandle.State.PAUSED) {
+                return account;
+            }
+        }
+        return null;
+    }
+
     /** Turns of the round the learner must wait before their balance turns positive; 0 if it is already. */
     private static double turnsNeeded(Account account, long quantum) {
         return account.balance > 0 ? 0 : Math.floor(-account.balance / quantum) + 1;
     }
 
-    /** Bills a learner for the CPU one of their programs used. */
+    /** Bills a learner for the CPU one of their programs used, at the end of a slice or of the program. */
     void charge(String learnerId, long cpuNanos) {
         Account account = account(learnerId);
         account.balance -= cpuNanos;

@@ -11,21 +11,37 @@ import java.time.Duration;
  * @param halfLife how fast past usage is forgotten: a learner's recent CPU and debt halve in this time
  * @param lightCpu recent CPU under which a learner counts as light and may use the reserved workers
  * @param reservedWorkers workers kept for light learners (never all of them: at least one serves everyone)
+ * @param slice running time after which a program is billed and, if a learner with less recent usage waits,
+ *              paused for them and put back in the queue
  */
-public record FairShare(Duration quantum, Duration halfLife, Duration lightCpu, int reservedWorkers) {
+public record FairShare(Duration quantum, Duration halfLife, Duration lightCpu, int reservedWorkers, Duration slice) {
+
+    /** The default slice: long enough that course exercises (tens of milliseconds) are never paused. */
+    public static final Duration DEFAULT_SLICE = Duration.ofMillis(250);
 
     public FairShare {
         if (quantum.isNegative() || quantum.isZero() || halfLife.isNegative() || halfLife.isZero()
-                || lightCpu.isNegative() || reservedWorkers < 0) {
-            throw new IllegalArgumentException("fair share needs a positive quantum and half-life, a light-CPU "
+                || lightCpu.isNegative() || reservedWorkers < 0 || slice.isNegative() || slice.isZero()) {
+            throw new IllegalArgumentException("fair share needs a positive quantum, half-life and slice, a light-CPU "
                     + "threshold of 0 or more and 0 or more reserved workers; got quantum " + quantum + ", half-life "
-                    + halfLife + ", light " + lightCpu + ", reserved " + reservedWorkers);
+                    + halfLife + ", light " + lightCpu + ", reserved " + reservedWorkers + ", slice " + slice);
         }
     }
 
-    /** A 50 ms quantum, usage forgotten with a one-minute half-life, light under 2 s of recent CPU, one worker kept. */
+    public FairShare(Duration quantum, Duration halfLife, Duration lightCpu, int reservedWorkers) {
+        this(quantum, halfLife, lightCpu, reservedWorkers, DEFAULT_SLICE);
+    }
+
+    /**
+     * A 50 ms quantum, usage forgotten with a one-minute half-life, light under 2 s of recent CPU, one worker kept,
+     * 250 ms slices.
+     */
     public static FairShare defaults() {
         return new FairShare(Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofSeconds(2), 1);
+    }
+
+    public FairShare withSlice(Duration length) {
+        return new FairShare(quantum, halfLife, lightCpu, reservedWorkers, length);
     }
 
     /** The reserved workers a pool of {@code workers} can afford: one worker at least stays open to everyone. */

@@ -145,6 +145,8 @@ public final class RunCommand {
             case RunEvent.Warning(String text) -> err.print(text.endsWith("\n") ? text : text + "\n");
             case RunEvent.Skipped(long count) -> err.println("[" + count + " events not shown]");
             case RunEvent.Started started -> { }
+            case RunEvent.Paused paused -> { }
+            case RunEvent.Resumed resumed -> { }
             case RunEvent.Metric metric -> { }
             case RunEvent.Finished finished -> { }
         }
@@ -154,6 +156,8 @@ public final class RunCommand {
     static String json(RunEvent event) {
         return switch (event) {
             case RunEvent.Started(Duration waited) -> "{\"type\":\"started\",\"waitedMs\":" + millis(waited) + "}";
+            case RunEvent.Paused() -> "{\"type\":\"paused\"}";
+            case RunEvent.Resumed() -> "{\"type\":\"resumed\"}";
             case RunEvent.Output(RunEvent.Stream stream, String text) -> "{\"type\":\""
                     + stream.name().toLowerCase(Locale.ROOT) + "\",\"text\":" + quote(text) + "}";
             case RunEvent.Warning(String text) -> "{\"type\":\"warning\",\"text\":" + quote(text) + "}";

@@ -13,6 +13,17 @@ public sealed interface RunEvent {
     record Started(Duration waited) implements RunEvent {
     }
 
+    /**
+     * The program was paused after a slice so that a learner who used less could run, and waits in the queue
+     * again, keeping its state; the learner sees it as queued. Time paused does not count against its limits.
+     */
+    record Paused() implements RunEvent {
+    }
+
+    /** A paused program has a worker again and continues where it stopped. */
+    record Resumed() implements RunEvent {
+    }
+
     /** Text the program printed; consecutive chunks of one stream arrive joined. */
     record Output(Stream stream, String text) implements RunEvent {
     }

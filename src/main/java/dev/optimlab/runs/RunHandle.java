@@ -1,7 +1,9 @@
 package dev.optimlab.runs;
 
 import dev.optimlab.pylite.Limits;
+import dev.optimlab.pylite.PauseGate;
 import dev.optimlab.pylite.RunResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,8 @@ public final class RunHandle {
     public enum State {
         QUEUED,
         RUNNING,
+        /** Started, then paused for a learner who used less; waits in the queue again and keeps its memory. */
+        PAUSED,
         DONE
     }
 
@@ -33,13 +37,24 @@ public final class RunHandle {
     final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     final CompletableFuture<RunResult> programEnded = new CompletableFuture<>();
     final AtomicBoolean memoryReleased = new AtomicBoolean();
+    /** How the service pauses, continues or ends the job's programs at their checks. */
+    final PauseGate gate = new PauseGate();
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     volatile State state = State.QUEUED;
     volatile ProgramExecutor.Execution execution;
     volatile CancelCause cancelCause;
     volatile long cancelledAtNanos;
-    /** When a worker started it. */
-    volatile long startedNanos;
+    /** How long it waited before it first started, or null until it starts. */
+    volatile Duration waited;
+    /** When its current slice on a worker began. */
+    volatile long sliceStartedNanos;
+    /** Running time of the slices before the current one. */
+    long ranNanos;
+    /** Up to when its running time has been billed to the learner, and how much was billed. */
+    long billedUpToNanos;
+    long billedNanos;
+    /** The memory budget the service counts as held by this program while it is paused; under the service's lock. */
+    long pausedHoldBytes;
     /** CPU the job reported for itself, or -1 until it does. */
     volatile long cpuNanos = -1;
     /** Whether its learner was over the light-CPU threshold when it started, so it holds an unreserved worker. */

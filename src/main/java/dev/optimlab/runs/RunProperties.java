@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param usageHalfLife how fast learners' past CPU use is forgotten
  * @param lightCpu recent CPU under which a learner may use the reserved workers
  * @param reservedWorkers workers kept for learners under {@code lightCpu} (at least one worker serves everyone)
+ * @param slice running time after which a program is paused if a learner with less recent usage waits
  */
 @ConfigurationProperties("optimlab.runs")
 public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500") int queueCapacity,
@@ -33,7 +34,8 @@ public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500")
                             @DefaultValue("true") boolean guestsEnabled,
                             @DefaultValue("3") int guestRunsPerAddress,
                             @DefaultValue("50ms") Duration fairQuantum, @DefaultValue("1m") Duration usageHalfLife,
-                            @DefaultValue("2s") Duration lightCpu, @DefaultValue("1") int reservedWorkers) {
+                            @DefaultValue("2s") Duration lightCpu, @DefaultValue("1") int reservedWorkers,
+                            @DefaultValue("250ms") Duration slice) {
 
     /** The settings for a JVM whose heap may grow to {@code maxHeapBytes}. */
     public RunSettings toSettings(long maxHeapBytes) {
@@ -44,6 +46,6 @@ public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500")
                 .withQueueCapacity(queueCapacity).withLimits(run, run.withWallTime(wallTimeSubmit))
                 .withMemoryCapacityBytes((long) (maxHeapBytes * heapShare))
                 .withGuests(guestsEnabled, guestRunsPerAddress)
-                .withFairShare(new FairShare(fairQuantum, usageHalfLife, lightCpu, reservedWorkers));
+                .withFairShare(new FairShare(fairQuantum, usageHalfLife, lightCpu, reservedWorkers, slice));
     }
 }

@@ -21,9 +21,11 @@ import java.util.function.Supplier;
 
 /**
  * Decides when and where learners' programs run: a queue served fairly by the CPU each learner's programs
- * use ({@link FairQueue}), a fixed pool of workers of which some are kept for learners who used little, one
- * Run and one Submit per learner, a global queue cap, a memory guard that admits a program only when its
- * budget fits the heap share, cancellation, and batched event delivery. Built without Spring, so that the
+ * use ({@link FairQueue}), a fixed pool of workers of which some are kept for learners who used little, time
+ * slices (a program that runs past its slice while a learner who used less waits is paused at its next check
+ * and queued again, and its wall limit counts only its running time), one Run and one Submit per learner,
+ * a global queue cap, a memory guard that admits a program only when its budget fits the heap share,
+ * cancellation, and batched event delivery. Built without Spring, so that the
  * command line runs programs through the same path as the server. No PyTorch counterpart: the part of a
  * shell or job scheduler that starts {@code python3 main.py}.
  */
@@ -35,6 +37,11 @@ public final class RunService implements AutoCloseable {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Idle workers look again this often, since a waiting heavy learner turns light as their usage decays. */
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a worker waits for a program to reach its next check and park before it lets it run on. */
+    private static final long PARK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long PARK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** A program waiting and paused in turns ends after this many times its wall limit in the service. */
+    static final int TIME_IN_SERVICE_FACTOR = 10;
 
     private final RunSettings settings;
     private final ProgramExecutor executor;
@@ -50,6 +57,8 @@ public final class RunService implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private long reservedBytes;
+    /** The part of {@link #reservedBytes} that paused programs hold. */
+    private long pausedBytes;
     private int running;
     private int runningHeavy;
     private boolean shutDown;
@@ -72,6 +81,7 @@ public final class RunService implements AutoCloseable {
         ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("run-events").daemon().factory());
         long interval = settings.batchInterval().toNanos();
         ticker.scheduleAtFixedRate(this::deliverAll, interval, interval, TimeUnit.NANOSECONDS);
+        ticker.scheduleWithFixedDelay(this::endStarved, 1, 1, TimeUnit.SECONDS);
         metrics.queueLength(this::queueLength);
     }
 
@@ -110,6 +120,7 @@ public final class RunService implements AutoCloseable {
         RunHandle replaced;
         RunHandle handle;
         boolean replacedWasQueued;
+        boolean replacedWasPaused;
         lock.lock();
         try {
             SubmitResult.Reason refusal = refusal(learner, kind);
@@ -118,7 +129,11 @@ public final class RunService implements AutoCloseable {
                 return refusal.rejected();
             }
             replaced = kind == RunKind.RUN ? activeRuns.get(learner.id()) : null;
+            replacedWasPaused = replaced != null && replaced.state == RunHandle.State.PAUSED;
             replacedWasQueued = replaced != null && queue.remove(replaced);
+            if (replacedWasPaused) {
+                unpause(replaced);
+            }
             if (replacedWasQueued) {
                 replaced.state = RunHandle.State.DONE;
             }
@@ -137,7 +152,9 @@ public final class RunService implements AutoCloseable {
         }
         if (replaced != null) {
             metrics.cancelled(CancelCause.REPLACED);
-            if (replacedWasQueued) {
+            if (replacedWasPaused) {
+                finishPaused(replaced, CancelCause.REPLACED);
+            } else if (replacedWasQueued) {
                 finishUnstarted(replaced, CancelCause.REPLACED);
             } else {
                 requestCancel(replaced, CancelCause.REPLACED);
@@ -158,7 +175,8 @@ public final class RunService implements AutoCloseable {
             return SubmitResult.Reason.SUBMISSION_PENDING;
         }
         RunHandle replaced = kind == RunKind.RUN ? activeRuns.get(learner.id()) : null;
-        boolean freesQueueSlot = replaced != null && replaced.state == RunHandle.State.QUEUED;
+        boolean freesQueueSlot = replaced != null && (replaced.state == RunHandle.State.QUEUED
+                || replaced.state == RunHandle.State.PAUSED);
         if (queue.size() - (freesQueueSlot ? 1 : 0) >= settings.queueCapacity()) {
             return SubmitResult.Reason.SERVER_BUSY;
         }
@@ -185,12 +203,17 @@ public final class RunService implements AutoCloseable {
 
     void cancel(RunHandle handle, CancelCause cause) {
         boolean wasQueued;
+        boolean wasPaused;
         lock.lock();
         try {
             if (handle.state == RunHandle.State.DONE || handle.cancelCause != null) {
                 return;
             }
+            wasPaused = handle.state == RunHandle.State.PAUSED;
             wasQueued = queue.remove(handle);
+            if (wasPaused) {
+                unpause(handle);
+            }
             if (wasQueued) {
                 handle.state = RunHandle.State.DONE;
             }
@@ -198,7 +221,9 @@ public final class RunService implements AutoCloseable {
             lock.unlock();
         }
         metrics.cancelled(cause);
-        if (wasQueued) {
+        if (wasPaused) {
+            finishPaused(handle, cause);
+        } else if (wasQueued) {
             finishUnstarted(handle, cause);
         } else {
             requestCancel(handle, cause);
@@ -221,7 +246,61 @@ public final class RunService implements AutoCloseable {
                 waitedSince(handle));
     }
 
-    /** Programs waiting for a worker. */
+    /** Ends a paused program taken out of the queue: its thread wakes to stop and then frees its memory. */
+    private void finishPaused(RunHandle handle, CancelCause cause) {
+        handle.cancelCause = cause;
+        endPaused(handle, new RunResult(RunResult.Status.CANCELLED, "", "Cancelled: " + cause.reason() + "\n",
+                "CANCELLED", 0, Duration.ofNanos(handle.ranNanos), 0));
+    }
+
+    private void endPaused(RunHandle handle, RunResult result) {
+        handle.gate.stop();
+        handle.execution.cancel();
+        finish(handle, result, handle.waited);
+    }
+
+    /**
+     * Ends the programs that have been in the service (waiting, or paused between slices) for more than
+     * {@value #TIME_IN_SERVICE_FACTOR} times their wall limit, so a starved program gets a clear answer.
+     */
+    private void endStarved() {
+        long now = System.nanoTime();
+        List<RunHandle> starved = new ArrayList<>();
+        List<Boolean> paused = new ArrayList<>();
+        lock.lock();
+        try {
+            for (RunHandle handle : queue.all()) {
+                if (now - handle.submittedNanos() > timeInServiceCap(handle).toNanos() && queue.remove(handle)) {
+                    starved.add(handle);
+                    paused.add(handle.state == RunHandle.State.PAUSED);
+                    if (handle.state == RunHandle.State.PAUSED) {
+                        unpause(handle);
+                    }
+                    handle.state = RunHandle.State.DONE;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (int i = 0; i < starved.size(); i++) {
+            RunHandle handle = starved.get(i);
+            String text = "LimitError: The server was too busy to finish your program within "
+                    + timeInServiceCap(handle).toSeconds() + " s; please run it again in a moment\n";
+            RunResult result = new RunResult(RunResult.Status.LIMIT_EXCEEDED, "", text, "TIME", 0,
+                    Duration.ofNanos(handle.ranNanos), 0);
+            if (paused.get(i)) {
+                endPaused(handle, result);
+            } else {
+                finish(handle, result, waitedSince(handle));
+            }
+        }
+    }
+
+    private static Duration timeInServiceCap(RunHandle handle) {
+        return handle.limits().wallTime().multipliedBy(TIME_IN_SERVICE_FACTOR);
+    }
+
+    /** Programs waiting for a worker, paused ones included. */
     public int queueLength() {
         lock.lock();
         try {
@@ -277,6 +356,7 @@ public final class RunService implements AutoCloseable {
     private void work() {
         while (true) {
             RunHandle handle = null;
+            boolean resuming;
             lock.lock();
             try {
                 while (!shutDown && (handle = queue.poll(heavyAllowed(), this::fitsMemory)) == null) {
@@ -289,16 +369,25 @@ public final class RunService implements AutoCloseable {
                 if (shutDown) {
                     return;
                 }
+                resuming = handle.state == RunHandle.State.PAUSED;
                 handle.state = RunHandle.State.RUNNING;
                 handle.heavy = !queue.isLight(handle.learner().id());
-                reservedBytes += handle.reservedBytes;
+                if (resuming) {
+                    unpause(handle);
+                } else {
+                    reservedBytes += handle.reservedBytes;
+                }
                 running++;
                 runningHeavy += handle.heavy ? 1 : 0;
             } finally {
                 lock.unlock();
             }
             try {
-                execute(handle);
+                if (resuming) {
+                    resume(handle);
+                } else {
+                    execute(handle);
+                }
             } finally {
                 lock.lock();
                 try {
@@ -317,8 +406,22 @@ public final class RunService implements AutoCloseable {
         return runningHeavy < settings.workers() - settings.reservedWorkers();
     }
 
+    /** Whether a program may start now; a paused one holds its memory already. */
     private boolean fitsMemory(RunHandle handle) {
-        return reservedBytes + handle.reservedBytes <= settings.memoryCapacityBytes();
+        return fitsMemory(handle, 0);
+    }
+
+    /**
+     * Whether a program could start if running programs holding {@code pausing} bytes were paused first. Running
+     * programs' budgets must fit the capacity; paused programs may hold up to half as much again on top, since
+     * a program paused after a slice is mostly a busy loop holding little of its budget, and the cap keeps the
+     * heap safe when they do not.
+     */
+    private boolean fitsMemory(RunHandle handle, long pausing) {
+        long capacity = settings.memoryCapacityBytes();
+        return handle.state == RunHandle.State.PAUSED
+                || (reservedBytes - pausedBytes - pausing + handle.reservedBytes <= capacity
+                && reservedBytes + handle.reservedBytes <= capacity + capacity / 2);
     }
 
     private void execute(RunHandle handle) {
@@ -327,9 +430,11 @@ public final class RunService implements AutoCloseable {
         handle.log.add(new RunEvent.Started(waited));
         deliverNow(handle);
         long started = System.nanoTime();
-        handle.startedNanos = started;
+        handle.waited = waited;
+        handle.sliceStartedNanos = started;
+        handle.billedUpToNanos = started;
         try {
-            handle.execution = handle.job().start(handle.limits(), new LoggingOutput(handle));
+            handle.execution = handle.job().start(handle.limits().withGate(handle.gate), new LoggingOutput(handle));
         } catch (RuntimeException e) {
             releaseMemory(handle);
             String text = "SystemError: OptimLab could not start this program (internal "
@@ -341,24 +446,56 @@ public final class RunService implements AutoCloseable {
         if (handle.cancelCause != null) {
             handle.execution.cancel();
         }
-        finish(handle, awaitProgram(handle, started), waited);
+        runSlices(handle);
     }
 
-    /** Waits for the program, but frees the worker if it outlives its wall limit or a cancel by the grace. */
-    private RunResult awaitProgram(RunHandle handle, long started) {
+    /** Continues a paused program where it stopped. */
+    private void resume(RunHandle handle) {
+        long now = System.nanoTime();
+        handle.sliceStartedNanos = now;
+        handle.billedUpToNanos = now;
+        handle.log.add(new RunEvent.Resumed());
+        deliverNow(handle);
+        handle.gate.open();
+        runSlices(handle);
+    }
+
+    /** Runs the program on this worker until it ends, or until it is paused and back in the queue. */
+    private void runSlices(RunHandle handle) {
+        RunResult result = awaitProgram(handle);
+        if (result != null) {
+            finish(handle, result, handle.waited);
+        }
+    }
+
+    /**
+     * Waits for the program, billing it slice by slice and pausing it for a lighter learner (then answering
+     * null), but frees the worker if it outlives its wall limit (in running time) or a cancel by the grace.
+     */
+    private RunResult awaitProgram(RunHandle handle) {
         long grace = settings.cancelGrace().toNanos();
-        long wallDeadline = started + handle.limits().wallTime().toNanos() + grace;
+        long slice = settings.fairShare().slice().toNanos();
+        long sliceStarted = handle.sliceStartedNanos;
+        long wallDeadline = sliceStarted + handle.limits().wallTime().toNanos() - handle.ranNanos + grace;
+        long sliceEnd = sliceStarted + slice;
         while (true) {
+            long now = System.nanoTime();
             long cancelledAt = handle.cancelledAtNanos;
             long deadline = cancelledAt != 0 ? Math.min(wallDeadline, cancelledAt + grace) : wallDeadline;
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            if (deadline - now <= 0) {
                 break;
             }
+            if (now - sliceEnd >= 0) {
+                if (cancelledAt == 0 && endSlice(handle, now)) {
+                    return null;
+                }
+                sliceEnd = now + slice;
+            }
             try {
-                return handle.programEnded.get(Math.min(remaining, POLL_NANOS), TimeUnit.NANOSECONDS);
+                return handle.programEnded.get(Math.min(Math.min(deadline, sliceEnd) - now, POLL_NANOS),
+                        TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                // Look again at the deadline: a cancel may have shortened it.
+                // Look again at the deadline and the slice: a cancel may have shortened the one, the other may end.
             } catch (ExecutionException e) {
                 break;
             } catch (InterruptedException e) {
@@ -367,7 +504,9 @@ public final class RunService implements AutoCloseable {
             }
         }
         handle.execution.cancel();
-        Duration ran = Duration.ofNanos(System.nanoTime() - started);
+        // A job whose own cancel cannot reach its programs (a graded attempt) is stopped through its gate.
+        handle.gate.stop();
+        Duration ran = Duration.ofNanos(handle.ranNanos + System.nanoTime() - sliceStarted);
         CancelCause cause = handle.cancelCause;
         if (cause != null) {
             return new RunResult(RunResult.Status.CANCELLED, "", "Cancelled: " + cause.reason() + "\n", "CANCELLED",
@@ -375,6 +514,71 @@ public final class RunService implements AutoCloseable {
         }
         return new RunResult(RunResult.Status.LIMIT_EXCEEDED, "", "LimitError: Your program ran longer than the "
                 + "time limit and did not stop\n", "TIME", 0, ran, 0);
+    }
+
+    /**
+     * Bills the slice that just ended and, if a learner who used less recently has a program that could start
+     * now, pauses this one at its next check and puts it back in the queue; true if it was paused.
+     */
+    private boolean endSlice(RunHandle handle, long now) {
+        boolean lighterWaiting;
+        lock.lock();
+        try {
+            long held = now - handle.billedUpToNanos;
+            queue.charge(handle.learner().id(), held);
+            handle.billedNanos += held;
+            handle.billedUpToNanos = now;
+            boolean heavyAllowedHere = runningHeavy - (handle.heavy ? 1 : 0)
+                    < settings.workers() - settings.reservedWorkers();
+            lighterWaiting = queue.lighterWaiting(handle.learner().id(), heavyAllowedHere,
+                    next -> fitsMemory(next, handle.memoryReleased.get() ? 0 : handle.reservedBytes));
+        } finally {
+            lock.unlock();
+        }
+        if (!lighterWaiting) {
+            return false;
+        }
+        handle.gate.close();
+        if (!awaitParked(handle)) {
+            handle.gate.open();
+            return false;
+        }
+        lock.lock();
+        try {
+            if (handle.cancelCause != null || shutDown) {
+                handle.gate.open();
+                return false;
+            }
+            long pausedAt = System.nanoTime();
+            handle.ranNanos += pausedAt - handle.sliceStartedNanos;
+            handle.billedNanos += pausedAt - handle.billedUpToNanos;
+            queue.charge(handle.learner().id(), pausedAt - handle.billedUpToNanos);
+            handle.billedUpToNanos = pausedAt;
+            handle.state = RunHandle.State.PAUSED;
+            handle.pausedHoldBytes = handle.memoryReleased.get() ? 0 : handle.reservedBytes;
+            pausedBytes += handle.pausedHoldBytes;
+            handle.log.add(new RunEvent.Paused());
+            queue.requeue(handle);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        deliverNow(handle);
+        return true;
+    }
+
+    /** Waits until the program parks at its closed gate; false if it ended or kept running past the wait. */
+    private static boolean awaitParked(RunHandle handle) {
+        long until = System.nanoTime() + PARK_WAIT_NANOS;
+        while (until - System.nanoTime() > 0) {
+            if (handle.gate.awaitParked(PARK_POLL_NANOS)) {
+                return true;
+            }
+            if (handle.programEnded.isDone()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void finish(RunHandle handle, RunResult result, Duration waited) {
@@ -388,8 +592,9 @@ public final class RunService implements AutoCloseable {
         if (result.duration().compareTo(Duration.ZERO) > 0) {
             metrics.ran(handle.kind(), result);
         }
-        boolean started = handle.state == RunHandle.State.RUNNING;
-        long held = started ? System.nanoTime() - handle.startedNanos : 0;
+        boolean started = handle.waited != null;
+        long ran = handle.ranNanos
+                + (handle.state == RunHandle.State.RUNNING ? System.nanoTime() - handle.sliceStartedNanos : 0);
         if (started && handle.cpuNanos >= 0) {
             metrics.cpu(handle.kind(), Duration.ofNanos(handle.cpuNanos));
         }
@@ -397,8 +602,9 @@ public final class RunService implements AutoCloseable {
         try {
             if (started) {
                 // Billed before the outcome is complete, so the learner's next program already waits its turn.
-                // A worker held longer than the CPU used (a host whose cores are shared) is billed as held.
-                queue.charge(handle.learner().id(), Math.max(handle.cpuNanos, held));
+                // A worker held longer than the CPU used (a host whose cores are shared) is billed as held; the
+                // slices billed while it ran are deducted.
+                queue.charge(handle.learner().id(), Math.max(0, Math.max(handle.cpuNanos, ran) - handle.billedNanos));
             }
             handle.state = RunHandle.State.DONE;
             activeRuns.remove(handle.learner().id(), handle);
@@ -418,11 +624,18 @@ public final class RunService implements AutoCloseable {
             lock.lock();
             try {
                 reservedBytes -= handle.reservedBytes;
+                unpause(handle);
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
         }
+    }
+
+    /** Stops counting the handle's memory as held by a paused program; under the lock. */
+    private void unpause(RunHandle handle) {
+        pausedBytes -= handle.pausedHoldBytes;
+        handle.pausedHoldBytes = 0;
     }
 
     private static Duration waitedSince(RunHandle handle) {

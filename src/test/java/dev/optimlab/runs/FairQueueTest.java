@@ -177,4 +177,50 @@ class FairQueueTest {
             assertThat(drain()).containsExactly("a", "b");
         }
     }
+
+    @Nested
+    @DisplayName("with time slices")
+    class Slices {
+
+        private RunHandle paused(String learner, String label) {
+            RunHandle handle = waiting(learner, label);
+            queue.remove(handle);
+            handle.state = RunHandle.State.PAUSED;
+            queue.requeue(handle);
+            return handle;
+        }
+
+        @Test
+        @DisplayName("puts a paused program back ahead of its learner's programs that have not started")
+        void pausedAheadOfOwnQueued() {
+            waiting("ada", "a-submit");
+            paused("ada", "a-run");
+            assertThat(drain()).containsExactly("a-run", "a-submit");
+        }
+
+        @Test
+        @DisplayName("sees a lighter learner waiting only if they used less and their program may start")
+        void lighterWaiting() {
+            queue.charge("ada", 300 * MS);
+            queue.charge("bob", 100 * MS);
+            RunHandle bobs = waiting("bob", "b");
+
+            assertThat(queue.lighterWaiting("ada", true, h -> true)).isTrue();
+            assertThat(queue.lighterWaiting("ada", true, h -> h != bobs)).isFalse();
+            assertThat(queue.lighterWaiting("cy", true, h -> true)).isFalse();
+        }
+
+        @Test
+        @DisplayName("resumes a paused program when the program whose turn it is does not fit")
+        void pausedResumesWhenNextDoesNotFit() {
+            waiting("bob", "b");
+            RunHandle adas = paused("ada", "a");
+            queue.charge("ada", 500 * MS);
+
+            RunHandle next = queue.poll(true, h -> h.state() == RunHandle.State.PAUSED);
+
+            assertThat(next).isSameAs(adas);
+            assertThat(queue.size()).isEqualTo(1);
+        }
+    }
 }

@@ -187,6 +187,8 @@ public class RunPanel extends Div {
         while ((event = run.pending.poll()) != null) {
             switch (event) {
                 case RunEvent.Started started -> run.started = true;
+                case RunEvent.Paused paused -> run.started = false;
+                case RunEvent.Resumed resumed -> run.started = true;
                 case RunEvent.Output output -> {
                     flushPoints(points);
                     console.setVisible(true);

@@ -1,11 +1,13 @@
 package dev.optimlab.pylite.runtime;
 
+import dev.optimlab.pylite.PauseGate;
 import java.util.function.LongSupplier;
 
 /**
  * The resource budget of one run: interpreter steps, wall time, learner-allocated bytes, call depth,
  * output bytes and cancellation. Allocations are charged before they happen. The step counter is the
- * only thing touched on the hot path; the clock and the cancel flag are read every 1024 steps.
+ * only thing touched on the hot path; the clock, the cancel flag and the pause gate are read every 1024
+ * steps. Time parked at the pause gate does not count against the wall limit.
  */
 public final class Budget {
     private static final int CHECK_INTERVAL = 1024;
@@ -16,6 +18,8 @@ public final class Budget {
     private final int maxDepth;
     private final long maxOutputBytes;
     private final long startNanos = System.nanoTime();
+    private final PauseGate gate;
+    private long pausedNanos;
     private volatile boolean cancelled;
     private long steps;
     private int countdown = CHECK_INTERVAL;
@@ -25,6 +29,11 @@ public final class Budget {
     private LongSupplier liveBytes = () -> Long.MAX_VALUE;
 
     public Budget(long maxSteps, long maxNanos, long maxBytes, int maxDepth, long maxOutputBytes) {
+        this(maxSteps, maxNanos, maxBytes, maxDepth, maxOutputBytes, PauseGate.NONE);
+    }
+
+    public Budget(long maxSteps, long maxNanos, long maxBytes, int maxDepth, long maxOutputBytes, PauseGate gate) {
+        this.gate = gate;
         this.maxSteps = maxSteps;
         this.maxNanos = maxNanos;
         this.maxBytes = maxBytes;
@@ -48,6 +57,9 @@ public final class Budget {
     private void slowCheck() {
         steps += CHECK_INTERVAL - countdown;
         countdown = CHECK_INTERVAL;
+        if (gate.isClosed()) {
+            passGate();
+        }
         if (cancelled) {
             throw new LimitExceeded(LimitExceeded.Kind.CANCELLED, "Your program was stopped");
         }
@@ -58,8 +70,16 @@ public final class Budget {
         checkTime();
     }
 
+    /** Parks while the run's owner has paused it; a stop through the gate cancels the run. */
+    private void passGate() {
+        pausedNanos += gate.pass(() -> cancelled);
+        if (gate.isStopped()) {
+            cancelled = true;
+        }
+    }
+
     private void checkTime() {
-        if (System.nanoTime() - startNanos > maxNanos) {
+        if (System.nanoTime() - startNanos - pausedNanos > maxNanos) {
             throw new LimitExceeded(LimitExceeded.Kind.TIME, "Your program ran longer than the "
                     + seconds(maxNanos) + " time limit");
         }
@@ -78,6 +98,7 @@ public final class Budget {
     /** Asks the run to stop at its next check; safe to call from any thread. */
     public void cancel() {
         cancelled = true;
+        gate.wake();
     }
 
     public boolean isCancelled() {
@@ -144,6 +165,9 @@ public final class Budget {
     public void sleep(double seconds) {
         long until = System.nanoTime() + (long) (seconds * 1e9);
         while (true) {
+            if (gate.isClosed()) {
+                passGate();
+            }
             if (cancelled) {
                 throw new LimitExceeded(LimitExceeded.Kind.CANCELLED, "Your program was stopped");
             }
