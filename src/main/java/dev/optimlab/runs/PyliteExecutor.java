@@ -51,7 +51,7 @@ public final class PyliteExecutor implements ProgramExecutor {
             public void warning(String category, String message) {
                 output.warning(category + ": " + message);
             }
-        });
+        }, program.sweep());
         return run::cancel;
     }
 }
