@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.optimlab.base.ui.LineChart;
+import dev.optimlab.explore.LrLambda;
 import dev.optimlab.explore.ScheduleExplorer;
 import dev.optimlab.explore.WidgetCurves;
 import java.util.ArrayList;
@@ -182,6 +183,13 @@ public class ScheduleTool extends Div {
         ScheduleExplorer.PlateauMetric metric = new ScheduleExplorer.PlateauMetric(seed.getValue(), noise.getValue());
         try {
             lrs = ScheduleExplorer.lrs(spec.get(), steps.getValue(), baseLr.getValue(), metric);
+        } catch (LrLambda.Failure e) {
+            showProblem(switch (e.kind()) {
+                case NOT_A_LAMBDA -> getTranslation("tools.schedules.lambda.missing");
+                case ERROR -> getTranslation("tools.schedules.lambda.error", e.detail());
+                case LIMIT -> getTranslation("tools.schedules.lambda.limit");
+            });
+            return;
         } catch (RuntimeException e) {
             showProblem(getTranslation("tools.schedules.problem", e.getMessage()));
             return;
