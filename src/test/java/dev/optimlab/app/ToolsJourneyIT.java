@@ -139,6 +139,15 @@ class ToolsJourneyIT {
         List<String> xLabels = (List<String>) page.evaluate("() => " + figure + ".tickLabels('x')");
         // only powers of ten label the log axis, so the labels have room
         assertThat(xLabels).isNotEmpty().allSatisfy(label -> assertThat(label).matches("1(e-?\\d+)?|0\\.0*1|10*"));
+
+        // the run's own loss chart on a log scale: labels at powers of ten (and 2, 5 when a decade has room)
+        page.getByLabel("Log scale for the loss").check();
+        String loss = "document.querySelector('ol-line-chart[data-chart=loss]')";
+        page.waitForFunction("() => " + loss + ".chart.options.scales.y.type === 'logarithmic'");
+        @SuppressWarnings("unchecked")
+        List<String> yLabels = (List<String>) page.evaluate("() => " + loss + ".tickLabels('y')");
+        assertThat(yLabels).isNotEmpty().allSatisfy(label -> assertThat(label).matches("[125](e-?\\d+)?|0\\.0*[125]|[125]0*"));
+        page.locator(".ol-run-charts").screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("workspace-range-test-run-charts")));
     }
 
     @Test

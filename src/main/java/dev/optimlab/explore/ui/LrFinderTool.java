@@ -30,6 +30,8 @@ public class LrFinderTool extends Div {
     public LrFinderTool(String modelId, double start, double end, int stepCount, boolean compact) {
         addClassNames("ol-lr-finder-tool");
         model.setLabel(getTranslation("tools.lrfinder.model"));
+        // the models' names are long: "Three blobs (2-16-3 MLP, ReLU)"
+        model.setWidth("17em");
         model.setItems(MODELS);
         model.setItemLabelGenerator(id -> getTranslation("tools.model." + id));
         model.setValue(modelId);

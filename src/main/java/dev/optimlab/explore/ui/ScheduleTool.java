@@ -44,6 +44,7 @@ public class ScheduleTool extends Div {
     final LineChart metricChart;
     final Pre code = new Pre();
     final Paragraph problem = new Paragraph();
+    private final Paragraph codeIntro = new Paragraph();
     private WidgetCurves.Series lrs;
     private boolean wasComposed;
 
@@ -66,6 +67,7 @@ public class ScheduleTool extends Div {
         kinds.add(SEQUENTIAL);
         kinds.add(CHAINED);
         kind.setLabel(getTranslation("tools.schedules.scheduler"));
+        kind.setWidth(SchedulerPicker.NAME_WIDTH);
         kind.setItems(kinds);
         List<ScheduleExplorer.Single> parts = switch (preset.spec()) {
             case ScheduleExplorer.Single single -> List.of(single, new ScheduleExplorer.Single("CosineAnnealingLR", java.util.Map.of()));
@@ -131,7 +133,8 @@ public class ScheduleTool extends Div {
         if (compact) {
             add(settings, problem, lrChart, metricChart, new Details(getTranslation("tools.code"), code));
         } else {
-            add(settings, problem, lrChart, metricChart, new Paragraph(getTranslation("tools.code.intro")), code);
+            codeIntro.setText(getTranslation("tools.code.intro"));
+            add(settings, problem, lrChart, metricChart, codeIntro, code);
         }
         showKind();
     }
@@ -196,6 +199,7 @@ public class ScheduleTool extends Div {
         }
         problem.setVisible(false);
         lrChart.setVisible(true);
+        codeIntro.setVisible(true);
         lrChart.appendPoints(lrChart.addSeries(lrs.label()), Interleave.xy(lrs.xs(), lrs.ys()));
         if (metricChart.isVisible()) {
             double[] values = metric.values(steps.getValue());
@@ -208,6 +212,8 @@ public class ScheduleTool extends Div {
         problem.setText(message);
         problem.setVisible(true);
         lrChart.setVisible(false);
+        // no program to introduce while the settings have a problem
+        codeIntro.setVisible(false);
         code.setText("");
     }
 

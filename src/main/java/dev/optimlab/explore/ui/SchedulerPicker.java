@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 class SchedulerPicker extends FlexLayout {
 
+    /** Wide enough for CosineAnnealingWarmRestarts, the longest scheduler name. */
+    static final String NAME_WIDTH = "18em";
+
     final Select<String> scheduler = new Select<>();
     final List<TextField> arguments = new ArrayList<>();
     private final FlexLayout fields = new FlexLayout();
@@ -34,6 +37,7 @@ class SchedulerPicker extends FlexLayout {
         fields.setFlexWrap(FlexWrap.WRAP);
         fields.getStyle().set("gap", "var(--lumo-space-s)");
         scheduler.setLabel(label);
+        scheduler.setWidth(NAME_WIDTH);
         scheduler.setItems(choices);
         scheduler.setValue(initial.name());
         scheduler.addValueChangeListener(e -> {
