@@ -7,21 +7,31 @@ const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b
 const MARKER_COLOURS = ['#d62728', '#2ca02c', '#9467bd', '#e377c2', '#8c564b'];
 
 // A log axis labels only 1·10^k, thinned to every other (or rarer) decade when decades are crowded, and also 2 and 5
-// when a decade has room; Chart.js's own labels (1, 2, 3, 5 of every decade) overlap over many decades.
-function logTickLabel(value) {
+// when a decade has room; Chart.js's own labels (1, 2, 3, 5 of every decade) overlap over many decades. An axis
+// shorter than a decade labels its two ends and the whole numbers between them that leave room.
+function logTickLabel(value, index, ticks) {
   if (!(value > 0)) {
-    return '';
-  }
-  const exponent = Math.floor(Math.log10(value) + 1e-9);
-  const significand = value / 10 ** exponent;
-  const digit = Math.round(significand);
-  if (Math.abs(significand - digit) > 1e-6 * digit) {
     return '';
   }
   const horizontal = this.isHorizontal();
   const decades = Math.max(Math.log10(this.max / this.min), 1e-9);
   const perDecade = (horizontal ? this.width : this.height) / decades;
   const labelSpace = horizontal ? 56 : 20;
+  const exponent = Math.floor(Math.log10(value) + 1e-9);
+  const significand = value / 10 ** exponent;
+  const digit = Math.round(significand);
+  const whole = Math.abs(significand - digit) <= 1e-6 * digit;
+  if (decades < 1) {
+    if (index === 0 || index === ticks.length - 1) {
+      return String(Number(value.toPrecision(2)));
+    }
+    const fromEnds = Math.min(Math.log10(value / this.min), Math.log10(this.max / value)) * perDecade;
+    const fromPrevious = digit > 1 ? Math.log10(digit / (digit - 1)) * perDecade : perDecade;
+    return whole && fromEnds >= labelSpace && fromPrevious >= labelSpace ? formatPower(digit, exponent) : '';
+  }
+  if (!whole) {
+    return '';
+  }
   if (digit === 1) {
     const every = Math.max(1, Math.ceil(labelSpace / perDecade));
     return exponent % every === 0 ? formatPower(digit, exponent) : '';

@@ -146,7 +146,9 @@ class ToolsJourneyIT {
         page.waitForFunction("() => " + loss + ".chart.options.scales.y.type === 'logarithmic'");
         @SuppressWarnings("unchecked")
         List<String> yLabels = (List<String>) page.evaluate("() => " + loss + ".tickLabels('y')");
-        assertThat(yLabels).isNotEmpty().allSatisfy(label -> assertThat(label).matches("[125](e-?\\d+)?|0\\.0*[125]|[125]0*"));
+        double height = number(loss + ".chart.scales.y.height");
+        assertThat(yLabels).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        assertThat(yLabels.size()).as("labels on a %s px axis", height).isLessThanOrEqualTo((int) (height / 20) + 1);
         page.locator(".ol-run-charts").screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("workspace-range-test-run-charts")));
     }
 
