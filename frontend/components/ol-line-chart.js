@@ -6,6 +6,47 @@ const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b
 // One colour per point of a marker series, in order (LineChart.MARKER_COLOURS on the server).
 const MARKER_COLOURS = ['#d62728', '#2ca02c', '#9467bd', '#e377c2', '#8c564b'];
 
+// A log axis labels only 1·10^k, thinned to every other (or rarer) decade when decades are crowded, and also 2 and 5
+// when a decade has room; Chart.js's own labels (1, 2, 3, 5 of every decade) overlap over many decades. An axis
+// shorter than a decade labels its two ends and the whole numbers between them that leave room.
+function logTickLabel(value, index, ticks) {
+  if (!(value > 0)) {
+    return '';
+  }
+  const horizontal = this.isHorizontal();
+  const decades = Math.max(Math.log10(this.max / this.min), 1e-9);
+  const perDecade = (horizontal ? this.width : this.height) / decades;
+  const labelSpace = horizontal ? 56 : 20;
+  const exponent = Math.floor(Math.log10(value) + 1e-9);
+  const significand = value / 10 ** exponent;
+  const digit = Math.round(significand);
+  const whole = Math.abs(significand - digit) <= 1e-6 * digit;
+  if (decades < 1) {
+    if (index === 0 || index === ticks.length - 1) {
+      return String(Number(value.toPrecision(2)));
+    }
+    const fromEnds = Math.min(Math.log10(value / this.min), Math.log10(this.max / value)) * perDecade;
+    const fromPrevious = digit > 1 ? Math.log10(digit / (digit - 1)) * perDecade : perDecade;
+    return whole && fromEnds >= labelSpace && fromPrevious >= labelSpace ? formatPower(digit, exponent) : '';
+  }
+  if (!whole) {
+    return '';
+  }
+  if (digit === 1) {
+    const every = Math.max(1, Math.ceil(labelSpace / perDecade));
+    return exponent % every === 0 ? formatPower(digit, exponent) : '';
+  }
+  return (digit === 2 || digit === 5) && perDecade >= 4 * labelSpace ? formatPower(digit, exponent) : '';
+}
+
+function formatPower(digit, exponent) {
+  return exponent >= -3 && exponent <= 3 ? String(Number((digit * 10 ** exponent).toPrecision(1))) : `${digit}e${exponent}`;
+}
+
+function axisTicks(log) {
+  return log ? { callback: logTickLabel, autoSkip: false, maxRotation: 0 } : {};
+}
+
 function whenChartJsLoaded() {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -57,8 +98,10 @@ class OlLineChart extends HTMLElement {
         // Beyond DECIMATION_THRESHOLD points a series is drawn from a min-max sample, so long runs stay smooth.
         plugins: { legend: { display: true }, decimation: { enabled: true, algorithm: 'min-max', threshold: DECIMATION_THRESHOLD } },
         scales: {
-          x: { type: this.logX ? 'logarithmic' : 'linear', title: { display: !!this.xLabel, text: this.xLabel || '' } },
-          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: !!this.yLabel, text: this.yLabel || '' } },
+          x: { type: this.logX ? 'logarithmic' : 'linear', title: { display: !!this.xLabel, text: this.xLabel || '' },
+            ticks: axisTicks(this.logX) },
+          y: { type: this.logScale ? 'logarithmic' : 'linear', title: { display: !!this.yLabel, text: this.yLabel || '' },
+            ticks: axisTicks(this.logScale) },
         },
       },
     });
@@ -87,6 +130,7 @@ class OlLineChart extends HTMLElement {
     scales.x.title = { display: !!xLabel, text: xLabel || '' };
     scales.y.title = { display: !!yLabel, text: yLabel || '' };
     scales.y.type = logScale ? 'logarithmic' : 'linear';
+    scales.y.ticks = axisTicks(logScale);
     this.chart.update('none');
   }
 
@@ -117,6 +161,7 @@ class OlLineChart extends HTMLElement {
       return;
     }
     this.chart.options.scales.x.type = logX ? 'logarithmic' : 'linear';
+    this.chart.options.scales.x.ticks = axisTicks(logX);
     this.chart.update('none');
   }
 
@@ -130,6 +175,12 @@ class OlLineChart extends HTMLElement {
       data.push({ x: points[i], y: points[i + 1] });
     }
     this.chart.update('none');
+  }
+
+  // The labels an axis shows now, without the empty ones: what a reader sees along it.
+  tickLabels(axis) {
+    const scale = this.chart ? this.chart.scales[axis] : null;
+    return scale ? scale.ticks.map((tick) => tick.label).filter((label) => label !== '' && label != null) : [];
   }
 
   // Points held by a series, before decimation.

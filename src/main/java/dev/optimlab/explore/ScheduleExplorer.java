@@ -5,6 +5,8 @@ import dev.optimlab.torch.Torch;
 import dev.optimlab.torch.optim.Optimizer;
 import dev.optimlab.torch.optim.SGD;
 import dev.optimlab.torch.optim.lr_scheduler.ChainedScheduler;
+import dev.optimlab.torch.optim.lr_scheduler.LambdaLR;
+import dev.optimlab.torch.optim.lr_scheduler.MultiplicativeLR;
 import dev.optimlab.torch.optim.lr_scheduler.LRScheduler;
 import dev.optimlab.torch.optim.lr_scheduler.LRSchedulers;
 import dev.optimlab.torch.optim.lr_scheduler.ReduceLROnPlateau;
@@ -24,7 +26,7 @@ import java.util.StringJoiner;
 public final class ScheduleExplorer {
 
     /** The schedulers whose arguments are plain values, in the order of PyTorch's documentation. */
-    public static final List<String> SCHEDULERS = List.of("StepLR", "MultiStepLR", "ConstantLR", "LinearLR",
+    public static final List<String> SCHEDULERS = List.of("LambdaLR", "MultiplicativeLR", "StepLR", "MultiStepLR", "ConstantLR", "LinearLR",
             "ExponentialLR", "PolynomialLR", "CosineAnnealingLR", "CosineAnnealingWarmRestarts", "CyclicLR",
             "OneCycleLR", "ReduceLROnPlateau");
 
@@ -63,13 +65,23 @@ public final class ScheduleExplorer {
         }
     }
 
+    /** The argument of LambdaLR and MultiplicativeLR that is Python source, not a literal. */
+    public static final String LR_LAMBDA = "lr_lambda";
+
     private ScheduleExplorer() {
+    }
+
+    /** Whether the scheduler takes an {@code lr_lambda} function. */
+    public static boolean takesLambda(String scheduler) {
+        return scheduler.equals("LambdaLR") || scheduler.equals("MultiplicativeLR");
     }
 
     /** Arguments that show each scheduler's shape over about a hundred steps, as Python literals. */
     public static Map<String, String> defaultArgs(String scheduler) {
         Map<String, String> args = new LinkedHashMap<>();
         switch (scheduler) {
+            case "LambdaLR" -> args.put(LR_LAMBDA, "lambda epoch: 0.95 ** epoch");
+            case "MultiplicativeLR" -> args.put(LR_LAMBDA, "lambda epoch: 0.95");
             case "StepLR" -> {
                 args.put("step_size", "30");
                 args.put("gamma", "0.1");
@@ -132,7 +144,8 @@ public final class ScheduleExplorer {
             throw new IllegalArgumentException("the optimizer's lr must be a positive number, got " + baseLr);
         }
         Optimizer optimizer = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), Map.of("lr", baseLr, "momentum", 0.9));
-        LRScheduler scheduler = build(spec, optimizer);
+        // scheduler.step() runs once per step after the constructor's own step: lambdas see epochs 0..steps
+        LRScheduler scheduler = build(spec, optimizer, steps + 1);
         double[] metrics = metric.values(steps);
         double[] xs = new double[steps];
         double[] lrs = new double[steps];
@@ -156,7 +169,7 @@ public final class ScheduleExplorer {
     @SuppressWarnings("unchecked")
     public static Spec spec(String name, Map<String, Object> args) {
         if (!name.equals("ChainedScheduler") && !name.equals("SequentialLR")) {
-            return new Single(name, args);
+            return single(name, args);
         }
         if (!(args.get("schedulers") instanceof List<?> specs) || specs.isEmpty()) {
             throw new IllegalArgumentException(name + " needs \"schedulers\": a list of {\"scheduler\", \"args\"}");
@@ -166,7 +179,7 @@ public final class ScheduleExplorer {
             if (!(part instanceof Map<?, ?> map) || !(map.get("scheduler") instanceof String partName)) {
                 throw new IllegalArgumentException("each of " + name + "'s schedulers needs a \"scheduler\" name");
             }
-            parts.add(new Single(partName, map.get("args") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of()));
+            parts.add(single(partName, map.get("args") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of()));
         }
         if (name.equals("ChainedScheduler")) {
             return new Chained(parts);
@@ -177,27 +190,53 @@ public final class ScheduleExplorer {
         return new Sequential(parts, milestones.stream().map(m -> (Integer) m).toList());
     }
 
-    private static LRScheduler build(Spec spec, Optimizer optimizer) {
+    /** A single scheduler; a lambda scheduler's {@code lr_lambda} given as a string is its Python source. */
+    private static Single single(String name, Map<String, Object> args) {
+        if (takesLambda(name) && args.get(LR_LAMBDA) instanceof String source) {
+            Map<String, Object> withLambda = new LinkedHashMap<>(args);
+            withLambda.put(LR_LAMBDA, new LrLambda(source));
+            return new Single(name, withLambda);
+        }
+        return new Single(name, args);
+    }
+
+    private static LRScheduler build(Spec spec, Optimizer optimizer, int epochs) {
         return switch (spec) {
+            case Single single when takesLambda(single.name()) -> lambdaScheduler(single, optimizer, epochs);
             case Single single -> LRSchedulers.create(single.name(), optimizer, single.args());
             case Sequential sequential -> {
                 if (sequential.schedulers().size() != sequential.milestones().size() + 1) {
                     throw new IllegalArgumentException("SequentialLR needs one milestone fewer than schedulers, got "
                             + sequential.schedulers().size() + " schedulers and " + sequential.milestones().size() + " milestones");
                 }
-                yield new SequentialLR(optimizer, parts(sequential.schedulers(), optimizer), sequential.milestones(), -1);
+                yield new SequentialLR(optimizer, parts(sequential.schedulers(), optimizer, epochs), sequential.milestones(), -1);
             }
-            case Chained chained -> new ChainedScheduler(parts(chained.schedulers(), optimizer));
+            case Chained chained -> new ChainedScheduler(parts(chained.schedulers(), optimizer, epochs));
         };
     }
 
-    private static List<LRScheduler> parts(List<Single> singles, Optimizer optimizer) {
+    /** LambdaLR or MultiplicativeLR with the learner's lambda evaluated, in the sandbox, for every epoch it will see. */
+    private static LRScheduler lambdaScheduler(Single single, Optimizer optimizer, int epochs) {
+        for (String key : single.args().keySet()) {
+            if (!key.equals(LR_LAMBDA)) {
+                throw new IllegalArgumentException(single.name() + " got an unexpected keyword argument '" + key + "'");
+            }
+        }
+        if (!(single.args().get(LR_LAMBDA) instanceof LrLambda lambda)) {
+            throw new IllegalArgumentException(single.name() + " needs lr_lambda, a function such as lambda epoch: 0.95");
+        }
+        double[] factors = lambda.values(epochs);
+        return single.name().equals("LambdaLR") ? new LambdaLR(optimizer, epoch -> factors[epoch])
+                : new MultiplicativeLR(optimizer, epoch -> factors[epoch]);
+    }
+
+    private static List<LRScheduler> parts(List<Single> singles, Optimizer optimizer, int epochs) {
         List<LRScheduler> parts = new ArrayList<>();
         for (Single single : singles) {
             if (single.name().equals("ReduceLROnPlateau")) {
                 throw new IllegalArgumentException("ReduceLROnPlateau needs a metric and cannot be part of a composition");
             }
-            parts.add(build(single, optimizer));
+            parts.add(build(single, optimizer, epochs));
         }
         return parts;
     }
@@ -223,8 +262,12 @@ public final class ScheduleExplorer {
 
                 p = torch.zeros(1, requires_grad=True)
                 """);
+        String constructor = constructor(spec, "");
+        if (constructor.contains("math.")) {
+            code.insert(0, "import math\n");
+        }
         code.append("optimizer = torch.optim.SGD([p], lr=").append(PathExplorer.py(baseLr)).append(", momentum=0.9)\n");
-        code.append("scheduler = ").append(constructor(spec, "")).append("\n");
+        code.append("scheduler = ").append(constructor).append("\n");
         boolean plateau = spec instanceof Single single && single.name().equals("ReduceLROnPlateau");
         if (plateau) {
             code.append("torch.manual_seed(").append(metric.seed()).append(")\n");
@@ -270,6 +313,9 @@ public final class ScheduleExplorer {
 
     /** A value as a Python literal; lists stay lists, as the PyTorch documentation writes milestones. */
     public static String literal(Object value) {
+        if (value instanceof LrLambda lambda) {
+            return lambda.toString();
+        }
         if (value instanceof List<?> list) {
             StringJoiner items = new StringJoiner(", ", "[", "]");
             list.forEach(item -> items.add(literal(item)));

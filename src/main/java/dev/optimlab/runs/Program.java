@@ -1,5 +1,6 @@
 package dev.optimlab.runs;
 
+import dev.optimlab.pylite.bridge.LrSweep;
 import dev.optimlab.pylite.bridge.Storage;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -12,8 +13,9 @@ import java.util.Objects;
  * @param workspace the folder {@code torch.save}/{@code torch.load} use, or null for none
  * @param storage where {@code torch.save}/{@code torch.load} keep files when it is not a folder (a signed-in
  *                learner's files in the database), or null; it takes precedence over {@code workspace}
+ * @param sweep the learning-rate range test to run the program as, or null for an ordinary run
  */
-public record Program(String source, String filename, Path workspace, Storage storage) {
+public record Program(String source, String filename, Path workspace, Storage storage, LrSweep sweep) {
 
     public Program {
         Objects.requireNonNull(source, "source");
@@ -21,7 +23,11 @@ public record Program(String source, String filename, Path workspace, Storage st
     }
 
     public Program(String source, String filename, Path workspace) {
-        this(source, filename, workspace, null);
+        this(source, filename, workspace, null, null);
+    }
+
+    public Program(String source, String filename, Path workspace, Storage storage) {
+        this(source, filename, workspace, storage, null);
     }
 
     public static Program of(String source) {
@@ -30,7 +36,12 @@ public record Program(String source, String filename, Path workspace, Storage st
 
     /** The same program keeping its files in {@code storage}. */
     public Program withStorage(Storage storage) {
-        return new Program(source, filename, workspace, storage);
+        return new Program(source, filename, workspace, storage, sweep);
+    }
+
+    /** The same program run as a learning-rate range test: the sweep sets the lr and ends it (see {@link LrSweep}). */
+    public Program withSweep(LrSweep sweep) {
+        return new Program(source, filename, workspace, storage, sweep);
     }
 
     /** What the program's {@code torch.save}/{@code torch.load} use. */

@@ -51,7 +51,7 @@ public final class PyliteExecutor implements ProgramExecutor {
             public void metric(String series, long step, double value) {
                 output.metric(series, step, value);
             }
-        });
+        }, program.sweep());
         return run::cancel;
     }
 }

@@ -97,6 +97,17 @@ class ToolsJourneyIT {
         tMax.press("Tab");
         assertThat(page.getByText("Fix the marked argument fields to see the schedule.")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("tools-schedules-error")));
+
+        page.getByLabel("Scheduler").first().click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("LambdaLR")).first().click();
+        Locator lambda = page.getByLabel("lr_lambda");
+        lambda.fill("lambda epoch: 0.9 ** (epoch // 10)");
+        lambda.press("Tab");
+        assertThat(page.locator("pre")).containsText("lr_scheduler.LambdaLR(optimizer, lr_lambda=lambda epoch: 0.9 ** (epoch // 10))");
+        lambda.fill("lambda epoch: (lambda f: f(f))(lambda f: f(f))");
+        lambda.press("Tab");
+        assertThat(page.getByText("Your lr_lambda went past its small budget")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("tools-schedules-lambda")));
     }
 
     @Test
@@ -108,6 +119,60 @@ class ToolsJourneyIT {
         assertThat(page.evaluate("() => document.querySelector('ol-line-chart').chart.options.scales.x.type")).isEqualTo("logarithmic");
         assertThat(page.getByText("How far to trust it", new Page.GetByTextOptions().setExact(false))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("tools-lr-finder")).setFullPage(true));
+    }
+
+    @Test
+    @DisplayName("the range test on the exercise's own program sweeps it through the run queue and plots loss against lr")
+    void rangeTestOnTheProgram() {
+        page.navigate(url(WorkspaceJourneyIT.EXERCISE));
+        WorkspaceJourneyIT.typeTheFix(page);
+        page.locator("#range-test-button").click();
+        String figure = "document.querySelector('.ol-program-range-test ol-line-chart')";
+        page.waitForFunction("() => { const c = " + figure + "; return c && c.chart && c.chart.data.datasets.length === 3"
+                + " && c.chart.data.datasets[0].data.length >= 3 && c.chart.data.datasets[2].data.length === 3; }");
+        assertThat(page.locator(".ol-range-test-summary")).containsText("Swept ");
+        assertThat(page.locator(".ol-run-status")).containsText("Finished in");
+        assertThat(page.getByText("your own lr and any scheduler are overridden", new Page.GetByTextOptions().setExact(false))).isVisible();
+        page.locator(".ol-program-range-test").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.screenshot("workspace-range-test")));
+        @SuppressWarnings("unchecked")
+        List<String> xLabels = (List<String>) page.evaluate("() => " + figure + ".tickLabels('x')");
+        // only powers of ten label the log axis, so the labels have room
+        assertThat(xLabels).isNotEmpty().allSatisfy(label -> assertThat(label).matches("1(e-?\\d+)?|0\\.0*1|10*"));
+
+        // the run's own loss chart on a log scale: labels at powers of ten (and 2, 5 when a decade has room)
+        page.getByLabel("Log scale for the loss").check();
+        String loss = "document.querySelector('ol-line-chart[data-chart=loss]')";
+        page.waitForFunction("() => " + loss + ".chart.options.scales.y.type === 'logarithmic'");
+        @SuppressWarnings("unchecked")
+        List<String> yLabels = (List<String>) page.evaluate("() => " + loss + ".tickLabels('y')");
+        double height = number(loss + ".chart.scales.y.height");
+        assertThat(yLabels).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        assertThat(yLabels.size()).as("labels on a %s px axis", height).isLessThanOrEqualTo((int) (height / 20) + 1);
+        page.locator(".ol-run-charts").screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("workspace-range-test-run-charts")));
+    }
+
+    @Test
+    @DisplayName("the workspace and the tools fit a 1280 px laptop and a 1920 px screen")
+    void layouts() {
+        for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+            page.setViewportSize(size[0], size[1]);
+            String suffix = "-" + size[0] + "x" + size[1];
+            page.navigate(url(WorkspaceJourneyIT.EXERCISE));
+            page.waitForFunction(WorkspaceJourneyIT.EDITOR_READY);
+            double editorShare = number("document.querySelector('ol-code-editor').getBoundingClientRect().width"
+                    + " / document.querySelector('.ol-workspace').getBoundingClientRect().width");
+            assertThat(editorShare).as("the editor's share of the workspace at %d px", size[0]).isGreaterThan(0.55);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("layout-exercise" + suffix)));
+            page.navigate(url("/tools/lr-finder"));
+            page.waitForFunction("() => { const c = document.querySelector('ol-line-chart');"
+                    + " return c && c.chart && c.chart.data.datasets.length === 3; }");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("layout-lr-finder" + suffix)));
+            page.navigate(url("/tools/schedules"));
+            page.waitForFunction("() => { const c = document.querySelector('ol-line-chart');"
+                    + " return c && c.chart && c.chart.data.datasets.length === 1; }");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("layout-schedules" + suffix)));
+        }
     }
 
     @Test

@@ -31,7 +31,8 @@ class ScheduleExplorerTest {
     private static final double ATOL = 1e-9;
 
     static Stream<JsonNode> goldenSchedules() {
-        return StreamSupport.stream(PathExplorerTest.golden("schedules.json").get("cases").spliterator(), false);
+        return Stream.concat(StreamSupport.stream(PathExplorerTest.golden("schedules.json").get("cases").spliterator(), false),
+                StreamSupport.stream(PathExplorerTest.golden("lambda_schedules.json").get("cases").spliterator(), false));
     }
 
     @SuppressWarnings("unchecked")
@@ -101,6 +102,63 @@ class ScheduleExplorerTest {
             args.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return args;
+    }
+
+    @Nested
+    @DisplayName("LambdaLR and MultiplicativeLR with the learner's lambda")
+    class Lambdas {
+
+        private static ScheduleExplorer.Spec lambdaLr(String source) {
+            return ScheduleExplorer.spec("LambdaLR", Map.of("lr_lambda", source));
+        }
+
+        @Test
+        @DisplayName("the PyTorch code and the label show the lambda as it was typed")
+        void codeShowsTheLambda() {
+            ScheduleExplorer.Spec spec = lambdaLr("lambda epoch: 0.5 * (1 + math.cos(math.pi * epoch / 50))");
+            String code = ScheduleExplorer.pytorchCode(spec, 50, 0.1, ScheduleExplorer.PlateauMetric.DEFAULT);
+            assertThat(code).startsWith("import math\nimport torch\n")
+                    .contains("scheduler = lr_scheduler.LambdaLR(optimizer, lr_lambda=lambda epoch: 0.5 * (1 + math.cos(math.pi * epoch / 50)))\n");
+            assertThat(ScheduleExplorer.label(lambdaLr("lambda e: 0.9 ** e"))).isEqualTo("LambdaLR(lr_lambda=lambda e: 0.9 ** e)");
+        }
+
+        static Stream<String[]> hostileLambdas() {
+            return Stream.of(
+                    new String[] {"lambda epoch: (lambda f: f(f))(lambda f: f(f))", "LIMIT"},
+                    new String[] {"lambda epoch: sum(range(10 ** 12))", "LIMIT"},
+                    new String[] {"lambda epoch: len([0] * 10 ** 9)", "LIMIT"},
+                    new String[] {"lambda epoch: 10 ** 10 ** 10", "LIMIT"},
+                    new String[] {"lambda epoch: [1]", "ERROR"},
+                    new String[] {"lambda epoch: 1 / (epoch - 3)", "ERROR"},
+                    new String[] {"lambda epoch: __import__('os').system('true')", "ERROR"},
+                    new String[] {"lambda epoch: ", "ERROR"},
+                    new String[] {"0.95", "ERROR"},
+                    new String[] {"", "NOT_A_LAMBDA"},
+                    new String[] {"lambda e: 1)\nwhile True: pass\n(0", "NOT_A_LAMBDA"});
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("hostileLambdas")
+        @DisplayName("a hostile or broken lambda ends quickly with the kind of failure the page explains")
+        void hostileLambdaEndsQuickly(String source, String kind) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(lambdaLr(source), 100, 0.1, ScheduleExplorer.PlateauMetric.DEFAULT))
+                    .isInstanceOfSatisfying(LrLambda.Failure.class, failure -> {
+                        assertThat(failure.kind()).hasToString(kind);
+                        assertThat(failure.detail()).doesNotContain("\n");
+                    });
+            // a loose bound that only catches a hang: the lambda's budget is one second of wall time
+            assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+        }
+
+        @Test
+        @DisplayName("an error names the Python exception as Python prints it")
+        void errorDetail() {
+            assertThatThrownBy(() -> ScheduleExplorer.lrs(lambdaLr("lambda epoch: 1 / (epoch - 3)"), 10, 0.1,
+                    ScheduleExplorer.PlateauMetric.DEFAULT))
+                    .isInstanceOfSatisfying(LrLambda.Failure.class,
+                            failure -> assertThat(failure.detail()).isEqualTo("ZeroDivisionError: division by zero"));
+        }
     }
 
     @Nested

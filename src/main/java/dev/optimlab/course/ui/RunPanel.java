@@ -59,6 +59,7 @@ public class RunPanel extends Div {
     LineChart scalarChart;
     private final Map<String, Integer> seriesIndex = new LinkedHashMap<>();
     private final List<Consumer<RunEvent.Finished>> finishedListeners = new ArrayList<>();
+    private final Map<String, Consumer<RunEvent.Metric>> metricTaps = new LinkedHashMap<>();
     private Current current;
 
     /** One run as this panel follows it; events of an earlier run never reach a later one's view. */
@@ -165,6 +166,14 @@ public class RunPanel extends Div {
         finishedListeners.add(listener);
     }
 
+    /**
+     * Hands the metrics whose series starts with {@code prefix} to {@code tap} on the UI thread instead of charting
+     * them, e.g. the range test's points, which a figure of its own draws.
+     */
+    public void addMetricTap(String prefix, Consumer<RunEvent.Metric> tap) {
+        metricTaps.put(prefix, tap);
+    }
+
     public Console getConsole() {
         return console;
     }
@@ -203,6 +212,7 @@ public class RunPanel extends Div {
                     console.setVisible(true);
                     console.stderr(warning.text().endsWith("\n") ? warning.text() : warning.text() + "\n");
                 }
+                case RunEvent.Metric metric when tapFor(metric.series()) != null -> tapFor(metric.series()).accept(metric);
                 case RunEvent.Metric metric -> {
                     List<Double> xy = points.computeIfAbsent(metric.series(), s -> new ArrayList<>());
                     xy.add((double) metric.step());
@@ -223,6 +233,15 @@ public class RunPanel extends Div {
             showQueued(run);
         }
         run.throttle.requestAfter(CLOCK_MILLIS);
+    }
+
+    private Consumer<RunEvent.Metric> tapFor(String series) {
+        for (Map.Entry<String, Consumer<RunEvent.Metric>> tap : metricTaps.entrySet()) {
+            if (series.startsWith(tap.getKey())) {
+                return tap.getValue();
+            }
+        }
+        return null;
     }
 
     private void flushPoints(Map<String, List<Double>> points) {

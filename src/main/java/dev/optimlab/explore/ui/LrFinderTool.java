@@ -1,10 +1,7 @@
 package dev.optimlab.explore.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
@@ -28,14 +25,13 @@ public class LrFinderTool extends Div {
     final NumberField startLr = new NumberField();
     final NumberField endLr = new NumberField();
     final IntegerField steps = new IntegerField();
-    final LineChart chart;
-    final UnorderedList suggestions = new UnorderedList();
-    final Paragraph problem = new Paragraph();
-    private RangeTest.Result result;
+    final RangeTestFigure figure;
 
     public LrFinderTool(String modelId, double start, double end, int stepCount, boolean compact) {
         addClassNames("ol-lr-finder-tool");
         model.setLabel(getTranslation("tools.lrfinder.model"));
+        // the models' names are long: "Three blobs (2-16-3 MLP, ReLU)"
+        model.setWidth("17em");
         model.setItems(MODELS);
         model.setItemLabelGenerator(id -> getTranslation("tools.model." + id));
         model.setValue(modelId);
@@ -58,18 +54,12 @@ public class LrFinderTool extends Div {
         steps.addValueChangeListener(e -> recompute());
         model.addValueChangeListener(e -> recompute());
 
-        chart = new LineChart(getTranslation("chart.lr"), getTranslation("tools.lrfinder.loss"));
-        chart.setLogX(true);
-        chart.setWidthFull();
-        chart.setHeight(compact ? "300px" : "420px");
-        problem.addClassNames("ol-figure-problem");
-        problem.getStyle().set("margin-top", "var(--lumo-space-l)");
-        problem.setVisible(false);
+        figure = new RangeTestFigure(compact ? "300px" : "420px");
         FlexLayout controls = new FlexLayout(model, startLr, endLr, steps);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         controls.setAlignItems(FlexComponent.Alignment.END);
         controls.getStyle().set("gap", "var(--lumo-space-m)");
-        add(controls, problem, chart, suggestions);
+        add(controls, figure);
         if (!compact) {
             add(new Paragraph(getTranslation("tools.lrfinder.note.read")), new Paragraph(getTranslation("tools.lrfinder.note.caveats")));
         }
@@ -78,62 +68,32 @@ public class LrFinderTool extends Div {
 
     /** Runs the range test for the fields; a bad field or a run too short to read shows why instead of a chart. */
     void recompute() {
-        chart.removeAllSeries();
-        suggestions.removeAll();
-        suggestions.getStyle().set("list-style", "none");
-        result = null;
         if (startLr.getValue() == null || endLr.getValue() == null || steps.getValue() == null) {
-            showProblem(getTranslation("tools.schedules.numbers"));
+            figure.showProblem(getTranslation("tools.schedules.numbers"));
             return;
         }
         if (!(startLr.getValue() > 0 && endLr.getValue() > startLr.getValue())) {
-            showProblem(getTranslation("tools.lrfinder.range"));
+            figure.showProblem(getTranslation("tools.lrfinder.range"));
             return;
         }
         try {
-            result = RangeTest.run(model.getValue(), startLr.getValue(), endLr.getValue(), steps.getValue());
+            figure.show(RangeTest.run(model.getValue(), startLr.getValue(), endLr.getValue(), steps.getValue()));
         } catch (RuntimeException e) {
-            showProblem(getTranslation("tools.lrfinder.problem", e.getMessage()));
-            return;
+            figure.showProblem(getTranslation("tools.lrfinder.problem", e.getMessage()));
         }
-        problem.setVisible(false);
-        chart.setVisible(true);
-        double[] lrs = new double[result.log10Lrs().length];
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] = Math.pow(10, result.log10Lrs()[i]);
-        }
-        chart.appendPoints(chart.addSeries(getTranslation("tools.lrfinder.raw")), Interleave.xy(lrs, result.losses()));
-        chart.appendPoints(chart.addSeries(getTranslation("tools.lrfinder.smoothed")), Interleave.xy(lrs, result.smoothed()));
-        int marks = chart.addMarkerSeries(getTranslation("tools.lrfinder.suggestions"));
-        mark(marks, 0, "tools.lrfinder.steepest", result.steepest());
-        mark(marks, 1, "tools.lrfinder.minimum", result.minimumTenth());
-        mark(marks, 2, "tools.lrfinder.valley", result.valley());
-    }
-
-    private void mark(int series, int index, String key, RangeTest.Suggestion suggestion) {
-        chart.appendPoints(series, suggestion.lr(), suggestion.smoothedLoss());
-        Span dot = new Span("● ");
-        dot.getStyle().set("color", LineChart.MARKER_COLOURS.get(index));
-        suggestions.add(new ListItem(dot, new Span(getTranslation(key) + ": lr ≈ " + String.format(java.util.Locale.ROOT, "%.3g", suggestion.lr()))));
-    }
-
-    private void showProblem(String message) {
-        problem.setText(message);
-        problem.setVisible(true);
-        chart.setVisible(false);
     }
 
     /** The last range test drawn, or null when the settings had a problem. */
     RangeTest.Result result() {
-        return result;
+        return figure.result();
     }
 
     /** The problem the current settings have, as shown to the reader, or empty when the result is drawn. */
     public java.util.Optional<String> problem() {
-        return problem.isVisible() ? java.util.Optional.of(problem.getText()) : java.util.Optional.empty();
+        return figure.problem();
     }
 
     public LineChart chart() {
-        return chart;
+        return figure.chart();
     }
 }

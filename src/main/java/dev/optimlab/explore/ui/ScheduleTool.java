@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.optimlab.base.ui.LineChart;
+import dev.optimlab.explore.LrLambda;
 import dev.optimlab.explore.ScheduleExplorer;
 import dev.optimlab.explore.WidgetCurves;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public class ScheduleTool extends Div {
     final LineChart metricChart;
     final Pre code = new Pre();
     final Paragraph problem = new Paragraph();
+    private final Paragraph codeIntro = new Paragraph();
     private WidgetCurves.Series lrs;
     private boolean wasComposed;
 
@@ -65,6 +67,7 @@ public class ScheduleTool extends Div {
         kinds.add(SEQUENTIAL);
         kinds.add(CHAINED);
         kind.setLabel(getTranslation("tools.schedules.scheduler"));
+        kind.setWidth(SchedulerPicker.NAME_WIDTH);
         kind.setItems(kinds);
         List<ScheduleExplorer.Single> parts = switch (preset.spec()) {
             case ScheduleExplorer.Single single -> List.of(single, new ScheduleExplorer.Single("CosineAnnealingLR", java.util.Map.of()));
@@ -130,7 +133,8 @@ public class ScheduleTool extends Div {
         if (compact) {
             add(settings, problem, lrChart, metricChart, new Details(getTranslation("tools.code"), code));
         } else {
-            add(settings, problem, lrChart, metricChart, new Paragraph(getTranslation("tools.code.intro")), code);
+            codeIntro.setText(getTranslation("tools.code.intro"));
+            add(settings, problem, lrChart, metricChart, codeIntro, code);
         }
         showKind();
     }
@@ -182,12 +186,20 @@ public class ScheduleTool extends Div {
         ScheduleExplorer.PlateauMetric metric = new ScheduleExplorer.PlateauMetric(seed.getValue(), noise.getValue());
         try {
             lrs = ScheduleExplorer.lrs(spec.get(), steps.getValue(), baseLr.getValue(), metric);
+        } catch (LrLambda.Failure e) {
+            showProblem(switch (e.kind()) {
+                case NOT_A_LAMBDA -> getTranslation("tools.schedules.lambda.missing");
+                case ERROR -> getTranslation("tools.schedules.lambda.error", e.detail());
+                case LIMIT -> getTranslation("tools.schedules.lambda.limit");
+            });
+            return;
         } catch (RuntimeException e) {
             showProblem(getTranslation("tools.schedules.problem", e.getMessage()));
             return;
         }
         problem.setVisible(false);
         lrChart.setVisible(true);
+        codeIntro.setVisible(true);
         lrChart.appendPoints(lrChart.addSeries(lrs.label()), Interleave.xy(lrs.xs(), lrs.ys()));
         if (metricChart.isVisible()) {
             double[] values = metric.values(steps.getValue());
@@ -200,6 +212,8 @@ public class ScheduleTool extends Div {
         problem.setText(message);
         problem.setVisible(true);
         lrChart.setVisible(false);
+        // no program to introduce while the settings have a problem
+        codeIntro.setVisible(false);
         code.setText("");
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.optimlab.explore.LrLambda;
 import dev.optimlab.explore.PythonLiteral;
 import dev.optimlab.explore.ScheduleExplorer;
 import java.util.ArrayList;
@@ -15,9 +16,13 @@ import java.util.Optional;
 
 /**
  * One scheduler of torch.optim.lr_scheduler with a field per keyword argument, each holding a Python literal
- * ({@code 30}, {@code [30, 80]}, {@code 'min'}); an empty field leaves the argument at PyTorch's default.
+ * ({@code 30}, {@code [30, 80]}, {@code 'min'}), or for {@code lr_lambda} a Python lambda; an empty field leaves
+ * the argument at PyTorch's default.
  */
 class SchedulerPicker extends FlexLayout {
+
+    /** Wide enough for CosineAnnealingWarmRestarts, the longest scheduler name. */
+    static final String NAME_WIDTH = "18em";
 
     final Select<String> scheduler = new Select<>();
     final List<TextField> arguments = new ArrayList<>();
@@ -32,6 +37,7 @@ class SchedulerPicker extends FlexLayout {
         fields.setFlexWrap(FlexWrap.WRAP);
         fields.getStyle().set("gap", "var(--lumo-space-s)");
         scheduler.setLabel(label);
+        scheduler.setWidth(NAME_WIDTH);
         scheduler.setItems(choices);
         scheduler.setValue(initial.name());
         scheduler.addValueChangeListener(e -> {
@@ -55,7 +61,7 @@ class SchedulerPicker extends FlexLayout {
         given.forEach((key, value) -> shown.put(key, ScheduleExplorer.literal(value)));
         shown.forEach((key, value) -> {
             TextField field = new TextField(key, value, "");
-            field.setWidth("9em");
+            field.setWidth(isLambda(name, key) ? "20em" : "9em");
             field.setManualValidation(true);
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.setValueChangeTimeout(400);
@@ -63,6 +69,10 @@ class SchedulerPicker extends FlexLayout {
             arguments.add(field);
             fields.add(field);
         });
+    }
+
+    private static boolean isLambda(String scheduler, String argument) {
+        return ScheduleExplorer.takesLambda(scheduler) && argument.equals(ScheduleExplorer.LR_LAMBDA);
     }
 
     /** Sets an argument's field, by keyword; for presets and tests. */
@@ -81,6 +91,12 @@ class SchedulerPicker extends FlexLayout {
         boolean valid = true;
         for (TextField field : arguments) {
             if (field.getValue().isBlank()) {
+                field.setInvalid(false);
+                continue;
+            }
+            if (isLambda(scheduler.getValue(), field.getLabel())) {
+                // Python source, run in the sandbox when the schedule is built
+                args.put(field.getLabel(), new LrLambda(field.getValue()));
                 field.setInvalid(false);
                 continue;
             }

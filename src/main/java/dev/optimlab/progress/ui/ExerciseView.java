@@ -34,6 +34,8 @@ import dev.optimlab.course.MarkdownRenderer;
 import dev.optimlab.course.ui.CourseContent;
 import dev.optimlab.course.ui.Learners;
 import dev.optimlab.course.ui.RunPanel;
+import dev.optimlab.explore.ui.ProgramRangeTest;
+import dev.optimlab.pylite.bridge.LrSweep;
 import dev.optimlab.progress.ProgressService;
 import dev.optimlab.progress.StoredAttempt;
 import dev.optimlab.progress.WorkspaceFiles;
@@ -67,6 +69,8 @@ class ExerciseView extends Div implements HasUrlParameter<String>, HasDynamicTit
     final RichText instructions = new RichText();
     final CodeEditor editor = new CodeEditor();
     final Button run = new Button();
+    final Button rangeTestButton = new Button();
+    final ProgramRangeTest rangeTest = new ProgramRangeTest();
     final Button submit = new Button();
     final Button reset = new Button();
     final RunPanel runPanel;
@@ -165,7 +169,15 @@ class ExerciseView extends Div implements HasUrlParameter<String>, HasDynamicTit
         reset.setText(getTranslation("exercise.reset"));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         reset.addClickListener(click -> resetToStarter());
-        Div toolbar = new Div(run, submit, reset);
+        rangeTestButton.setText(getTranslation("rangetest.button"));
+        rangeTestButton.setId("range-test-button");
+        rangeTestButton.setTooltipText(getTranslation("rangetest.button.hint"));
+        // As Submit, the range test sweeps what the browser shows: the editor flushes its text before the click.
+        rangeTestButton.getElement().executeJs("this.addEventListener('click', () => $0.flushChange(), true)",
+                editor.getElement());
+        rangeTestButton.addClickListener(click -> runRangeTest(editor.getValue()));
+        rangeTest.setVisible(false);
+        Div toolbar = new Div(run, rangeTestButton, submit, reset);
         toolbar.addClassNames("ol-workspace-toolbar");
         editor.setAccessibleName(getTranslation("exercise.editor"));
         editor.setWidthFull();
@@ -176,23 +188,44 @@ class ExerciseView extends Div implements HasUrlParameter<String>, HasDynamicTit
             if (end.status() == RunResult.Status.PYTHON_ERROR && end.errorLine() > 0) {
                 editor.markLine(end.errorLine());
             }
+            rangeTest.finish(end);
         });
+        runPanel.addMetricTap("range/", rangeTest::accept);
         notice.addClassNames("ol-workspace-notice");
         notice.getElement().setAttribute("role", "status");
         attempts.addClassNames("ol-attempts");
         H2 attemptsTitle = new H2(getTranslation("exercise.attempts"));
-        code.add(toolbar, editor, notice, runPanel, verdict, attemptsTitle, attempts);
+        code.add(toolbar, editor, notice, runPanel, rangeTest, verdict, attemptsTitle, attempts);
         return code;
     }
 
     void runProgram(String code) {
+        rangeTest.abandon();
+        runPanel.run(learner, program(code));
+    }
+
+    /** Runs the editor's program as a learning-rate range test through the same queue, limits and Stop as Run. */
+    void runRangeTest(String code) {
+        rangeTest.setVisible(true);
+        rangeTest.abandon();
+        Optional<LrSweep> sweep = rangeTest.sweep();
+        if (sweep.isEmpty()) {
+            return;
+        }
+        Program program = program(code).withSweep(sweep.get());
+        rangeTest.begin(sweep.get());
+        if (!runPanel.run(learner, program)) {
+            rangeTest.abandon();
+        }
+    }
+
+    private Program program(String code) {
         saveDraft(code);
         say("", false);
         editor.markLine(0);
         // A signed-in learner's torch.save files live in the database, so a checkpoint survives to the next Run.
-        Program program = userId.map(user -> Program.of(code).withStorage(workspaceFiles.storageFor(user, Lang.of(getLocale()))))
+        return userId.map(user -> Program.of(code).withStorage(workspaceFiles.storageFor(user, Lang.of(getLocale()))))
                 .orElseGet(() -> Program.of(code));
-        runPanel.run(learner, program);
     }
 
     void submitCode() {

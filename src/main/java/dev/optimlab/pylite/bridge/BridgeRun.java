@@ -16,9 +16,9 @@ import java.util.Map;
  */
 final class BridgeRun {
     /** What the caller of {@link TorchBridge#start} chose; inherited by the run's thread when it is created. */
-    record Settings(Storage storage, TorchEvents events, long maxBytes) {
+    record Settings(Storage storage, TorchEvents events, long maxBytes, LrSweep sweep) {
         static final Settings DEFAULT = new Settings(Storage.NONE, TorchEvents.NONE,
-                dev.optimlab.pylite.Limits.defaults().maxBytes());
+                dev.optimlab.pylite.Limits.defaults().maxBytes(), null);
     }
 
     static final InheritableThreadLocal<Settings> PENDING = new InheritableThreadLocal<>();
@@ -38,12 +38,19 @@ final class BridgeRun {
     /** The tensors the program has been handed, weakly, so that storage it dropped stops counting. */
     private final Map<Tensor, Boolean> liveTensors = new java.util.WeakHashMap<>();
     private long tensorBytes;
+    /** The range test's sweep, or null for an ordinary run. */
+    private final LrSweep sweep;
+    private long sweepStep;
+    private double sweepBest = Double.POSITIVE_INFINITY;
+    /** The last scalar loss given to {@code backward()} since the previous step, or null if none was. */
+    private Double lossBeforeStep;
 
     private BridgeRun(Interpreter interpreter, Settings settings) {
         this.interpreter = interpreter;
         this.storage = settings.storage();
         this.events = settings.events();
         this.maxTensorBytes = settings.maxBytes();
+        this.sweep = settings.sweep();
         ComputeContext.current().setGuard(work -> interpreter.budget().checkpoint());
         // the run's thread ends with the run, so torch.nn's warnings need no scope to close
         dev.optimlab.torch.nn.Warnings.install(message -> warn("UserWarning", message));
@@ -122,7 +129,8 @@ final class BridgeRun {
     /** The automatic "loss" series: one point per scalar {@code backward()}. */
     void lossBackward(Tensor loss) {
         if (loss.numel() == 1 && loss.isFloatingPoint()) {
-            events.metric("loss", backwardCount, loss.itemDouble());
+            lossBeforeStep = loss.itemDouble();
+            events.metric("loss", backwardCount, lossBeforeStep);
         }
         backwardCount++;
     }
@@ -132,6 +140,55 @@ final class BridgeRun {
         long step = stepCounts.getOrDefault(optimizer, 0L);
         stepCounts.put(optimizer, step + 1);
         return step;
+    }
+
+    /**
+     * During a range test, ends the program once the sweep has taken all its steps or the loss just computed
+     * diverged, and otherwise sets every param group's lr to the sweep's lr for the coming step.
+     */
+    void beforeSweepStep(dev.optimlab.torch.optim.Optimizer optimizer) {
+        if (sweep == null) {
+            return;
+        }
+        if (sweepStep >= sweep.steps()) {
+            throw endOfSweep();
+        }
+        endIfDiverged(lossBeforeStep);
+        for (dev.optimlab.torch.optim.ParamGroup group : optimizer.paramGroups()) {
+            group.setLr(sweep.lr(sweepStep));
+        }
+    }
+
+    /**
+     * During a range test, pairs the loss before the step just taken with its lr. A closure's loss is the one
+     * {@code step(closure)} returned, since the closure ran the backward inside the step.
+     */
+    void afterSweepStep(Tensor closureLoss) {
+        if (sweep == null) {
+            return;
+        }
+        Double loss = closureLoss != null && closureLoss.numel() == 1 ? closureLoss.itemDouble() : lossBeforeStep;
+        lossBeforeStep = null;
+        if (loss != null) {
+            endIfDiverged(loss);
+            sweepBest = Math.min(sweepBest, loss);
+            events.metric(LrSweep.LR_SERIES, sweepStep, sweep.lr(sweepStep));
+            events.metric(LrSweep.LOSS_SERIES, sweepStep, loss);
+        }
+        sweepStep++;
+    }
+
+    private void endIfDiverged(Double loss) {
+        if (loss != null && (!Double.isFinite(loss) || loss > LrSweep.DIVERGENCE * sweepBest)) {
+            events.metric(LrSweep.DIVERGED_SERIES, sweepStep, sweep.lr(sweepStep));
+            throw endOfSweep();
+        }
+    }
+
+    /** {@code raise SystemExit}: the program ends as if it had finished, with nothing printed. */
+    private static dev.optimlab.pylite.runtime.PyException endOfSweep() {
+        return new dev.optimlab.pylite.runtime.PyException(dev.optimlab.pylite.runtime.PyBaseException.create(
+                dev.optimlab.pylite.runtime.PyType.SYSTEM_EXIT, new Object[0]));
     }
 
     /** The run's instance of a torch module, built once so that {@code torch.nn is nn}. */

@@ -214,9 +214,12 @@ final class OptimObjects {
         }
 
         private Object step(Interpreter in, Object closure) {
-            recordStep(BridgeRun.current());
+            BridgeRun run = BridgeRun.current();
+            run.beforeSweepStep(optimizer);
+            recordStep(run);
             Tensor loss = Host.given(closure) ? optimizer.step(() -> Host.tensor(in, in.call(closure, new Object[0], null)))
                     : optimizer.step();
+            run.afterSweepStep(loss);
             return loss == null ? Py.NONE : TensorObject.of(loss);
         }
 

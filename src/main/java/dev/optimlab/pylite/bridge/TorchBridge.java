@@ -98,6 +98,16 @@ public final class TorchBridge {
     /** Starts a program that may import torch, with its workspace and its events. */
     public static Run start(String source, String filename, Limits limits, RunListener listener, Storage storage,
             TorchEvents events) {
+        return start(source, filename, limits, listener, storage, events, null);
+    }
+
+    /**
+     * Starts a program as {@link #start(String, String, Limits, RunListener, Storage, TorchEvents)} does, as a
+     * learning-rate range test when {@code sweep} is not null: the sweep overrides every optimizer's lr and ends
+     * the program when it is done (see {@link LrSweep}).
+     */
+    public static Run start(String source, String filename, Limits limits, RunListener listener, Storage storage,
+            TorchEvents events, LrSweep sweep) {
         register();
         List<TraceEntry> trace = new java.util.ArrayList<>();
         TorchEvents recording = new TorchEvents() {
@@ -114,7 +124,7 @@ public final class TorchBridge {
                 events.call(entry);
             }
         };
-        BridgeRun.PENDING.set(new BridgeRun.Settings(storage, recording, limits.maxBytes()));
+        BridgeRun.PENDING.set(new BridgeRun.Settings(storage, recording, limits.maxBytes(), sweep));
         try {
             return new Run(PyliteRunner.start(source, filename, limits, reportingWarnings(listener, events)), trace);
         } finally {

@@ -17,11 +17,11 @@ class LrFinderViewTest extends SpringBrowserlessTest {
     @DisplayName("draws raw and smoothed loss on a log lr axis with the three suggestions marked and listed")
     void drawsTheRangeTest() {
         LrFinderTool tool = navigate(LrFinderView.class).tool;
-        assertThat(tool.chart.isLogX()).isTrue();
-        assertThat(tool.chart.seriesLabels()).containsExactly("loss", "smoothed loss", "suggestions");
-        assertThat(tool.chart.pointCount(0)).isEqualTo(tool.result().losses().length).isGreaterThan(10);
-        assertThat(tool.chart.pointCount(2)).isEqualTo(3);
-        assertThat(tool.suggestions.getChildren().map(c -> ((ListItem) c).getElement().getTextRecursively()))
+        assertThat(tool.chart().isLogX()).isTrue();
+        assertThat(tool.chart().seriesLabels()).containsExactly("loss", "smoothed loss", "suggestions");
+        assertThat(tool.chart().pointCount(0)).isEqualTo(tool.result().losses().length).isGreaterThan(10);
+        assertThat(tool.chart().pointCount(2)).isEqualTo(3);
+        assertThat(tool.figure.suggestions.getChildren().map(c -> ((ListItem) c).getElement().getTextRecursively()))
                 .hasSize(3).anySatisfy(text -> assertThat(text).startsWith("● steepest descent: lr ≈ "))
                 .anySatisfy(text -> assertThat(text).startsWith("● minimum / 10: lr ≈ "))
                 .anySatisfy(text -> assertThat(text).startsWith("● valley: lr ≈ "));
@@ -44,7 +44,7 @@ class LrFinderViewTest extends SpringBrowserlessTest {
         tool.startLr.setValue(1.0);
         tool.endLr.setValue(0.1);
         assertThat(tool.problem()).contains("The start lr must be positive and smaller than the end lr.");
-        assertThat(tool.chart.seriesLabels()).isEmpty();
+        assertThat(tool.chart().seriesLabels()).isEmpty();
         tool.model.setValue("linear-regression");
         // mean squared error on x ~ N(0, 1) diverges at once from lr 10: too few points to read
         tool.startLr.setValue(10.0);

@@ -46,6 +46,38 @@ class SchedulesViewTest extends SpringBrowserlessTest {
         assertThat(tool.lrs().ys()[20]).isCloseTo(0.025, within(1e-12));
     }
 
+    @Nested
+    @DisplayName("LambdaLR with a lambda typed into the page")
+    class TypedLambda {
+
+        @Test
+        @DisplayName("draws the lambda's rates and shows it in the PyTorch code")
+        void drawsTheLambda() {
+            ScheduleTool tool = navigate(SchedulesView.class).tool;
+            tool.kind.setValue("LambdaLR");
+            field(tool.first, "lr_lambda").setValue("lambda epoch: 1.0 if epoch < 10 else 0.1");
+            assertThat(tool.lrs().ys()[9]).isEqualTo(0.1);
+            assertThat(tool.lrs().ys()[10]).isCloseTo(0.01, within(1e-12));
+            assertThat(tool.code.getText()).contains("lr_scheduler.LambdaLR(optimizer, lr_lambda=lambda epoch: 1.0 if epoch < 10 else 0.1)");
+        }
+
+        @Test
+        @DisplayName("a lambda that never ends is stopped and explained in one line, in English or Chinese")
+        void hostileLambda() {
+            ScheduleTool tool = navigate(SchedulesView.class).tool;
+            tool.kind.setValue("MultiplicativeLR");
+            field(tool.first, "lr_lambda").setValue("lambda epoch: (lambda f: f(f))(lambda f: f(f))");
+            assertThat(tool.problem()).contains("Your lr_lambda went past its small budget of time, steps or memory and was stopped.");
+            assertThat(tool.lrChart.isVisible()).isFalse();
+
+            UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+            ScheduleTool chinese = navigate(SchedulesView.class).tool;
+            chinese.kind.setValue("LambdaLR");
+            field(chinese.first, "lr_lambda").setValue("lambda epoch: 1 / 0");
+            assertThat(chinese.problem()).contains("你的 lr_lambda 出错了：ZeroDivisionError: division by zero");
+        }
+    }
+
     @Test
     @DisplayName("SequentialLR composes the two schedulers at the milestone")
     void sequential() {

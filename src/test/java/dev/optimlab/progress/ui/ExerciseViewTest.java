@@ -152,6 +152,77 @@ class ExerciseViewTest extends SpringBrowserlessTest {
     }
 
     @Nested
+    @DisplayName("LR range test")
+    class RangeTestOnTheProgram {
+
+        private static final String TRAINING = """
+                import torch
+                from torch import nn
+                torch.manual_seed(0)
+                x = torch.linspace(-1, 1, 32).unsqueeze(1)
+                y = 3 * x + 0.5
+                model = nn.Linear(1, 1)
+                optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+                for epoch in range(200):
+                    optimizer.zero_grad()
+                    loss = nn.functional.mse_loss(model(x), y)
+                    loss.backward()
+                    optimizer.step()
+                """;
+
+        private static void pressRangeTest(ExerciseView view, String code) {
+            view.editor.setValue(code);
+            view.rangeTestButton.click();
+        }
+
+        @Test
+        @DisplayName("sweeps the editor's program through the run queue and draws loss against lr with the suggestions")
+        void sweepsTheProgram() {
+            ExerciseView view = open();
+            dev.optimlab.explore.ui.ProgramRangeTestProbe probe = new dev.optimlab.explore.ui.ProgramRangeTestProbe(view.rangeTest)
+                    .settings(1e-3, 0.5, 30);
+            pressRangeTest(view, TRAINING);
+            assertThat(view.rangeTest.isVisible()).isTrue();
+            awaitEnd(view);
+
+            assertThat(probe.problem()).isEmpty();
+            assertThat(probe.rawPoints()).isEqualTo(30);
+            assertThat(probe.summary()).isEqualTo("Swept 30 steps, lr 0.00100 to 0.500.");
+            assertThat(probe.suggestions()).hasSize(3);
+            RunPanelProbe panel = new RunPanelProbe(view.runPanel);
+            // the ordinary charts still follow the run, and the sweep's own series stay out of them
+            assertThat(panel.chartNames()).containsExactly("loss", "lr");
+            assertThat(panel.pointCount("lr/group0")).isEqualTo(30);
+            assertThat(panel.status()).startsWith("Finished in ");
+        }
+
+        @Test
+        @DisplayName("a program without an optimizer is told so, and the run itself ends normally")
+        void noOptimizer() {
+            ExerciseView view = open();
+            pressRangeTest(view, "print('no training here')\n");
+            awaitEnd(view);
+
+            assertThat(new dev.optimlab.explore.ui.ProgramRangeTestProbe(view.rangeTest).problem()).get().asString()
+                    .startsWith("Your program never called optimizer.step()");
+            assertThat(view.runPanel.getConsole().getText()).isEqualTo("no training here\n");
+        }
+
+        @Test
+        @DisplayName("an ordinary Run after a range test does not touch the range test's figure")
+        void ordinaryRunAfterwards() {
+            ExerciseView view = open();
+            new dev.optimlab.explore.ui.ProgramRangeTestProbe(view.rangeTest).settings(1e-3, 0.5, 10);
+            pressRangeTest(view, TRAINING);
+            awaitEnd(view);
+            pressRun(view, "print('hi')\n");
+            awaitEnd(view);
+
+            assertThat(new dev.optimlab.explore.ui.ProgramRangeTestProbe(view.rangeTest).rawPoints()).isEqualTo(10);
+        }
+    }
+
+    @Nested
     @DisplayName("Submit")
     class Submit {
 
