@@ -78,11 +78,13 @@ public class GradingService {
         Limits jobLimits = programLimits.withWallTime(exercise.wallTime().multipliedBy(2).plus(CHECKS_WALL)
                 .plus(MARGIN)).withMaxBytes(programLimits.maxBytes() + Grader.CHECKS_BYTES);
         AtomicReference<Verdict> delivered = new AtomicReference<>();
-        Job job = (limits, output) -> start(exercise, code, lang, programLimits, output, delivered);
+        GradeTimeline timeline = GradeTimeline.current();
+        Job job = (limits, output) -> start(exercise, code, lang, programLimits, output, delivered, timeline);
         SubmitResult submitted = runs.submit(learner, job, RunKind.SUBMIT, jobLimits);
         if (submitted instanceof SubmitResult.Rejected rejected) {
             return new Refused(rejected.reason(), rejected.message(), rejected.retryAfter());
         }
+        mark(timeline, GradeTimeline.Stage.QUEUED);
         RunHandle run = ((SubmitResult.Accepted) submitted).handle();
         CompletableFuture<Verdict> verdict = run.outcome().thenApply(outcome -> delivered.get() != null
                 ? delivered.get() : stopped(outcome, lang));
@@ -90,7 +92,8 @@ public class GradingService {
     }
 
     private ProgramExecutor.Execution start(Exercise exercise, String code, Lang lang, Limits programLimits, ProgramOutput output,
-                                AtomicReference<Verdict> delivered) {
+                                AtomicReference<Verdict> delivered, GradeTimeline timeline) {
+        mark(timeline, GradeTimeline.Stage.STARTED);
         LongAdder cpu = new LongAdder();
         Grader.Environment env = new Grader.Environment(programLimits, new RunListener() {
             @Override
@@ -102,10 +105,16 @@ public class GradingService {
             public void stderr(String chunk) {
                 output.stderr(chunk);
             }
+
+            @Override
+            public void finished(RunResult result) {
+                mark(timeline, GradeTimeline.Stage.PROGRAM_ENDED);
+            }
         }, cpu::add);
         Thread.ofPlatform().name("grading").daemon().start(() -> {
             long started = System.nanoTime();
             Verdict verdict = grader.grade(exercise, code, lang, env);
+            mark(timeline, GradeTimeline.Stage.CHECKS_DONE);
             delivered.set(verdict);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             if (threads.isCurrentThreadCpuTimeSupported()) {
@@ -117,6 +126,12 @@ public class GradingService {
         });
         // The grader's programs end by their own wall limits; a grade cut short by the service is not counted.
         return () -> { };
+    }
+
+    private static void mark(GradeTimeline timeline, GradeTimeline.Stage stage) {
+        if (timeline != null) {
+            timeline.mark(stage);
+        }
     }
 
     private static Verdict stopped(RunOutcome outcome, Lang lang) {
