@@ -73,7 +73,9 @@ public class GradingService {
 
     /** Queues the grading of {@code code} against {@code exercise} as the learner's Submit. */
     public Grading grade(Learner learner, Exercise exercise, String code, Lang lang) {
-        Limits programLimits = runs.settings().submitLimits();
+        Limits submitLimits = runs.settings().submitLimits();
+        Limits programLimits = exercise.memoryBytes() > 0 ? submitLimits.withMaxBytes(exercise.memoryBytes())
+                : submitLimits;
         // The learner's values live on as copies while the checks run under their own, smaller budget.
         Limits jobLimits = programLimits.withWallTime(exercise.wallTime().multipliedBy(2).plus(CHECKS_WALL)
                 .plus(MARGIN)).withMaxBytes(programLimits.maxBytes() + Grader.CHECKS_BYTES);
