@@ -17,7 +17,7 @@ public final class GradeTimeline {
     public enum Stage {
         /** The grading request reached the application's code. */
         RECEIVED,
-        /** The attempt waits in the run queue. */
+        /** The attempt is handed to the run queue. */
         QUEUED,
         /** A worker took the attempt. */
         STARTED,

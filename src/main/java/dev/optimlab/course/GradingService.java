@@ -82,11 +82,12 @@ public class GradingService {
         AtomicReference<Verdict> delivered = new AtomicReference<>();
         GradeTimeline timeline = GradeTimeline.current();
         Job job = (limits, output) -> start(exercise, code, lang, programLimits, output, delivered, timeline);
+        // Stamped before the hand-over: an idle worker may start the job before submit returns.
+        mark(timeline, GradeTimeline.Stage.QUEUED);
         SubmitResult submitted = runs.submit(learner, job, RunKind.SUBMIT, jobLimits);
         if (submitted instanceof SubmitResult.Rejected rejected) {
             return new Refused(rejected.reason(), rejected.message(), rejected.retryAfter());
         }
-        mark(timeline, GradeTimeline.Stage.QUEUED);
         RunHandle run = ((SubmitResult.Accepted) submitted).handle();
         CompletableFuture<Verdict> verdict = run.outcome().thenApply(outcome -> delivered.get() != null
                 ? delivered.get() : stopped(outcome, lang));
