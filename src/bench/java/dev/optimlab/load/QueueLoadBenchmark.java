@@ -22,7 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,7 +136,8 @@ public final class QueueLoadBenchmark {
                 int learner = i;
                 int count = submissions / learners + (i < submissions % learners ? 1 : 0);
                 pool.submit(() -> {
-                    Random random = new Random(learner);
+                    // A mixed seed: java.util.Random's first draws for seeds 0..119 all fall in one 0.14 s burst.
+                    SplittableRandom random = new SplittableRandom(learner);
                     long spacing = windowNanos / Math.max(1, count);
                     long next = start + (long) (random.nextDouble() * spacing);
                     for (int k = 0; k < count; k++) {

@@ -11,10 +11,11 @@ import java.util.List;
  * @param chapterFolder the chapter that holds it, e.g. {@code 01-training-loop}
  * @param contentHash SHA-256 of all its files, so that attempts and cached solutions name the exact version
  * @param wallTime the Submit time limit for this exercise
+ * @param memoryBytes what a Submit's program may hold in this exercise, or 0 for the server's Submit budget
  */
 public record Exercise(String id, String chapterFolder, Kind kind, int points, LocalizedText title,
                        LocalizedText instructions, List<LocalizedText> hints, List<LocalizedText> choices,
-                       int revealSolutionAfter, Duration wallTime, String starter, String solution, String checks,
+                       int revealSolutionAfter, Duration wallTime, long memoryBytes, String starter, String solution, String checks,
                        String contentHash) {
 
     /** What the learner does. */

@@ -25,6 +25,8 @@ public final class ExerciseLoader {
     private static final Set<String> KEYS = Set.of("kind", "points", "title", "instructions", "hints", "choices",
             "reveal_solution_after", "limits");
     private static final Duration DEFAULT_WALL = Duration.ofSeconds(5);
+    /** An exercise may raise its Submit budget up to DESIGN.md's budget of a Run, never beyond. */
+    private static final int MAX_MEMORY_MB = 256;
 
     private final ContentSource source;
 
@@ -116,24 +118,36 @@ public final class ExerciseLoader {
         int reveal = fields.containsKey("reveal_solution_after")
                 ? positiveInt(file, fields.get("reveal_solution_after"), "reveal_solution_after") : 3;
         Duration wall = DEFAULT_WALL;
+        long memory = 0;
         if (fields.containsKey("limits")) {
             YamlTree.Node limits = fields.get("limits");
             if (!limits.isMap()) {
                 throw at(file, limits, "'limits' must be a mapping such as {wall_seconds: 5}");
             }
             for (Map.Entry<String, YamlTree.Node> e : limits.map().entrySet()) {
-                if (!e.getKey().equals("wall_seconds")) {
-                    throw at(file, e.getValue(), "unknown limit '" + e.getKey() + "' (expected wall_seconds)");
+                switch (e.getKey()) {
+                    case "wall_seconds" -> {
+                        int seconds = positiveInt(file, e.getValue(), "wall_seconds");
+                        if (seconds > 30) {
+                            throw at(file, e.getValue(), "wall_seconds may be at most 30");
+                        }
+                        wall = Duration.ofSeconds(seconds);
+                    }
+                    case "memory_mb" -> {
+                        int megabytes = positiveInt(file, e.getValue(), "memory_mb");
+                        if (megabytes > MAX_MEMORY_MB) {
+                            throw at(file, e.getValue(), "memory_mb may be at most " + MAX_MEMORY_MB
+                                    + " (a Run's budget)");
+                        }
+                        memory = (long) megabytes << 20;
+                    }
+                    default -> throw at(file, e.getValue(), "unknown limit '" + e.getKey()
+                            + "' (expected wall_seconds or memory_mb)");
                 }
-                int seconds = positiveInt(file, e.getValue(), "wall_seconds");
-                if (seconds > 30) {
-                    throw at(file, e.getValue(), "wall_seconds may be at most 30");
-                }
-                wall = Duration.ofSeconds(seconds);
             }
         }
         String hash = sha256(yaml, starter, solution, checks);
-        return new Exercise(id, chapterFolder, kind, points, title, instructions, hints, choices, reveal, wall, starter,
+        return new Exercise(id, chapterFolder, kind, points, title, instructions, hints, choices, reveal, wall, memory, starter,
                 solution, checks, hash);
     }
 

@@ -73,14 +73,19 @@ public class GradingService {
 
     /** Queues the grading of {@code code} against {@code exercise} as the learner's Submit. */
     public Grading grade(Learner learner, Exercise exercise, String code, Lang lang) {
-        Limits programLimits = runs.settings().submitLimits();
+        Limits submitLimits = runs.settings().submitLimits();
+        Limits programLimits = exercise.memoryBytes() > 0 ? submitLimits.withMaxBytes(exercise.memoryBytes())
+                : submitLimits;
         // The learner's values live on as copies while the checks run under their own, smaller budget.
         Limits jobLimits = programLimits.withWallTime(exercise.wallTime().multipliedBy(2).plus(CHECKS_WALL)
                 .plus(MARGIN)).withMaxBytes(programLimits.maxBytes() + Grader.CHECKS_BYTES);
         AtomicReference<Verdict> delivered = new AtomicReference<>();
+        GradeTimeline timeline = GradeTimeline.current();
         // The queue's pause gate reaches the learner's program, the reference solution and the checks alike.
         Job job = (limits, output) -> start(exercise, code, lang, programLimits.withGate(limits.gate()), output,
-                delivered);
+                delivered, timeline);
+        // Stamped before the hand-over: an idle worker may start the job before submit returns.
+        mark(timeline, GradeTimeline.Stage.QUEUED);
         SubmitResult submitted = runs.submit(learner, job, RunKind.SUBMIT, jobLimits);
         if (submitted instanceof SubmitResult.Rejected rejected) {
             return new Refused(rejected.reason(), rejected.message(), rejected.retryAfter());
@@ -92,7 +97,8 @@ public class GradingService {
     }
 
     private ProgramExecutor.Execution start(Exercise exercise, String code, Lang lang, Limits programLimits, ProgramOutput output,
-                                AtomicReference<Verdict> delivered) {
+                                AtomicReference<Verdict> delivered, GradeTimeline timeline) {
+        mark(timeline, GradeTimeline.Stage.STARTED);
         LongAdder cpu = new LongAdder();
         Grader.Environment env = new Grader.Environment(programLimits, new RunListener() {
             @Override
@@ -104,10 +110,16 @@ public class GradingService {
             public void stderr(String chunk) {
                 output.stderr(chunk);
             }
+
+            @Override
+            public void finished(RunResult result) {
+                mark(timeline, GradeTimeline.Stage.PROGRAM_ENDED);
+            }
         }, cpu::add);
         Thread.ofPlatform().name("grading").daemon().start(() -> {
             long started = System.nanoTime();
             Verdict verdict = grader.grade(exercise, code, lang, env);
+            mark(timeline, GradeTimeline.Stage.CHECKS_DONE);
             delivered.set(verdict);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             if (threads.isCurrentThreadCpuTimeSupported()) {
@@ -119,6 +131,12 @@ public class GradingService {
         });
         // The grader's programs end by their own wall limits; a grade cut short by the service is not counted.
         return () -> { };
+    }
+
+    private static void mark(GradeTimeline timeline, GradeTimeline.Stage stage) {
+        if (timeline != null) {
+            timeline.mark(stage);
+        }
     }
 
     private static Verdict stopped(RunOutcome outcome, Lang lang) {

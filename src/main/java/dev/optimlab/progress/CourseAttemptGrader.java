@@ -1,6 +1,7 @@
 package dev.optimlab.progress;
 
 import dev.optimlab.course.Exercise;
+import dev.optimlab.course.GradeTimeline;
 import dev.optimlab.course.GradingService;
 import dev.optimlab.course.Lang;
 import dev.optimlab.course.Verdict;
@@ -30,7 +31,11 @@ class CourseAttemptGrader implements AttemptGrader {
     public Verdict grade(long userId, Exercise exercise, String code, Lang lang) {
         String learner = accounts.findById(userId).map(UserAccount::username).orElse("user-" + userId);
         return switch (grading.grade(Learner.member(learner), exercise, code, lang)) {
-            case GradingService.Queued queued -> queued.verdict().join();
+            case GradingService.Queued queued -> {
+                Verdict verdict = queued.verdict().join();
+                GradeTimeline.markCurrent(GradeTimeline.Stage.VERDICT_HANDED);
+                yield verdict;
+            }
             case GradingService.Refused refused -> throw new GradingRefused(refused.message(),
                     refused.reason() != SubmitResult.Reason.SUBMISSION_PENDING, refused.retryAfter());
         };

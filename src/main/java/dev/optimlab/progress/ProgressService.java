@@ -1,6 +1,7 @@
 package dev.optimlab.progress;
 
 import dev.optimlab.course.Exercise;
+import dev.optimlab.course.GradeTimeline;
 import dev.optimlab.course.Lang;
 import dev.optimlab.course.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,7 @@ public class ProgressService {
             return attempt;
         });
         durability.attemptCommitted();
+        GradeTimeline.markCurrent(GradeTimeline.Stage.STORED);
         return StoredAttempt.of(stored);
     }
 

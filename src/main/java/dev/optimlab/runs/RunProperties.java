@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param wallTimeRun wall limit of a Run when the exercise gives none
  * @param wallTimeSubmit wall limit of a Submit when the exercise gives none
  * @param steps interpreter steps per program
- * @param memory data a program may hold
+ * @param memory data a Run's program may hold
+ * @param memorySubmit data a Submit's program may hold unless its exercise asks for more
  * @param output text a program may print
  * @param heapShare the share of the maximum heap that running programs' memory budgets may add up to
  * @param guestsEnabled whether guests may run programs
@@ -30,6 +31,7 @@ import org.springframework.util.unit.DataSize;
 public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500") int queueCapacity,
                             @DefaultValue("10s") Duration wallTimeRun, @DefaultValue("5s") Duration wallTimeSubmit,
                             @DefaultValue("100000000") long steps, @DefaultValue("256MB") DataSize memory,
+                            @DefaultValue("64MB") DataSize memorySubmit,
                             @DefaultValue("1MB") DataSize output, @DefaultValue("0.5") double heapShare,
                             @DefaultValue("true") boolean guestsEnabled,
                             @DefaultValue("3") int guestRunsPerAddress,
@@ -43,7 +45,7 @@ public record RunProperties(@DefaultValue("0") int workers, @DefaultValue("500")
                 .withMaxOutputBytes(output.toBytes());
         RunSettings defaults = RunSettings.defaults();
         return defaults.withWorkers(workers > 0 ? workers : Runtime.getRuntime().availableProcessors())
-                .withQueueCapacity(queueCapacity).withLimits(run, run.withWallTime(wallTimeSubmit))
+                .withQueueCapacity(queueCapacity).withLimits(run, run.withWallTime(wallTimeSubmit).withMaxBytes(memorySubmit.toBytes()))
                 .withMemoryCapacityBytes((long) (maxHeapBytes * heapShare))
                 .withGuests(guestsEnabled, guestRunsPerAddress)
                 .withFairShare(new FairShare(fairQuantum, usageHalfLife, lightCpu, reservedWorkers, slice));

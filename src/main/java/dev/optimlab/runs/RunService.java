@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -645,6 +646,7 @@ public final class RunService implements AutoCloseable {
     /** Writes what the program produces into its log; never blocks on subscribers. */
     private final class LoggingOutput implements ProgramOutput {
         private final RunHandle handle;
+        private final AtomicBoolean metricSeen = new AtomicBoolean();
 
         LoggingOutput(RunHandle handle) {
             this.handle = handle;
@@ -668,6 +670,10 @@ public final class RunService implements AutoCloseable {
         @Override
         public void metric(String series, long step, double value) {
             handle.log.add(new RunEvent.Metric(series, step, value));
+            // The first chart point is what a learner watching the chart waits for; later ones wait for the tick.
+            if (metricSeen.compareAndSet(false, true)) {
+                deliverNow(handle);
+            }
         }
 
         @Override

@@ -31,12 +31,20 @@ public record RunSettings(int workers, int queueCapacity, Limits runLimits, Limi
     }
 
     /**
+     * What a Submit's program may hold unless its exercise asks for more: course exercises hold well under 1 MiB,
+     * and the memory guard books each grade's budget, so DESIGN.md's 256 MiB would let a 1 GiB heap grade only
+     * one attempt at a time (docs/benchmarks.md).
+     */
+    public static final long SUBMIT_MEMORY_BYTES = 64L << 20;
+
+    /**
      * DESIGN.md's defaults: a worker per core, queue 500, 10 s Run, 5 s Submit, half of the heap; one worker kept
-     * for light learners when there are two or more.
+     * for light learners when there are two or more. A Submit's program gets {@link #SUBMIT_MEMORY_BYTES}.
      */
     public static RunSettings defaults() {
         return new RunSettings(Runtime.getRuntime().availableProcessors(), 500, Limits.defaults(),
-                Limits.defaults().withWallTime(Duration.ofSeconds(5)), Runtime.getRuntime().maxMemory() / 2, true, 3,
+                Limits.defaults().withWallTime(Duration.ofSeconds(5)).withMaxBytes(SUBMIT_MEMORY_BYTES),
+                Runtime.getRuntime().maxMemory() / 2, true, 3,
                 Duration.ofMillis(50), Duration.ofSeconds(1), 10_000, FairShare.defaults());
     }
 

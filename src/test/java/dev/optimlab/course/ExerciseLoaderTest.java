@@ -26,7 +26,7 @@ class ExerciseLoaderTest {
             choices:
               - {en: "a) 1", zh: "a) 1"}
               - {en: "b) 2", zh: "b) 2"}
-            limits: {wall_seconds: 3}
+            limits: {wall_seconds: 3, memory_mb: 128}
             """;
 
     @TempDir
@@ -76,6 +76,7 @@ class ExerciseLoaderTest {
         assertThat(e.choices()).hasSize(2);
         assertThat(e.revealSolutionAfter()).isEqualTo(3);
         assertThat(e.wallTime()).hasSeconds(3);
+        assertThat(e.memoryBytes()).isEqualTo(128L << 20);
         assertThat(e.solution()).isEqualTo("answer = 'a'\n");
         assertThat(e.contentHash()).hasSize(64);
     }
@@ -126,6 +127,21 @@ class ExerciseLoaderTest {
         exercise("01-one", "first", VALID);
         Files.delete(root.resolve("01-one/exercises/first/checks.py"));
         assertThatThrownBy(this::load).hasMessageEndingWith("first/checks.py: missing file");
+    }
+
+    @Test
+    @DisplayName("without memory_mb the server's Submit budget applies")
+    void defaultMemory() throws IOException {
+        exercise("01-one", "first", VALID.replace(", memory_mb: 128", ""));
+        assertThat(load().get("first").memoryBytes()).isZero();
+    }
+
+    @Test
+    @DisplayName("memory_mb above a Run's 256 MiB budget is refused at its line")
+    void memoryAboveRunBudget() throws IOException {
+        exercise("01-one", "first", VALID.replace("memory_mb: 128", "memory_mb: 512"));
+        assertThatThrownBy(this::load).isInstanceOf(ContentException.class)
+                .hasMessageContaining("memory_mb may be at most 256");
     }
 
     @Test

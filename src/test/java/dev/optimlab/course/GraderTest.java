@@ -35,7 +35,7 @@ class GraderTest {
     private static Exercise exercise(String solution, String checks, Duration wall) {
         LocalizedText text = new LocalizedText("t", "题");
         return new Exercise("test-" + Integer.toHexString((solution + checks).hashCode()), "01-training-loop",
-                Exercise.Kind.FIX_BUG, 1, text, text, List.of(text, text), List.of(), 3, wall, "",
+                Exercise.Kind.FIX_BUG, 1, text, text, List.of(text, text), List.of(), 3, wall, 0, "",
                 solution, IMPORT + checks, Integer.toHexString((solution + checks).hashCode()));
     }
 

@@ -35,7 +35,7 @@ class GradingServiceTest {
             """;
     private static final Exercise EXERCISE = new Exercise("grading-service-test", "01-training-loop",
             Exercise.Kind.FIX_BUG, 1, new LocalizedText("t", "题"), new LocalizedText("t", "题"),
-            List.of(new LocalizedText("h", "提示"), new LocalizedText("h", "提示")), List.of(), 3, Duration.ofSeconds(2),
+            List.of(new LocalizedText("h", "提示"), new LocalizedText("h", "提示")), List.of(), 3, Duration.ofSeconds(2), 0,
             "x = 0\n", SOLUTION, CHECKS, "grading-service-test-1");
 
     private final List<RunService> services = new ArrayList<>();
@@ -129,6 +129,31 @@ class GradingServiceTest {
             assertThat(queued.verdict()).isNotDone();
             loop.cancel();
             assertThat(verdict(queued).score()).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    @DisplayName("a Submit's memory budget")
+    class MemoryBudget {
+        static final String BIG_LIST = "xs = [0.5] * 3000000\nx = 42\n";
+
+        @Test
+        @DisplayName("is the server's Submit budget when the exercise asks for none, and a program over it is stopped")
+        void serverBudget() throws Exception {
+            Verdict verdict = verdict(queued(grading.grade(ADA, EXERCISE, BIG_LIST, Lang.EN)));
+            assertThat(verdict.score()).isZero();
+            assertThat(verdict.message()).contains("stopped by a limit (MEMORY)");
+            assertThat(verdict.output()).contains("16 MiB memory limit");
+        }
+
+        @Test
+        @DisplayName("is the exercise's memory_mb when it asks for more")
+        void exerciseBudget() throws Exception {
+            Exercise roomy = new Exercise(EXERCISE.id(), EXERCISE.chapterFolder(), EXERCISE.kind(), EXERCISE.points(),
+                    EXERCISE.title(), EXERCISE.instructions(), EXERCISE.hints(), EXERCISE.choices(),
+                    EXERCISE.revealSolutionAfter(), EXERCISE.wallTime(), 64L << 20, EXERCISE.starter(),
+                    EXERCISE.solution(), EXERCISE.checks(), EXERCISE.contentHash() + "-roomy");
+            assertThat(verdict(queued(grading.grade(ADA, roomy, BIG_LIST, Lang.EN))).score()).isEqualTo(1.0);
         }
     }
 

@@ -14,12 +14,13 @@ class RunPropertiesTest {
     @DisplayName("set the fair share: quantum, half-life, light threshold, reserved workers and slice")
     void fairShare() {
         RunProperties properties = new RunProperties(4, 500, Duration.ofSeconds(10), Duration.ofSeconds(5),
-                100_000_000L, DataSize.ofMegabytes(64), DataSize.ofMegabytes(1), 0.5, true, 3,
+                100_000_000L, DataSize.ofMegabytes(128), DataSize.ofMegabytes(64), DataSize.ofMegabytes(1), 0.5, true, 3,
                 Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ofSeconds(3), 2, Duration.ofMillis(300));
         RunSettings settings = properties.toSettings(1L << 30);
         assertThat(settings.fairShare()).isEqualTo(new FairShare(Duration.ofMillis(20), Duration.ofMinutes(5),
                 Duration.ofSeconds(3), 2, Duration.ofMillis(300)));
         assertThat(settings.reservedWorkers()).isEqualTo(2);
+        assertThat(settings.runLimits().maxBytes()).isEqualTo(128L << 20);
         assertThat(settings.submitLimits().maxBytes()).isEqualTo(64L << 20);
         assertThat(settings.memoryCapacityBytes()).isEqualTo(512L << 20);
     }

@@ -36,7 +36,8 @@ class RunServiceOperationsTest {
             assertThat(settings.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
             assertThat(settings.queueCapacity()).isEqualTo(500);
             assertThat(settings.runLimits()).isEqualTo(Limits.defaults());
-            assertThat(settings.submitLimits()).isEqualTo(Limits.defaults().withWallTime(Duration.ofSeconds(5)));
+            assertThat(settings.submitLimits()).isEqualTo(Limits.defaults().withWallTime(Duration.ofSeconds(5))
+                    .withMaxBytes(RunSettings.SUBMIT_MEMORY_BYTES));
             assertThat(settings.memoryCapacityBytes()).isEqualTo(1L << 30);
             assertThat(settings.guestsEnabled()).isTrue();
         }
@@ -57,6 +58,15 @@ class RunServiceOperationsTest {
             assertThat(settings.memoryCapacityBytes()).isEqualTo(1L << 30);
             assertThat(settings.guestsEnabled()).isFalse();
             assertThat(settings.guestRunsPerAddress()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a Submit's program has a budget of its own, 64 MB unless optimlab.runs.memory-submit says otherwise")
+        void submitMemory() {
+            assertThat(bind(Map.of("optimlab.runs.memory", "16MB")).toSettings(4L << 30).submitLimits().maxBytes())
+                    .isEqualTo(64L << 20);
+            assertThat(bind(Map.of("optimlab.runs.memory-submit", "8MB")).toSettings(4L << 30).submitLimits()
+                    .maxBytes()).isEqualTo(8L << 20);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -308,6 +309,40 @@ class RunServiceTest {
                     new RunEvent.Output(RunEvent.Stream.STDERR, "oops\n"),
                     new RunEvent.Metric("loss", 2, 0.25));
             assertThat(recorder.finish().status()).isEqualTo(RunResult.Status.OK);
+        }
+
+        @Test
+        @DisplayName("a run's first chart point reaches the subscriber at once, without waiting for the batch tick")
+        void firstMetricAtOnce() throws Exception {
+            CountDownLatch startedSeen = new CountDownLatch(1);
+            ScriptedExecutor executor = new ScriptedExecutor(output -> {
+                try {
+                    startedSeen.await(20, TimeUnit.SECONDS);
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                output.metric("loss", 1, 0.5);
+            }, false);
+            RunSettings slowTick = new RunSettings(1, 500, SMALL, SMALL, ONE_WORKER.memoryCapacityBytes(), true, 3,
+                    Duration.ofSeconds(30), Duration.ofSeconds(1), 10_000, ONE_WORKER.fairShare());
+            RunService service = service(slowTick, executor);
+            RunHandle handle = accepted(service.submit(ADA, Program.of(""), RunKind.RUN));
+            List<RunEvent> seen = new CopyOnWriteArrayList<>();
+            handle.subscribe(batch -> {
+                seen.addAll(batch);
+                if (batch.getFirst() instanceof RunEvent.Started) {
+                    startedSeen.countDown();
+                }
+            });
+            // Well inside the program's 5 s wall limit, whose end would deliver everything anyway.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (!seen.contains(new RunEvent.Metric("loss", 1, 0.5)) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(seen).contains(new RunEvent.Metric("loss", 1, 0.5));
+            assertThat(handle.state()).isEqualTo(RunHandle.State.RUNNING);
+            executor.release();
         }
 
         @Test

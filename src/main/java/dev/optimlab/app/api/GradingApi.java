@@ -1,6 +1,7 @@
 package dev.optimlab.app.api;
 
 import dev.optimlab.course.Exercise;
+import dev.optimlab.course.GradeTimeline;
 import dev.optimlab.course.Lang;
 import dev.optimlab.progress.CourseExercises;
 import dev.optimlab.progress.ProgressService;
@@ -58,12 +59,15 @@ class GradingApi {
     private final ProgressService progress;
     private final UserAccountRepository accounts;
     private final ApiRateLimit rateLimit;
+    private final GradeTimings timings;
 
-    GradingApi(CourseExercises exercises, ProgressService progress, UserAccountRepository accounts, ApiRateLimit rateLimit) {
+    GradingApi(CourseExercises exercises, ProgressService progress, UserAccountRepository accounts, ApiRateLimit rateLimit,
+               GradeTimings timings) {
         this.exercises = exercises;
         this.progress = progress;
         this.accounts = accounts;
         this.rateLimit = rateLimit;
+        this.timings = timings;
     }
 
     @PostMapping(path = "/exercises/{id}/grade", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,9 +98,16 @@ class GradingApi {
         }
         Lang lang = lang(request.lang());
         rateLimit.take(callerKey(http, authentication));
-        StoredAttempt attempt = progress.submit(userId, exercise, request.code(), lang);
-        return ResponseEntity.ok().header("Content-Location", "/api/v1/attempts/" + attempt.id())
-                .contentType(MediaType.APPLICATION_JSON).body(attempt.verdictJson());
+        GradeTimeline timeline = GradeTimeline.open();
+        try {
+            StoredAttempt attempt = progress.submit(userId, exercise, request.code(), lang);
+            timeline.mark(GradeTimeline.Stage.ANSWERED);
+            timings.record(timeline);
+            return ResponseEntity.ok().header("Content-Location", "/api/v1/attempts/" + attempt.id())
+                    .contentType(MediaType.APPLICATION_JSON).body(attempt.verdictJson());
+        } finally {
+            GradeTimeline.close();
+        }
     }
 
     @GetMapping("/me/attempts")

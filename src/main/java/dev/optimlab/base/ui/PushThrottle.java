@@ -39,6 +39,20 @@ public final class PushThrottle {
     }
 
     /**
+     * Asks for an update at once even inside the interval, for the one update a person is waiting for (a run's
+     * first output or chart point after its "running" update); later requests again wait for the interval.
+     */
+    public void requestNow() {
+        long ticket;
+        synchronized (this) {
+            scheduled = true;
+            scheduledAtNanos = clock.getAsLong();
+            ticket = ++generation;
+        }
+        scheduler.schedule(() -> runIfCurrent(ticket), 0, TimeUnit.NANOSECONDS);
+    }
+
+    /**
      * Asks for an update no sooner than {@code millis} from now (a clock's next tick); an earlier pending update
      * serves it, and a later pending one is brought forward.
      */

@@ -71,6 +71,8 @@ public class RunPanel extends Div {
         AutoCloseable subscription;
         volatile boolean finished;
         boolean started;
+        /** Whether a batch with output or a chart point has arrived; touched only by the run's delivery. */
+        volatile boolean dataSeen;
 
         Current(RunHandle handle) {
             this.handle = handle;
@@ -142,7 +144,14 @@ public class RunPanel extends Div {
         run.throttle = ticker.throttle(PUSH_INTERVAL_MILLIS, () -> ui.access(() -> drain(run)));
         run.subscription = handle.subscribe(batch -> {
             run.pending.addAll(batch);
-            run.throttle.request();
+            // The first output or chart point is what the learner waits for: it does not wait behind "running".
+            if (!run.dataSeen && batch.stream().anyMatch(e -> e instanceof RunEvent.Metric
+                    || e instanceof RunEvent.Output)) {
+                run.dataSeen = true;
+                run.throttle.requestNow();
+            } else {
+                run.throttle.request();
+            }
         });
         run.throttle.requestAfter(CLOCK_MILLIS);
         return true;

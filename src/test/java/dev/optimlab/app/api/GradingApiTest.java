@@ -11,9 +11,12 @@ import dev.optimlab.security.ApiTokens;
 import dev.optimlab.security.Role;
 import dev.optimlab.security.UserAccount;
 import dev.optimlab.security.UserAccountRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,6 +59,8 @@ class GradingApiTest {
     CourseExercises exercises;
     @Autowired
     ApiTokens tokens;
+    @Autowired
+    MeterRegistry meters;
 
     MockMvc mvc;
     String learner;
@@ -125,6 +130,20 @@ class GradingApiTest {
             JsonNode mine = json(perform(as(get("/api/v1/me/attempts").param("exercise", exercise.id()), learner)));
             assertThat(mine).hasSize(1);
             assertThat(mine.get(0).path("verdict")).isEqualTo(verdict);
+        }
+
+        @Test
+        @DisplayName("times each stage of the grade, from the queue to the stored attempt")
+        void timesStages() throws Exception {
+            long before = meters.find("optimlab.grade.total").timers().stream().mapToLong(Timer::count).sum();
+            assertThat(perform(grade(exercise.id(), body(exercise.solution()), learner)).getStatus()).isEqualTo(200);
+            assertThat(meters.find("optimlab.grade.total").timer().count()).isEqualTo(before + 1);
+            for (String stage : List.of("queued", "started", "program_ended", "checks_done", "verdict_handed", "stored",
+                    "answered")) {
+                Timer timer = meters.find("optimlab.grade.stage").tag("stage", stage).timer();
+                assertThat(timer).as(stage).isNotNull();
+                assertThat(timer.count()).as(stage).isPositive();
+            }
         }
 
         @Test

@@ -52,6 +52,24 @@ class PushThrottleTest {
     }
 
     @Test
+    @DisplayName("an update asked for at once runs inside the interval, and the next request waits a full interval")
+    void requestNowSkipsTheInterval() {
+        throttle.request();
+        scheduler.tasks.getFirst().task().run();
+        nowMillis = 10;
+        throttle.request();
+        throttle.requestNow();
+        assertThat(scheduler.tasks).hasSize(3);
+        assertThat(scheduler.tasks.get(2).delayMillis()).isZero();
+        scheduler.tasks.get(2).task().run();
+        scheduler.tasks.get(1).task().run();
+        assertThat(updates).isEqualTo(2);
+        nowMillis = 20;
+        throttle.request();
+        assertThat(scheduler.tasks.get(3).delayMillis()).isEqualTo(40L);
+    }
+
+    @Test
     @DisplayName("requests within the interval are served together, no sooner than the interval allows")
     void burstIsCoalesced() {
         throttle.request();
