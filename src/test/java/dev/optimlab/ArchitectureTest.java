@@ -41,10 +41,10 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("explore computes on the torch core alone")
-    void explore_depends_only_on_torch() {
+    @DisplayName("explore computes on the torch core, and on pylite only to evaluate a lambda the learner types")
+    void explore_depends_only_on_the_engines() {
         check(noClasses().that().resideInAPackage("dev.optimlab.explore..").and().resideOutsideOfPackage("dev.optimlab.explore.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.pylite..", "dev.optimlab.runs..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.optimlab.runs..",
                         "dev.optimlab.course..", "dev.optimlab.progress..", "dev.optimlab.classroom..", "dev.optimlab.security..",
                         "dev.optimlab.settings.."));
     }
