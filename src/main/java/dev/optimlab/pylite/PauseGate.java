@@ -28,6 +28,7 @@ public final class PauseGate {
     private volatile int state = OPEN;
     private boolean parked;
     private long parkedSince;
+    private long parkedBytes;
     private long pausedNanos;
 
     public PauseGate() {
@@ -125,16 +126,30 @@ public final class PauseGate {
     }
 
     /**
-     * Parks the calling program while the gate is closed and {@code cancelled} says no; returns the time it
-     * was parked. Called by the program's own thread at its checks.
+     * Bytes the parked program said it holds when it parked (its budget's charged allocations, an upper bound
+     * of what it keeps alive); meaningful once {@link #awaitParked} has returned true.
      */
-    public long pass(BooleanSupplier cancelled) {
+    public long parkedBytes() {
+        lock.lock();
+        try {
+            return parkedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Parks the calling program while the gate is closed and {@code cancelled} says no; returns the time it
+     * was parked. Called by the program's own thread at its checks, with the bytes it holds.
+     */
+    public long pass(BooleanSupplier cancelled, long heldBytes) {
         lock.lock();
         try {
             if (state != CLOSED || cancelled.getAsBoolean()) {
                 return 0;
             }
             parked = true;
+            parkedBytes = heldBytes;
             parkedSince = System.nanoTime();
             changed.signalAll();
             try {

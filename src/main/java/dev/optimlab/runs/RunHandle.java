@@ -53,8 +53,10 @@ public final class RunHandle {
     /** Up to when its running time has been billed to the learner, and how much was billed. */
     long billedUpToNanos;
     long billedNanos;
-    /** The memory budget the service counts as held by this program while it is paused; under the service's lock. */
+    /** The memory the service counts as held by this program while it is paused; under the service's lock. */
     long pausedHoldBytes;
+    /** The memory budget a paused program gives back while paused and needs again to resume; 0 otherwise. */
+    long pausedReservation;
     /** CPU the job reported for itself, or -1 until it does. */
     volatile long cpuNanos = -1;
     /** Whether its learner was over the light-CPU threshold when it started, so it holds an unreserved worker. */

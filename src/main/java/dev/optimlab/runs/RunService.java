@@ -40,6 +40,8 @@ public final class RunService implements AutoCloseable {
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long a worker waits for a program to reach its next check and park before it lets it run on. */
     private static final long PARK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** What a paused graded attempt may hold beyond its parked program's charge: copied values, output. */
+    private static final long PAUSED_MARGIN_BYTES = 8L << 20;
     private static final long PARK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** A program waiting and paused in turns ends after this many times its wall limit in the service. */
     static final int TIME_IN_SERVICE_FACTOR = 10;
@@ -58,7 +60,9 @@ public final class RunService implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private long reservedBytes;
-    /** The part of {@link #reservedBytes} that paused programs hold. */
+    /** The part of {@link #reservedBytes} that belongs to paused programs' budgets. */
+    private long pausedReservedBytes;
+    /** What paused programs hold of those budgets: the bytes their budgets had charged when they parked. */
     private long pausedBytes;
     private int running;
     private int runningHeavy;
@@ -407,22 +411,25 @@ public final class RunService implements AutoCloseable {
         return runningHeavy < settings.workers() - settings.reservedWorkers();
     }
 
-    /** Whether a program may start now; a paused one holds its memory already. */
+    /** Whether a program may start (or a paused one resume) now. */
     private boolean fitsMemory(RunHandle handle) {
         return fitsMemory(handle, 0);
     }
 
     /**
      * Whether a program could start if running programs holding {@code pausing} bytes were paused first. Running
-     * programs' budgets must fit the capacity; paused programs may hold up to half as much again on top, since
-     * a program paused after a slice is mostly a busy loop holding little of its budget, and the cap keeps the
-     * heap safe when they do not.
+     * programs' budgets must fit the capacity, a resuming program's whole budget included; paused programs count
+     * with what they hold (a program paused after a slice is mostly a busy loop holding little of its budget)
+     * and may take up to half the capacity again on top, which keeps the heap safe when they hold much.
      */
     private boolean fitsMemory(RunHandle handle, long pausing) {
         long capacity = settings.memoryCapacityBytes();
-        return handle.state == RunHandle.State.PAUSED
-                || (reservedBytes - pausedBytes - pausing + handle.reservedBytes <= capacity
-                && reservedBytes + handle.reservedBytes <= capacity + capacity / 2);
+        long runningBytes = reservedBytes - pausedReservedBytes;
+        if (handle.state == RunHandle.State.PAUSED) {
+            return runningBytes + handle.pausedReservation <= capacity;
+        }
+        return runningBytes - pausing + handle.reservedBytes <= capacity
+                && runningBytes + pausedBytes + handle.reservedBytes <= capacity + capacity / 2;
     }
 
     private void execute(RunHandle handle) {
@@ -556,7 +563,9 @@ public final class RunService implements AutoCloseable {
             queue.charge(handle.learner().id(), pausedAt - handle.billedUpToNanos);
             handle.billedUpToNanos = pausedAt;
             handle.state = RunHandle.State.PAUSED;
-            handle.pausedHoldBytes = handle.memoryReleased.get() ? 0 : handle.reservedBytes;
+            handle.pausedReservation = handle.memoryReleased.get() ? 0 : handle.reservedBytes;
+            handle.pausedHoldBytes = Math.min(handle.pausedReservation, handle.gate.parkedBytes() + PAUSED_MARGIN_BYTES);
+            pausedReservedBytes += handle.pausedReservation;
             pausedBytes += handle.pausedHoldBytes;
             handle.log.add(new RunEvent.Paused());
             queue.requeue(handle);
@@ -635,7 +644,9 @@ public final class RunService implements AutoCloseable {
 
     /** Stops counting the handle's memory as held by a paused program; under the lock. */
     private void unpause(RunHandle handle) {
+        pausedReservedBytes -= handle.pausedReservation;
         pausedBytes -= handle.pausedHoldBytes;
+        handle.pausedReservation = 0;
         handle.pausedHoldBytes = 0;
     }
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Time slicing")
 class TimeSlicingTest {
     static final Duration SLICE = Duration.ofMillis(100);
-    static final Limits ONE_SECOND = Limits.defaults().withWallTime(Duration.ofSeconds(1)).withMaxBytes(8L << 20);
+    /** A busy loop ends at its one-second wall limit: a fast idle machine must not reach the step limit first. */
+    static final Limits ONE_SECOND = Limits.defaults().withWallTime(Duration.ofSeconds(1)).withMaxBytes(8L << 20)
+            .withMaxSteps(Long.MAX_VALUE);
     /** One worker, 100 ms slices and a long half-life, so that usage does not decay while a test runs. */
     static final RunSettings SETTINGS = RunSettings.defaults().withWorkers(1).withLimits(ONE_SECOND, ONE_SECOND)
             .withFairShare(new FairShare(Duration.ofMillis(50), Duration.ofHours(1), Duration.ofSeconds(2), 0, SLICE));
@@ -30,6 +32,7 @@ class TimeSlicingTest {
 
     static final Learner ATTACKER = Learner.member("attacker");
     static final Learner SECOND_ATTACKER = Learner.member("second-attacker");
+    static final Learner THIRD_ATTACKER = Learner.member("third-attacker");
     static final Learner LIGHT = Learner.member("light");
 
     private final List<RunService> services = new ArrayList<>();
@@ -187,5 +190,35 @@ class TimeSlicingTest {
         RunOutcome lightOutcome = outcome(light);
         assertThat(lightOutcome.status()).isEqualTo(RunResult.Status.OK);
         assertThat(lightOutcome.result().stdout()).isEqualTo("fits later\n");
+    }
+    @Test
+    @DisplayName("count a paused busy loop with the little memory it holds, not its whole budget, so lighter programs still start")
+    void pausedLoopsHoldLittle() throws Exception {
+        Limits limits = ONE_SECOND.withMaxBytes(64L << 20);
+        long reservation = limits.maxBytes() + RunService.INTERPRETER_OVERHEAD_BYTES;
+        // Two budgets may run and paused programs may add one more: whole budgets held by three paused loops
+        // would leave the light program waiting until the loops end; what the loops hold leaves room for it.
+        RunService service = service(SETTINGS.withLimits(limits, limits).withMemoryCapacityBytes(2 * reservation));
+        List<RunHandle> loops = new ArrayList<>();
+        for (Learner attacker : List.of(ATTACKER, SECOND_ATTACKER, THIRD_ATTACKER)) {
+            if (!loops.isEmpty()) {
+                awaitBilled(service, loops.size() == 1 ? ATTACKER : SECOND_ATTACKER, SLICE);
+            }
+            loops.add(accepted(service.submit(attacker, Program.of(BUSY_LOOP), RunKind.RUN)));
+            if (loops.size() > 1) {
+                awaitState(loops.get(loops.size() - 2), RunHandle.State.PAUSED);
+            }
+        }
+        awaitBilled(service, THIRD_ATTACKER, SLICE);
+        RunHandle light = accepted(service.submit(LIGHT, Program.of("print('started beside three paused loops')\n"),
+                RunKind.RUN));
+
+        RunOutcome lightOutcome = outcome(light);
+
+        assertThat(lightOutcome.result().stdout()).isEqualTo("started beside three paused loops\n");
+        assertThat(loops).allSatisfy(loop -> assertThat(loop.state()).isNotEqualTo(RunHandle.State.DONE));
+        for (RunHandle loop : loops) {
+            assertThat(outcome(loop).status()).isEqualTo(RunResult.Status.LIMIT_EXCEEDED);
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class Budget {
 
     /** Parks while the run's owner has paused it; a stop through the gate cancels the run. */
     private void passGate() {
-        pausedNanos += gate.pass(() -> cancelled);
+        pausedNanos += gate.pass(() -> cancelled, Math.min(charged, maxBytes));
         if (gate.isStopped()) {
             cancelled = true;
         }
