@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * credits a waiting learner one quantum of CPU; a learner starts a program when their balance is positive,
  * and pays the CPU it used slice by slice while it runs. A learner whose programs burn their limits therefore
  * waits as many turns as their debt holds quanta, while learners whose programs cost less than a quantum
- * start at their first turn. Debt and recent usage decay with a half-life, so the past is forgiven. A
+ * start at their first turn. Learners over the light threshold of recent usage take turns only while no
+ * light learner waits. Debt and recent usage decay with a half-life, so the past is forgiven. A
  * program paused after a slice comes back at the head of its learner's waiting programs. Not thread-safe:
  * the run service calls it under its lock. No PyTorch counterpart: the fair-share part of a batch scheduler.
  */
@@ -118,9 +119,16 @@ final class FairQueue {
     RunHandle poll(boolean heavyAllowed, Predicate<RunHandle> admissible) {
         long now = clock.getAsLong();
         long quantum = share.quantum().toNanos();
-        double fewestTurns = Double.MAX_VALUE;
+        boolean lightWaiting = false;
         for (Account account : ring) {
             decay(account, now);
+            lightWaiting |= light(account);
+        }
+        // Learners under the light threshold go before heavy ones: the round would otherwise give every
+        // backlogged heavy learner a turn between them, and thirty of them hold the class back by seconds.
+        heavyAllowed &= !lightWaiting;
+        double fewestTurns = Double.MAX_VALUE;
+        for (Account account : ring) {
             if (heavyAllowed || light(account)) {
                 fewestTurns = Math.min(fewestTurns, turnsNeeded(account, quantum));
             }

@@ -109,6 +109,20 @@ class FairQueueTest {
         }
 
         @Test
+        @DisplayName("a learner over the light threshold starts only when no light learner waits, however many turns pass")
+        void heavyAfterAllLight() {
+            queue.charge("hog", 3_000 * MS);
+            waiting("hog", "h");
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                waiting("light" + i, "l" + i);
+                order.add(pollAny());
+            }
+            assertThat(order).doesNotContain("h").hasSize(100);
+            assertThat(pollAny()).isEqualTo("h");
+        }
+
+        @Test
         @DisplayName("when only indebted learners wait, the one who owes least starts at once, the queue never idles")
         void workConserving() {
             queue.charge("big", 10_000 * MS);
