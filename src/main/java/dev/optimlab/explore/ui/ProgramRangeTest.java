@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * The learning-rate range test on the learner's own program, as torch-lr-finder's {@code LRFinder.range_test} runs
- * it on a model: the settings of the sweep, the points the run reports ({@link LrSweep}'s series), and when the run
- * ends, the curve read by {@link RangeTest} with its suggestions, or one line saying why there is none.
+ * it on a model: the settings of the sweep, the points the run reports ({@link LrSweep}'s series) drawn as they
+ * arrive, and when the run ends, the curve read by {@link RangeTest} with its suggestions, or one line saying why
+ * there is none.
  */
 public class ProgramRangeTest extends Section {
 
@@ -99,7 +100,13 @@ public class ProgramRangeTest extends Section {
     public void accept(RunEvent.Metric metric) {
         switch (metric.series()) {
             case LrSweep.LR_SERIES -> lrs.put(metric.step(), metric.value());
-            case LrSweep.LOSS_SERIES -> losses.put(metric.step(), metric.value());
+            case LrSweep.LOSS_SERIES -> {
+                losses.put(metric.step(), metric.value());
+                Double lr = lrs.get(metric.step());
+                if (running != null && lr != null) {
+                    figure.appendLive(lr, metric.value());
+                }
+            }
             case LrSweep.DIVERGED_SERIES -> divergedAt = metric.value();
             default -> {
             }

@@ -20,6 +20,7 @@ public class RangeTestFigure extends Div {
     final UnorderedList suggestions = new UnorderedList();
     final Paragraph problem = new Paragraph();
     private RangeTest.Result result;
+    private int liveSeries = -1;
 
     public RangeTestFigure(String height) {
         addClassNames("ol-range-test-figure");
@@ -52,6 +53,23 @@ public class RangeTestFigure extends Div {
         mark(marks, 2, "tools.lrfinder.valley", shown.valley());
     }
 
+    /**
+     * Draws one raw point of a test still running, so the curve grows as the program steps; {@link #show} replaces
+     * it with the whole reading (smoothed curve and suggestions) when the test ends. Points that are not finite
+     * are left out, as they would flatten the axis.
+     */
+    public void appendLive(double lr, double loss) {
+        if (!(lr > 0 && Double.isFinite(lr) && Double.isFinite(loss))) {
+            return;
+        }
+        if (liveSeries < 0) {
+            problem.setVisible(false);
+            chart.setVisible(true);
+            liveSeries = chart.addSeries(getTranslation("tools.lrfinder.raw"));
+        }
+        chart.appendPoints(liveSeries, lr, loss);
+    }
+
     /** Shows why there is no curve, in place of the chart. */
     public void showProblem(String message) {
         clear();
@@ -66,6 +84,7 @@ public class RangeTestFigure extends Div {
         suggestions.removeAll();
         problem.setVisible(false);
         result = null;
+        liveSeries = -1;
     }
 
     private void mark(int series, int index, String key, RangeTest.Suggestion suggestion) {

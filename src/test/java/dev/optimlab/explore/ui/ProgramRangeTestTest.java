@@ -87,6 +87,27 @@ class ProgramRangeTestTest extends SpringBrowserlessTest {
         }
 
         @Test
+        @DisplayName("the raw curve grows while the program runs, without the points that are not finite, and is replaced by the whole reading at the end")
+        void drawsWhileRunning() {
+            ProgramRangeTest panel = new ProgramRangeTest();
+            LrSweep sweep = new LrSweep(1e-3, 1, 6);
+            panel.begin(sweep);
+            report(panel, sweep, 2.0, 1.9, 1.5);
+            ProgramRangeTestProbe probe = new ProgramRangeTestProbe(panel);
+            assertThat(probe.seriesLabels()).containsExactly("loss");
+            assertThat(probe.rawPoints()).isEqualTo(3);
+
+            panel.accept(new RunEvent.Metric(LrSweep.LR_SERIES, 3, sweep.lr(3)));
+            panel.accept(new RunEvent.Metric(LrSweep.LOSS_SERIES, 3, Double.NaN));
+            assertThat(probe.rawPoints()).isEqualTo(3);
+
+            report(panel, sweep, 2.0, 1.9, 1.5, 0.9, 0.7, 1.2);
+            panel.finish(OK);
+            assertThat(probe.seriesLabels()).containsExactly("loss", "smoothed loss", "suggestions");
+            assertThat(probe.rawPoints()).isEqualTo(6);
+        }
+
+        @Test
         @DisplayName("a sweep cut short by divergence says at which lr it stopped")
         void saysWhereItDiverged() {
             ProgramRangeTest panel = new ProgramRangeTest();
