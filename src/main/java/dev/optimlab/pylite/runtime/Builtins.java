@@ -69,10 +69,10 @@ public final class Builtins {
                 if (y == 0) {
                     throw PyException.zeroDivision("float divmod()");
                 }
-                double[] r = Ops.floorDivMod(Ops.toDouble(a[0]), y);
+                double[] r = NumberOps.floorDivMod(Ops.toDouble(a[0]), y);
                 return new PyTuple(r[0], r[1]);
             }
-            return new PyTuple(Ops.binary(in, "//", a[0], a[1]), Ops.binary(in, "%", a[0], a[1]));
+            return new PyTuple(Operators.binary(in, "//", a[0], a[1]), Operators.binary(in, "%", a[0], a[1]));
         });
         fn(t, "pow", Builtins::pow);
         fn(t, "min", (in, a, k) -> minMax(in, "min", a, k, -1));
@@ -338,7 +338,7 @@ public final class Builtins {
     private static Object pow(Interpreter in, Object[] a, Map<String, Object> k) {
         Args.range("pow", a, 2, 3);
         if (a.length == 2 || a[2] == Py.NONE) {
-            return Ops.binary(in, "**", a[0], a[1]);
+            return Operators.binary(in, "**", a[0], a[1]);
         }
         if (!Py.isInt(a[0]) || !Py.isInt(a[1]) || !Py.isInt(a[2])) {
             throw PyException.typeError("pow() 3rd argument not allowed unless all arguments are integers");
@@ -394,7 +394,7 @@ public final class Builtins {
         for (int i = 1; i < items.size(); i++) {
             Object v = items.get(i);
             Object vk = key == Py.NONE ? v : in.call(key, new Object[] {v}, null);
-            boolean better = sign < 0 ? Ops.lessThan(in, vk, bestKey) : Ops.lessThan(in, bestKey, vk);
+            boolean better = sign < 0 ? Comparisons.lessThan(in, vk, bestKey) : Comparisons.lessThan(in, bestKey, vk);
             if (better) {
                 best = v;
                 bestKey = vk;
@@ -413,7 +413,7 @@ public final class Builtins {
         PyIterator it = Ops.iter(in, a[0]);
         for (Object v = it.next(in); v != null; v = it.next(in)) {
             in.budget().step();
-            total = Ops.binary(in, "+", total, v);
+            total = Operators.binary(in, "+", total, v);
         }
         return total;
     }
@@ -453,13 +453,13 @@ public final class Builtins {
             return;
         }
         int run = 2;
-        if (Ops.lessThan(in, keys[order[1]], keys[order[0]])) {
-            while (run < n && Ops.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
+        if (Comparisons.lessThan(in, keys[order[1]], keys[order[0]])) {
+            while (run < n && Comparisons.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
                 run++;
             }
             java.util.Collections.reverse(java.util.Arrays.asList(order).subList(0, run));
         } else {
-            while (run < n && !Ops.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
+            while (run < n && !Comparisons.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
                 run++;
             }
         }
@@ -470,7 +470,7 @@ public final class Builtins {
             while (l < r) {
                 int p = l + ((r - l) >> 1);
                 in.budget().step();
-                if (Ops.lessThan(in, keys[pivot], keys[order[p]])) {
+                if (Comparisons.lessThan(in, keys[pivot], keys[order[p]])) {
                     r = p;
                 } else {
                     l = p + 1;
@@ -493,7 +493,7 @@ public final class Builtins {
         int k = lo;
         while (i < mid && j < hi) {
             in.budget().step();
-            if (Ops.lessThan(in, keys[order[j]], keys[order[i]])) {
+            if (Comparisons.lessThan(in, keys[order[j]], keys[order[i]])) {
                 buf[k++] = order[j++];
             } else {
                 buf[k++] = order[i++];
@@ -550,7 +550,7 @@ public final class Builtins {
                     return null;
                 }
                 Object c = count;
-                count = Ops.binary(in, "+", count, 1L);
+                count = Operators.binary(in, "+", count, 1L);
                 return new PyTuple(c, v);
             }
 

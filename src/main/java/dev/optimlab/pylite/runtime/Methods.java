@@ -66,18 +66,18 @@ final class Methods {
             {"__floordiv__", "//"}, {"__mod__", "%"}, {"__pow__", "**"}};
         for (PyType t : new PyType[] {PyType.INT, PyType.FLOAT}) {
             for (String[] op : binary) {
-                method(t, op[0], (in, a, k) -> Ops.binary(in, op[1], a[0], a[1]));
+                method(t, op[0], (in, a, k) -> Operators.binary(in, op[1], a[0], a[1]));
             }
-            method(t, "__neg__", (in, a, k) -> Ops.unary(in, "-", a[0]));
+            method(t, "__neg__", (in, a, k) -> Operators.unary(in, "-", a[0]));
             method(t, "__abs__", (in, a, k) -> in.call(Builtins.table().get("abs"), new Object[] {a[0]}, null));
         }
-        method(PyType.STR, "__add__", (in, a, k) -> Ops.binary(in, "+", a[0], a[1]));
-        method(PyType.LIST, "__add__", (in, a, k) -> Ops.binary(in, "+", a[0], a[1]));
+        method(PyType.STR, "__add__", (in, a, k) -> Operators.binary(in, "+", a[0], a[1]));
+        method(PyType.LIST, "__add__", (in, a, k) -> Operators.binary(in, "+", a[0], a[1]));
         String[][] comparisons = {{"__eq__", "=="}, {"__ne__", "!="}, {"__lt__", "<"}, {"__le__", "<="},
             {"__gt__", ">"}, {"__ge__", ">="}};
         for (PyType t : new PyType[] {PyType.INT, PyType.FLOAT, PyType.STR, PyType.LIST, PyType.TUPLE}) {
             for (String[] op : comparisons) {
-                method(t, op[0], (in, a, k) -> Ops.compare(in, op[1], a[0], a[1]));
+                method(t, op[0], (in, a, k) -> Comparisons.compare(in, op[1], a[0], a[1]));
             }
         }
     }
