@@ -700,7 +700,7 @@ public final class Builtins {
             Args.range("dict", a, 0, 1);
             PyDict d = new PyDict();
             if (a.length > 0) {
-                Methods.update(in, d, a[0]);
+                DictMethods.update(in, d, a[0]);
             }
             if (k != null) {
                 for (Map.Entry<String, Object> e : k.entrySet()) {
