@@ -101,7 +101,7 @@ final class ListTupleMethods {
                 throw PyException.typeError("sort() takes no positional arguments");
             }
             Args.onlyKeywords("sort", k, "key", "reverse");
-            Builtins.sort(in, list(a[0]).items(), Args.keyword(k, "key", Py.NONE),
+            IterationBuiltins.sort(in, list(a[0]).items(), Args.keyword(k, "key", Py.NONE),
                     Ops.index(Args.keyword(k, "reverse", false)) != 0);
             return Py.NONE;
         });
