@@ -1,7 +1,9 @@
 package dev.optimlab.pylite.bridge;
 
+import dev.optimlab.pylite.runtime.Comparisons;
 import dev.optimlab.pylite.runtime.Formatter;
 import dev.optimlab.pylite.runtime.Interpreter;
+import dev.optimlab.pylite.runtime.Operators;
 import dev.optimlab.pylite.runtime.Ops;
 import dev.optimlab.pylite.runtime.Py;
 import dev.optimlab.pylite.runtime.PyBuiltinFunction;
@@ -120,9 +122,9 @@ final class NumpyScalar extends PyInstance {
             return Py.NOT_IMPLEMENTED;
         }
         if (dunder.equals("__eq__") || dunder.equals("__ne__") || op.startsWith("<") || op.startsWith(">")) {
-            return Ops.compare(in, op, reflected ? operand : value, reflected ? value : operand);
+            return Comparisons.compare(in, op, reflected ? operand : value, reflected ? value : operand);
         }
-        return reflected ? Ops.binary(in, op, operand, value) : Ops.binary(in, op, value, operand);
+        return reflected ? Operators.binary(in, op, operand, value) : Operators.binary(in, op, value, operand);
     }
 
     @Override

@@ -1,18 +1,14 @@
 package dev.optimlab.pylite.runtime;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The builtins module: functions, types and exception classes; mirrors CPython's Python/bltinmodule.c.
- * The table is shared and frozen: programs may shadow a name with their own variable but cannot change
- * the builtin itself.
+ * The builtins module: the table of functions, types and exception classes, with the small functions written
+ * in place; mirrors CPython's Python/bltinmodule.c. The larger ones live by family in {@link NumberBuiltins},
+ * {@link IterationBuiltins} and {@link ConversionBuiltins} (the types' constructors). The table is shared and
+ * frozen: programs may shadow a name with their own variable but cannot change the builtin itself.
  */
 public final class Builtins {
     private Builtins() {
@@ -25,7 +21,7 @@ public final class Builtins {
 
     static {
         Methods.install();
-        installConstructors();
+        ConversionBuiltins.installConstructors();
         Map<String, Object> t = new HashMap<>();
         for (PyType type : new PyType[] {PyType.INT, PyType.FLOAT, PyType.STR, PyType.BOOL, PyType.LIST, PyType.TUPLE,
                 PyType.DICT, PyType.SET, PyType.RANGE, PyType.SLICE, PyType.TYPE, PyType.OBJECT, PyType.PROPERTY,
@@ -60,8 +56,8 @@ public final class Builtins {
             Args.range("format", a, 1, 2);
             return Formatter.format(in, a[0], a.length > 1 ? Args.string("format() argument 2", a[1]) : "");
         });
-        fn(t, "abs", Builtins::abs);
-        fn(t, "round", Builtins::round);
+        fn(t, "abs", NumberBuiltins::abs);
+        fn(t, "round", NumberBuiltins::round);
         fn(t, "divmod", (in, a, k) -> {
             Args.exactly("divmod", a, 2);
             if (a[0] instanceof Double || a[1] instanceof Double) {
@@ -69,29 +65,30 @@ public final class Builtins {
                 if (y == 0) {
                     throw PyException.zeroDivision("float divmod()");
                 }
-                double[] r = Ops.floorDivMod(Ops.toDouble(a[0]), y);
+                double[] r = NumberOps.floorDivMod(Ops.toDouble(a[0]), y);
                 return new PyTuple(r[0], r[1]);
             }
-            return new PyTuple(Ops.binary(in, "//", a[0], a[1]), Ops.binary(in, "%", a[0], a[1]));
+            return new PyTuple(Operators.binary(in, "//", a[0], a[1]), Operators.binary(in, "%", a[0], a[1]));
         });
-        fn(t, "pow", Builtins::pow);
-        fn(t, "min", (in, a, k) -> minMax(in, "min", a, k, -1));
-        fn(t, "max", (in, a, k) -> minMax(in, "max", a, k, 1));
-        fn(t, "sum", Builtins::sum);
+        fn(t, "pow", NumberBuiltins::pow);
+        fn(t, "min", (in, a, k) -> IterationBuiltins.minMax(in, "min", a, k, -1));
+        fn(t, "max", (in, a, k) -> IterationBuiltins.minMax(in, "max", a, k, 1));
+        fn(t, "sum", IterationBuiltins::sum);
         fn(t, "sorted", (in, a, k) -> {
             Args.onlyKeywords("sorted", k, "key", "reverse");
             if (a.length != 1) {
                 throw PyException.typeError("sorted expected 1 argument, got " + a.length);
             }
             PyList out = new PyList(Ops.toList(in, a[0]));
-            sort(in, out.items(), Args.keyword(k, "key", Py.NONE), Ops.index(Args.keyword(k, "reverse", false)) != 0);
+            IterationBuiltins.sort(in, out.items(), Args.keyword(k, "key", Py.NONE),
+                    Ops.index(Args.keyword(k, "reverse", false)) != 0);
             return out;
         });
-        fn(t, "reversed", Builtins::reversed);
-        fn(t, "enumerate", Builtins::enumerate);
-        fn(t, "zip", Builtins::zip);
-        fn(t, "map", Builtins::map);
-        fn(t, "filter", Builtins::filter);
+        fn(t, "reversed", IterationBuiltins::reversed);
+        fn(t, "enumerate", IterationBuiltins::enumerate);
+        fn(t, "zip", IterationBuiltins::zip);
+        fn(t, "map", IterationBuiltins::map);
+        fn(t, "filter", IterationBuiltins::filter);
         fn(t, "any", (in, a, k) -> {
             Args.exactly("any", a, 1);
             PyIterator it = Ops.iter(in, a[0]);
@@ -274,379 +271,6 @@ public final class Builtins {
         return Py.NONE;
     }
 
-    private static Object abs(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.exactly("abs", a, 1);
-        Object v = a[0];
-        if (v instanceof Long l) {
-            return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : (Object) Math.abs(l);
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1L : 0L;
-        }
-        if (v instanceof Double d) {
-            return Math.abs(d);
-        }
-        if (v instanceof BigInteger b) {
-            return b.abs();
-        }
-        if (v instanceof PyObject p) {
-            Object r = p.unaryOp(in, "__abs__");
-            if (r != Py.NOT_IMPLEMENTED) {
-                return r;
-            }
-        }
-        throw PyException.typeError("bad operand type for abs(): '" + Py.typeName(v) + "'");
-    }
-
-    private static Object round(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.onlyKeywords("round", k, "ndigits");
-        Object x = a.length > 0 ? a[0] : Args.keyword(k, "number", null);
-        Object nd = a.length > 1 ? a[1] : Args.keyword(k, "ndigits", Py.NONE);
-        if (x == null) {
-            throw PyException.typeError("round() missing required argument 'number' (pos 1)");
-        }
-        if (Py.isInt(x)) {
-            if (nd == Py.NONE || Ops.index(nd) >= 0) {
-                return x instanceof Boolean b ? (b ? 1L : 0L) : x;
-            }
-            BigDecimal r = new BigDecimal(Py.big(x)).setScale((int) Ops.index(nd), RoundingMode.HALF_EVEN);
-            return Py.normalize(r.toBigInteger());
-        }
-        if (x instanceof Double d) {
-            if (nd == Py.NONE) {
-                return Ops.floatToInt(Math.rint(d));
-            }
-            long n = Ops.index(nd);
-            if (Double.isNaN(d) || Double.isInfinite(d) || d == 0 || n > 400) {
-                return d;
-            }
-            if (n < -400) {
-                return Math.copySign(0.0, d);
-            }
-            double r = new BigDecimal(d).setScale((int) n, RoundingMode.HALF_EVEN).doubleValue();
-            if (Double.isInfinite(r)) {
-                throw PyException.overflow("rounded value too large to represent");
-            }
-            return r == 0 ? Math.copySign(0.0, d) : r;
-        }
-        if (x instanceof PyInstance inst && inst.pyType().lookup("__round__") != null) {
-            return in.call(inst.getAttr(in, "__round__"), nd == Py.NONE ? new Object[0] : new Object[] {nd}, null);
-        }
-        throw PyException.typeError("type " + Py.typeName(x) + " doesn't define __round__ method");
-    }
-
-    private static Object pow(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.range("pow", a, 2, 3);
-        if (a.length == 2 || a[2] == Py.NONE) {
-            return Ops.binary(in, "**", a[0], a[1]);
-        }
-        if (!Py.isInt(a[0]) || !Py.isInt(a[1]) || !Py.isInt(a[2])) {
-            throw PyException.typeError("pow() 3rd argument not allowed unless all arguments are integers");
-        }
-        BigInteger mod = Py.big(a[2]);
-        if (mod.signum() == 0) {
-            throw PyException.valueError("pow() 3rd argument cannot be 0");
-        }
-        BigInteger base = Py.big(a[0]);
-        BigInteger exp = Py.big(a[1]);
-        BigInteger m = mod.abs();
-        BigInteger r;
-        if (exp.signum() < 0) {
-            try {
-                r = base.modInverse(m).modPow(exp.negate(), m);
-            } catch (ArithmeticException e) {
-                throw PyException.valueError("base is not invertible for the given modulus");
-            }
-        } else {
-            r = base.modPow(exp, m);
-        }
-        if (mod.signum() < 0 && r.signum() != 0) {
-            r = r.add(mod);
-        }
-        return Py.normalize(r);
-    }
-
-    private static Object minMax(Interpreter in, String name, Object[] a, Map<String, Object> k, int sign) {
-        Args.onlyKeywords(name, k, "key", "default");
-        Object key = Args.keyword(k, "key", Py.NONE);
-        Object dflt = Args.keyword(k, "default", null);
-        List<Object> items;
-        if (a.length == 0) {
-            throw PyException.typeError(name + " expected at least 1 argument, got 0");
-        }
-        if (a.length == 1) {
-            items = Ops.toList(in, a[0]);
-        } else {
-            if (dflt != null) {
-                throw PyException.typeError("Cannot specify a default for " + name + "() with multiple positional"
-                        + " arguments");
-            }
-            items = List.of(a);
-        }
-        if (items.isEmpty()) {
-            if (dflt != null) {
-                return dflt;
-            }
-            throw PyException.valueError(name + "() arg is an empty sequence");
-        }
-        Object best = items.get(0);
-        Object bestKey = key == Py.NONE ? best : in.call(key, new Object[] {best}, null);
-        for (int i = 1; i < items.size(); i++) {
-            Object v = items.get(i);
-            Object vk = key == Py.NONE ? v : in.call(key, new Object[] {v}, null);
-            boolean better = sign < 0 ? Ops.lessThan(in, vk, bestKey) : Ops.lessThan(in, bestKey, vk);
-            if (better) {
-                best = v;
-                bestKey = vk;
-            }
-        }
-        return best;
-    }
-
-    private static Object sum(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.onlyKeywords("sum", k, "start");
-        Args.range("sum", a, 1, 2);
-        Object total = a.length > 1 ? a[1] : Args.keyword(k, "start", 0L);
-        if (total instanceof String) {
-            throw PyException.typeError("sum() can't sum strings [use ''.join(seq) instead]");
-        }
-        PyIterator it = Ops.iter(in, a[0]);
-        for (Object v = it.next(in); v != null; v = it.next(in)) {
-            in.budget().step();
-            total = Ops.binary(in, "+", total, v);
-        }
-        return total;
-    }
-
-    /** list.sort and sorted(): a stable merge sort using only {@code <}; reverse keeps stability as CPython's does. */
-    static void sort(Interpreter in, List<Object> items, Object key, boolean reverse) {
-        List<Object> work = new ArrayList<>(items);
-        if (reverse) {
-            Collections.reverse(work);
-        }
-        int n = work.size();
-        Object[] keys = new Object[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = key == Py.NONE ? work.get(i) : in.call(key, new Object[] {work.get(i)}, null);
-            order[i] = i;
-        }
-        if (n <= 64) {
-            binarySort(in, keys, order, n);
-        } else {
-            mergeSort(in, keys, order, new Integer[n], 0, n);
-        }
-        List<Object> sorted = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            sorted.add(work.get(order[i]));
-        }
-        if (reverse) {
-            Collections.reverse(sorted);
-        }
-        items.clear();
-        items.addAll(sorted);
-    }
-
-    /** CPython's timsort on a short list: count_run, reverse a descending run, then binary insertion. */
-    private static void binarySort(Interpreter in, Object[] keys, Integer[] order, int n) {
-        if (n < 2) {
-            return;
-        }
-        int run = 2;
-        if (Ops.lessThan(in, keys[order[1]], keys[order[0]])) {
-            while (run < n && Ops.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
-                run++;
-            }
-            java.util.Collections.reverse(java.util.Arrays.asList(order).subList(0, run));
-        } else {
-            while (run < n && !Ops.lessThan(in, keys[order[run]], keys[order[run - 1]])) {
-                run++;
-            }
-        }
-        for (int start = run; start < n; start++) {
-            Integer pivot = order[start];
-            int l = 0;
-            int r = start;
-            while (l < r) {
-                int p = l + ((r - l) >> 1);
-                in.budget().step();
-                if (Ops.lessThan(in, keys[pivot], keys[order[p]])) {
-                    r = p;
-                } else {
-                    l = p + 1;
-                }
-            }
-            System.arraycopy(order, l, order, l + 1, start - l);
-            order[l] = pivot;
-        }
-    }
-
-    private static void mergeSort(Interpreter in, Object[] keys, Integer[] order, Integer[] buf, int lo, int hi) {
-        if (hi - lo < 2) {
-            return;
-        }
-        int mid = (lo + hi) >>> 1;
-        mergeSort(in, keys, order, buf, lo, mid);
-        mergeSort(in, keys, order, buf, mid, hi);
-        int i = lo;
-        int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
-            in.budget().step();
-            if (Ops.lessThan(in, keys[order[j]], keys[order[i]])) {
-                buf[k++] = order[j++];
-            } else {
-                buf[k++] = order[i++];
-            }
-        }
-        while (i < mid) {
-            buf[k++] = order[i++];
-        }
-        while (j < hi) {
-            buf[k++] = order[j++];
-        }
-        System.arraycopy(buf, lo, order, lo, hi - lo);
-    }
-
-    private static Object reversed(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.exactly("reversed", a, 1);
-        Object seq = a[0];
-        if (seq instanceof PyRange r) {
-            long n = r.length();
-            return new PyRange(r.start() + (n - 1) * r.step(), r.start() - r.step(), -r.step()).iter(in);
-        }
-        if (seq instanceof PyDict d) {
-            List<Object> keys = new ArrayList<>();
-            for (Key key : d.map().keySet()) {
-                keys.add(key.value());
-            }
-            Collections.reverse(keys);
-            return new Sequences.ListIterator(keys);
-        }
-        if (seq instanceof PySet || seq instanceof PyIterator
-                || !(seq instanceof String || seq instanceof PyList || seq instanceof PyTuple || seq instanceof PyInstance)) {
-            throw PyException.typeError("'" + Py.typeName(seq) + "' object is not reversible");
-        }
-        List<Object> items = Ops.toList(in, seq);
-        Collections.reverse(items);
-        return new Sequences.ListIterator(items);
-    }
-
-    private static Object enumerate(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.onlyKeywords("enumerate", k, "start");
-        Args.range("enumerate", a, 1, 2);
-        PyIterator it = Ops.iter(in, a[0]);
-        Object start = a.length > 1 ? a[1] : Args.keyword(k, "start", 0L);
-        if (!Py.isInt(start)) {
-            throw PyException.typeError("'" + Py.typeName(start) + "' object cannot be interpreted as an integer");
-        }
-        return new PyIterator() {
-            private Object count = start instanceof Boolean b ? (b ? 1L : 0L) : start;
-
-            @Override
-            public Object next(Interpreter in) {
-                Object v = it.next(in);
-                if (v == null) {
-                    return null;
-                }
-                Object c = count;
-                count = Ops.binary(in, "+", count, 1L);
-                return new PyTuple(c, v);
-            }
-
-            @Override
-            public String repr(Interpreter in) {
-                return "<enumerate object at " + in.fakeAddress(this) + ">";
-            }
-        };
-    }
-
-    private static Object zip(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.onlyKeywords("zip", k, "strict");
-        PyIterator[] its = new PyIterator[a.length];
-        for (int i = 0; i < a.length; i++) {
-            its[i] = Ops.iter(in, a[i]);
-        }
-        return new PyIterator() {
-            @Override
-            public Object next(Interpreter in) {
-                if (its.length == 0) {
-                    return null;
-                }
-                Object[] row = new Object[its.length];
-                for (int i = 0; i < its.length; i++) {
-                    row[i] = its[i].next(in);
-                    if (row[i] == null) {
-                        return null;
-                    }
-                }
-                return new PyTuple(row);
-            }
-
-            @Override
-            public String repr(Interpreter in) {
-                return "<zip object at " + in.fakeAddress(this) + ">";
-            }
-        };
-    }
-
-    private static Object map(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.noKeywords("map", k);
-        if (a.length < 2) {
-            throw PyException.typeError("map() must have at least two arguments.");
-        }
-        Object fn = a[0];
-        PyIterator[] its = new PyIterator[a.length - 1];
-        for (int i = 1; i < a.length; i++) {
-            its[i - 1] = Ops.iter(in, a[i]);
-        }
-        return new PyIterator() {
-            @Override
-            public Object next(Interpreter in) {
-                Object[] row = new Object[its.length];
-                for (int i = 0; i < its.length; i++) {
-                    row[i] = its[i].next(in);
-                    if (row[i] == null) {
-                        return null;
-                    }
-                }
-                return in.call(fn, row, null);
-            }
-
-            @Override
-            public String repr(Interpreter in) {
-                return "<map object at " + in.fakeAddress(this) + ">";
-            }
-        };
-    }
-
-    private static Object filter(Interpreter in, Object[] a, Map<String, Object> k) {
-        Args.noKeywords("filter", k);
-        if (a.length != 2) {
-            throw PyException.typeError("filter expected 2 arguments, got " + a.length);
-        }
-        Object fn = a[0];
-        PyIterator it = Ops.iter(in, a[1]);
-        return new PyIterator() {
-            @Override
-            public Object next(Interpreter in) {
-                for (Object v = it.next(in); v != null; v = it.next(in)) {
-                    in.budget().step();
-                    Object test = fn == Py.NONE ? v : in.call(fn, new Object[] {v}, null);
-                    if (Ops.truthy(in, test)) {
-                        return v;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public String repr(Interpreter in) {
-                return "<filter object at " + in.fakeAddress(this) + ">";
-            }
-        };
-    }
-
     private static boolean isInstance(PyType type, Object spec, String name) {
         if (spec instanceof PyTuple t) {
             for (Object o : t.items()) {
@@ -660,228 +284,5 @@ public final class Builtins {
             throw PyException.typeError(name + "() arg 2 must be a type, a tuple of types, or a union");
         }
         return type.isSubtypeOf(cls);
-    }
-
-    // ---- constructors of the built-in types
-
-    private static void installConstructors() {
-        PyType.INT.setConstructor(Builtins::newInt);
-        PyType.FLOAT.setConstructor((in, cls, a, k) -> {
-            Args.noKeywords("float", k);
-            Args.range("float", a, 0, 1);
-            return a.length == 0 ? 0.0 : toFloat(a[0]);
-        });
-        PyType.STR.setConstructor((in, cls, a, k) -> {
-            Args.range("str", a, 0, 1);
-            return a.length == 0 ? "" : Ops.str(in, a[0]);
-        });
-        PyType.BOOL.setConstructor((in, cls, a, k) -> {
-            Args.range("bool", a, 0, 1);
-            return a.length != 0 && Ops.truthy(in, a[0]);
-        });
-        PyType.LIST.setConstructor((in, cls, a, k) -> {
-            Args.noKeywords("list", k);
-            Args.range("list", a, 0, 1);
-            return a.length == 0 ? new PyList() : new PyList(Ops.toList(in, a[0]));
-        });
-        PyType.TUPLE.setConstructor((in, cls, a, k) -> {
-            Args.range("tuple", a, 0, 1);
-            return a.length == 0 ? PyTuple.EMPTY : a[0] instanceof PyTuple t ? t : new PyTuple(Ops.toList(in, a[0]).toArray());
-        });
-        PyType.SET.setConstructor((in, cls, a, k) -> {
-            Args.range("set", a, 0, 1);
-            PySet s = new PySet();
-            if (a.length > 0) {
-                s.update(in, a[0]);
-            }
-            return s;
-        });
-        PyType.DICT.setConstructor((in, cls, a, k) -> {
-            Args.range("dict", a, 0, 1);
-            PyDict d = new PyDict();
-            if (a.length > 0) {
-                Methods.update(in, d, a[0]);
-            }
-            if (k != null) {
-                for (Map.Entry<String, Object> e : k.entrySet()) {
-                    d.setItem(in, e.getKey(), e.getValue());
-                }
-            }
-            return d;
-        });
-        PyType.RANGE.setConstructor((in, cls, a, k) -> {
-            Args.noKeywords("range", k);
-            Args.range("range", a, 1, 3);
-            long start = 0;
-            long step = 1;
-            long stop;
-            if (a.length == 1) {
-                stop = Ops.index(a[0]);
-            } else {
-                start = Ops.index(a[0]);
-                stop = Ops.index(a[1]);
-                if (a.length == 3) {
-                    step = Ops.index(a[2]);
-                    if (step == 0) {
-                        throw PyException.valueError("range() arg 3 must not be zero");
-                    }
-                }
-            }
-            return new PyRange(start, stop, step);
-        });
-        PyType.SLICE.setConstructor((in, cls, a, k) -> {
-            Args.range("slice", a, 1, 3);
-            return a.length == 1 ? new PySlice(Py.NONE, a[0], Py.NONE)
-                    : new PySlice(a[0], a[1], a.length == 3 ? a[2] : Py.NONE);
-        });
-        PyType.TYPE.setConstructor((in, cls, a, k) -> {
-            if (a.length != 1) {
-                throw PyException.of(PyType.NOT_IMPLEMENTED_ERROR, "type() with three arguments is not supported in"
-                        + " OptimLab; use a class statement");
-            }
-            return Py.typeOf(a[0]);
-        });
-        PyType.OBJECT.setConstructor((in, cls, a, k) -> {
-            if (a.length > 0) {
-                throw PyException.typeError("object() takes no arguments");
-            }
-            return new PyInstance(PyType.OBJECT);
-        });
-        PyType.PROPERTY.setConstructor((in, cls, a, k) -> new PyProperty(a.length > 0 ? a[0] : Args.keyword(k, "fget",
-                Py.NONE), a.length > 1 ? a[1] : Args.keyword(k, "fset", Py.NONE)));
-        PyType.STATICMETHOD.setConstructor((in, cls, a, k) -> {
-            Args.exactly("staticmethod", a, 1);
-            return new PyStaticMethod(a[0]);
-        });
-        PyType.CLASSMETHOD.setConstructor((in, cls, a, k) -> {
-            Args.exactly("classmethod", a, 1);
-            return new PyClassMethod(a[0]);
-        });
-        PyType.SUPER.setConstructor((in, cls, a, k) -> {
-            if (a.length != 2 || !(a[0] instanceof PyType start)) {
-                throw PyException.of(PyType.RUNTIME_ERROR, "super(): no arguments");
-            }
-            return new PySuper(start, a[1]);
-        });
-    }
-
-    private static Object newInt(Interpreter in, PyType cls, Object[] a, Map<String, Object> k) {
-        Args.onlyKeywords("int", k, "base");
-        Object baseArg = a.length > 1 ? a[1] : Args.keyword(k, "base", null);
-        if (a.length > 2) {
-            throw PyException.typeError("int() takes at most 2 arguments (" + a.length + " given)");
-        }
-        if (a.length == 0) {
-            if (baseArg != null) {
-                throw PyException.typeError("int() missing string argument");
-            }
-            return 0L;
-        }
-        Object x = a[0];
-        if (baseArg != null) {
-            if (!(x instanceof String s)) {
-                throw PyException.typeError("int() can't convert non-string with explicit base");
-            }
-            return parseInt(s, (int) Ops.index(baseArg));
-        }
-        if (x instanceof Boolean b) {
-            return b ? 1L : 0L;
-        }
-        if (Py.isInt(x)) {
-            return x;
-        }
-        if (x instanceof Double d) {
-            return Ops.floatToInt(d);
-        }
-        if (x instanceof String s) {
-            return parseInt(s, 10);
-        }
-        if (x instanceof PyInstance inst) {
-            for (String m : new String[] {"__int__", "__index__"}) {
-                if (inst.pyType().lookup(m) != null) {
-                    return inst.special(in, m);
-                }
-            }
-        }
-        throw PyException.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
-                + Py.typeName(x) + "'");
-    }
-
-    static Object parseInt(String original, int base) {
-        if (base != 0 && (base < 2 || base > 36)) {
-            throw PyException.valueError("int() base must be >= 2 and <= 36, or 0");
-        }
-        String s = original.strip();
-        String error = "invalid literal for int() with base " + base + ": " + Ops.strRepr(original);
-        boolean negative = false;
-        if (s.startsWith("+") || s.startsWith("-")) {
-            negative = s.startsWith("-");
-            s = s.substring(1);
-        }
-        String lower = s.toLowerCase();
-        int detected = base;
-        if (lower.length() > 1 && lower.charAt(0) == '0' && "xob".indexOf(lower.charAt(1)) >= 0) {
-            int prefixBase = lower.charAt(1) == 'x' ? 16 : lower.charAt(1) == 'o' ? 8 : 2;
-            if (base == 0 || base == prefixBase) {
-                detected = prefixBase;
-                s = s.substring(2);
-                if (s.startsWith("_")) {
-                    s = s.substring(1);
-                }
-            }
-        }
-        if (detected == 0) {
-            detected = 10;
-            if (s.length() > 1 && s.charAt(0) == '0' && !s.replace("_", "").matches("0+")) {
-                throw PyException.valueError(error);
-            }
-        }
-        if (s.isEmpty() || s.startsWith("_") || s.endsWith("_") || s.contains("__")) {
-            throw PyException.valueError(error);
-        }
-        String digits = s.replace("_", "");
-        if (detected == 10 && digits.length() > 4300) {
-            throw PyException.valueError("Exceeds the limit (4300 digits) for integer string conversion: value has "
-                    + digits.length() + " digits; use sys.set_int_max_str_digits() to increase the limit");
-        }
-        try {
-            BigInteger v = new BigInteger(digits, detected);
-            if (digits.startsWith("-") || digits.startsWith("+")) {
-                throw PyException.valueError(error);
-            }
-            return Py.normalize(negative ? v.negate() : v);
-        } catch (NumberFormatException e) {
-            throw PyException.valueError(error);
-        }
-    }
-
-    private static final java.util.regex.Pattern FLOAT_TEXT = java.util.regex.Pattern.compile(
-            "[+-]?(\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?|\\.\\d(_?\\d)*)([eE][+-]?\\d(_?\\d)*)?");
-
-    static double toFloat(Object x) {
-        if (x instanceof String s) {
-            String t = s.strip();
-            String lower = t.toLowerCase();
-            String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
-            if (unsigned.equals("inf") || unsigned.equals("infinity")) {
-                return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            }
-            if (unsigned.equals("nan")) {
-                return Double.NaN;
-            }
-            if (!FLOAT_TEXT.matcher(t).matches()) {
-                throw PyException.valueError("could not convert string to float: " + Ops.strRepr(s));
-            }
-            return Double.parseDouble(t.replace("_", ""));
-        }
-        if (x instanceof PyInstance inst && inst.pyType().lookup("__float__") == null) {
-            throw PyException.typeError("float() argument must be a string or a real number, not '"
-                    + Py.typeName(x) + "'");
-        }
-        if (!(Ops.isNumber(x) || x instanceof PyInstance)) {
-            throw PyException.typeError("float() argument must be a string or a real number, not '"
-                    + Py.typeName(x) + "'");
-        }
-        return Ops.toDouble(x);
     }
 }

@@ -255,7 +255,7 @@ public final class Formatter {
 
     static String formatInt(BigInteger v, String specText) {
         if (specText.isEmpty()) {
-            return Ops.intToString(v);
+            return NumberOps.intToString(v);
         }
         Spec spec = parse(specText);
         char type = spec.type == 0 ? 'd' : spec.type;

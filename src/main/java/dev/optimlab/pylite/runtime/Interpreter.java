@@ -593,18 +593,18 @@ public final class Interpreter {
         switch (a.target()) {
             case Name n -> {
                 Object current = load(f, n.id());
-                store(f, n.id(), Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
+                store(f, n.id(), Operators.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             case Attribute at -> {
                 Object obj = eval(at.value(), f);
                 Object current = Ops.getAttr(this, obj, at.attr());
-                setAttribute(obj, at.attr(), Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
+                setAttribute(obj, at.attr(), Operators.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
                 Object current = Ops.getItem(this, obj, key);
-                Ops.setItem(this, obj, key, Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
+                Ops.setItem(this, obj, key, Operators.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "illegal expression for augmented assignment");
         }
@@ -791,7 +791,7 @@ public final class Interpreter {
                 Object right = eval(b.right(), f);
                 f.line = b.line();
                 try {
-                    return Ops.binary(this, b.op(), left, right);
+                    return Operators.binary(this, b.op(), left, right);
                 } catch (PyException x) {
                     throw failedAt(x, f, b);
                 }
@@ -799,7 +799,7 @@ public final class Interpreter {
             case UnaryOp u -> {
                 Object v = eval(u.operand(), f);
                 try {
-                    return u.op().equals("not") ? !Ops.truthy(this, v) : Ops.unary(this, u.op(), v);
+                    return u.op().equals("not") ? !Ops.truthy(this, v) : Operators.unary(this, u.op(), v);
                 } catch (PyException x) {
                     throw failedAt(x, f, u);
                 }
@@ -955,7 +955,7 @@ public final class Interpreter {
         for (int i = 0; i < ops.size(); i++) {
             Object right = eval(c.comparators().get(i), f);
             try {
-                result = Ops.compare(this, ops.get(i), left, right);
+                result = Comparisons.compare(this, ops.get(i), left, right);
             } catch (PyException x) {
                 throw failedAt(x, f, c);
             }

@@ -126,7 +126,7 @@ final class MathModule {
             if (n < 0) {
                 throw PyException.valueError("factorial() not defined for negative values");
             }
-            Ops.chargeIntBits(in, (long) (n * (Math.log(Math.max(n, 1)) / Math.log(2))));
+            NumberOps.chargeIntBits(in, (long) (n * (Math.log(Math.max(n, 1)) / Math.log(2))));
             BigInteger r = BigInteger.ONE;
             for (long i = 2; i <= n; i++) {
                 r = r.multiply(BigInteger.valueOf(i));
@@ -174,7 +174,7 @@ final class MathModule {
             Args.exactly("prod", a, 1);
             Object result = Args.keyword(k, "start", 1L);
             for (Object v : Ops.toList(in, a[0])) {
-                result = Ops.binary(in, "*", result, v);
+                result = Operators.binary(in, "*", result, v);
             }
             return result;
         });
@@ -250,7 +250,7 @@ final class MathModule {
             throw PyException.overflow(name + "() k must not exceed " + Long.MAX_VALUE);
         }
         long kv = kBig.longValue();
-        Ops.chargeIntBits(in, kv * Math.max(1, n.bitLength()));
+        NumberOps.chargeIntBits(in, kv * Math.max(1, n.bitLength()));
         BigInteger result = BigInteger.ONE;
         for (long i = 1; i <= kv; i++) {
             result = result.multiply(n.subtract(BigInteger.valueOf(kv - i)));

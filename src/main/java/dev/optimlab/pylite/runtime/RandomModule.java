@@ -33,7 +33,7 @@ final class RandomModule {
                 .function("randrange", (i, a, k) -> r.randrange(a))
                 .function("randint", (i, a, k) -> {
                     Args.exactly("randint", a, 2);
-                    return r.randrange(new Object[] {a[0], Ops.binary(i, "+", a[1], 1L)});
+                    return r.randrange(new Object[] {a[0], Operators.binary(i, "+", a[1], 1L)});
                 })
                 .function("choice", (i, a, k) -> {
                     Args.exactly("choice", a, 1);

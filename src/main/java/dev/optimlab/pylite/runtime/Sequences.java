@@ -107,7 +107,7 @@ final class Sequences {
             Object x = a.get(i);
             Object y = b.get(i);
             if (x != y && !Ops.eq(in, x, y)) {
-                return Ops.lessThan(in, x, y) ? -1 : Ops.lessThan(in, y, x) ? 1 : 0;
+                return Comparisons.lessThan(in, x, y) ? -1 : Comparisons.lessThan(in, y, x) ? 1 : 0;
             }
         }
         return Integer.compare(a.size(), b.size());
