@@ -197,7 +197,15 @@ public final class Interpreter {
                 case Continue c -> {
                     return CONTINUE;
                 }
-                case Raise r -> throw raise(r, f);
+                case Raise r -> {
+                    PyException raised = raise(r, f);
+                    if (r.exc() != null) {
+                        // CPython points a raise statement's traceback entry at the statement itself
+                        f.failedWith = raised.value();
+                        f.failedAt = r;
+                    }
+                    throw raised;
+                }
                 case Try t -> {
                     return execTry(t, f);
                 }
@@ -517,8 +525,8 @@ public final class Interpreter {
                     throw failedAt(x, f, s);
                 }
             }
-            case Node.Tuple t -> unpack(t.elts(), value, f);
-            case Node.List l -> unpack(l.elts(), value, f);
+            case Node.Tuple t -> unpackAt(t, t.elts(), value, f);
+            case Node.List l -> unpackAt(l, l.elts(), value, f);
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot assign to expression");
         }
     }
@@ -531,6 +539,15 @@ public final class Interpreter {
             throw PyException.attributeError("'" + Py.typeName(obj) + "' object attribute '" + name + "' is read-only");
         }
         throw PyException.attributeError("'" + Py.typeName(obj) + "' object has no attribute '" + name + "'");
+    }
+
+    /** CPython marks the target list of an unpacking that fails (its UNPACK_SEQUENCE instruction). */
+    private void unpackAt(Expression target, List<Expression> targets, Object value, Frame f) {
+        try {
+            unpack(targets, value, f);
+        } catch (PyException x) {
+            throw failedAt(x, f, target);
+        }
     }
 
     private void unpack(List<Expression> targets, Object value, Frame f) {
@@ -592,18 +609,33 @@ public final class Interpreter {
     private void augAssign(AugAssign a, Frame f) {
         switch (a.target()) {
             case Name n -> {
-                Object current = load(f, n.id());
+                Object current;
+                try {
+                    current = load(f, n.id());
+                } catch (PyException x) {
+                    throw failedAt(x, f, n);
+                }
                 store(f, n.id(), Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             case Attribute at -> {
                 Object obj = eval(at.value(), f);
-                Object current = Ops.getAttr(this, obj, at.attr());
+                Object current;
+                try {
+                    current = Ops.getAttr(this, obj, at.attr());
+                } catch (PyException x) {
+                    throw failedAt(x, f, at);
+                }
                 setAttribute(obj, at.attr(), Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
-                Object current = Ops.getItem(this, obj, key);
+                Object current;
+                try {
+                    current = Ops.getItem(this, obj, key);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
                 Ops.setItem(this, obj, key, Ops.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "illegal expression for augmented assignment");
@@ -612,14 +644,28 @@ public final class Interpreter {
 
     private void delete(Expression target, Frame f) {
         switch (target) {
-            case Name n -> deleteName(f, n.id());
+            case Name n -> {
+                try {
+                    deleteName(f, n.id());
+                } catch (PyException x) {
+                    throw failedAt(x, f, n);
+                }
+            }
             case Attribute a -> {
                 Object obj = eval(a.value(), f);
                 if (!(obj instanceof PyObject p) || !p.delAttr(this, a.attr())) {
                     throw Ops.noAttribute(obj, a.attr());
                 }
             }
-            case Subscript s -> Ops.delItem(this, eval(s.value(), f), eval(s.slice(), f));
+            case Subscript s -> {
+                Object obj = eval(s.value(), f);
+                Object key = eval(s.slice(), f);
+                try {
+                    Ops.delItem(this, obj, key);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
+            }
             case Node.Tuple t -> t.elts().forEach(e -> delete(e, f));
             case Node.List l -> l.elts().forEach(e -> delete(e, f));
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot delete expression");
@@ -853,7 +899,11 @@ public final class Interpreter {
             case Node.Set s -> {
                 PySet set = new PySet();
                 for (Object v : elements(s.elts(), f)) {
-                    set.add(this, v);
+                    try {
+                        set.add(this, v);
+                    } catch (PyException x) {
+                        throw failedAt(x, f, s);
+                    }
                 }
                 if (s.elts().size() > 2 && s.elts().stream().allMatch(Interpreter::isFoldedConstant)) {
                     // CPython builds a constant display as a frozenset constant merged into an empty set
@@ -994,7 +1044,12 @@ public final class Interpreter {
                 out.map().putAll(m.map());
             } else {
                 Object key = eval(k, f);
-                out.setItem(this, key, eval(d.values().get(i), f));
+                Object value = eval(d.values().get(i), f);
+                try {
+                    out.setItem(this, key, value);
+                } catch (PyException x) {
+                    throw failedAt(x, f, d);
+                }
             }
         }
         return out;

@@ -55,7 +55,7 @@ public final class Parser {
     }
 
     /** Records the extent of an expression that began at {@code first} and ended with the last token read. */
-    private <T extends Expression> T spanned(T node, Token first, int anchorFrom, int anchorTo, boolean binary) {
+    private <T extends Node> T spanned(T node, Token first, int anchorFrom, int anchorTo, boolean binary) {
         Token last = tokens.get(current - 1);
         spans.put(node, new Spans.Span(first.line(), first.col(), last.line(), last.endCol(), anchorFrom, anchorTo, binary));
         return node;
@@ -280,7 +280,7 @@ public final class Parser {
                 cause = expression();
             }
         }
-        return new Raise(exc, cause, t.line(), t.col());
+        return spanned(new Raise(exc, cause, t.line(), t.col()), t, -1, -1, false);
     }
 
     private Statement scopeStatement() {
@@ -640,7 +640,7 @@ public final class Parser {
             }
             elts.add(starExpression());
         }
-        return new Node.Tuple(elts, start.line(), start.col());
+        return spanned(new Node.Tuple(elts, start.line(), start.col()), start, -1, -1, false);
     }
 
     private Expression starExpression() {
@@ -664,7 +664,7 @@ public final class Parser {
             }
             elts.add(targetAtom());
         }
-        return new Node.Tuple(elts, start.line(), start.col());
+        return spanned(new Node.Tuple(elts, start.line(), start.col()), start, -1, -1, false);
     }
 
     private Expression targetAtom() {
@@ -1075,7 +1075,7 @@ public final class Parser {
         enter(open);
         try {
             if (match(")")) {
-                return new Node.Tuple(List.of(), open.line(), open.col());
+                return spanned(new Node.Tuple(List.of(), open.line(), open.col()), open, -1, -1, false);
             }
             if (peek().isKeyword("yield")) {
                 throw PySyntaxError.syntax("yield inside an expression is not supported in OptimLab;"
@@ -1102,7 +1102,7 @@ public final class Parser {
                 elts.add(starExpression());
             }
             expect(")", "invalid syntax");
-            return new Node.Tuple(elts, open.line(), open.col());
+            return spanned(new Node.Tuple(elts, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
         }
@@ -1127,7 +1127,7 @@ public final class Parser {
         try {
             List<Expression> elts = new ArrayList<>();
             if (match("]")) {
-                return new Node.List(elts, open.line(), open.col());
+                return spanned(new Node.List(elts, open.line(), open.col()), open, -1, -1, false);
             }
             Expression first = starExpression();
             if (peek().isKeyword("for")) {
@@ -1143,7 +1143,7 @@ public final class Parser {
                 elts.add(starExpression());
             }
             expect("]", "invalid syntax");
-            return new Node.List(elts, open.line(), open.col());
+            return spanned(new Node.List(elts, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
         }
@@ -1154,7 +1154,7 @@ public final class Parser {
         enter(open);
         try {
             if (match("}")) {
-                return new Dict(List.of(), List.of(), open.line(), open.col());
+                return spanned(new Dict(List.of(), List.of(), open.line(), open.col()), open, -1, -1, false);
             }
             List<Expression> keys = new ArrayList<>();
             List<Expression> values = new ArrayList<>();
@@ -1189,7 +1189,7 @@ public final class Parser {
                 }
             }
             expect("}", "invalid syntax");
-            return new Dict(keys, values, open.line(), open.col());
+            return spanned(new Dict(keys, values, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
         }
@@ -1209,7 +1209,7 @@ public final class Parser {
             elts.add(starExpression());
         }
         expect("}", "invalid syntax");
-        return new Node.Set(elts, open.line(), open.col());
+        return spanned(new Node.Set(elts, open.line(), open.col()), open, -1, -1, false);
     }
 
     private List<Comprehension> comprehensions() {
