@@ -126,8 +126,10 @@ public final class Lexer {
                 tokens.add(new Token(Kind.DEDENT, "", null, line, pos - lineStart, pos - lineStart));
             }
             if (indents.peek() != width) {
+                // CPython's tokenizer reports it past the end of the line
+                int lineEnd = src.indexOf('\n', pos);
                 throw new PySyntaxError("IndentationError", "unindent does not match any outer indentation level",
-                        line, pos - lineStart);
+                        line, (lineEnd < 0 ? src.length() : lineEnd) - lineStart);
             }
         }
         return true;

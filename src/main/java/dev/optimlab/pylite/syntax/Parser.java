@@ -61,6 +61,32 @@ public final class Parser {
         return node;
     }
 
+    /** Records where an expression that began at {@code first} ends, unless its own rule recorded it already. */
+    private Expression covered(Expression node, Token first) {
+        spans.cover(node, first, tokens.get(current - 1));
+        return node;
+    }
+
+    /** A syntax error underlining the whole expression, as CPython's RAISE_SYNTAX_ERROR_KNOWN_NODE. */
+    private PySyntaxError rangeError(String message, Expression e) {
+        Spans.Span s = spans.of(e);
+        return s == null ? PySyntaxError.syntax(message, e.line(), e.col())
+                : PySyntaxError.syntax(message, s.line(), s.col(), s.endLine(), s.endCol());
+    }
+
+    /** A syntax error underlining from {@code first} to the last token read, as RAISE_SYNTAX_ERROR_KNOWN_RANGE. */
+    private PySyntaxError rangeError(String message, int line, int col) {
+        Token last = tokens.get(current - 1);
+        return PySyntaxError.syntax(message, line, col, last.line(), last.endCol());
+    }
+
+    /** A syntax error at one token: CPython underlines the token, or puts one caret at the end of a line. */
+    private static PySyntaxError tokenError(String message, Token t) {
+        boolean ranged = t.kind() == Kind.NAME || t.kind() == Kind.NUMBER || t.kind() == Kind.OP;
+        return ranged ? PySyntaxError.syntax(message, t.line(), t.col(), t.line(), t.endCol())
+                : PySyntaxError.syntax(message, t.line(), t.col());
+    }
+
     /** Where the left operand of the operator just read ends, inside any parentheses around it. */
     private int leftEnd(Expression left) {
         return spans.innerEnd(left) >= 0 ? spans.innerEnd(left) : tokens.get(current - 2).endCol();
@@ -149,13 +175,13 @@ public final class Parser {
                 case "break":
                     advance();
                     if (loopDepth == 0) {
-                        throw PySyntaxError.syntax("'break' outside loop", t.line(), t.col());
+                        throw tokenError("'break' outside loop", t);
                     }
                     return new Break(t.line(), t.col());
                 case "continue":
                     advance();
                     if (loopDepth == 0) {
-                        throw PySyntaxError.syntax("'continue' not properly in loop", t.line(), t.col());
+                        throw tokenError("'continue' not properly in loop", t);
                     }
                     return new Continue(t.line(), t.col());
                 case "return": return returnStatement();
@@ -170,7 +196,9 @@ public final class Parser {
                     Token next = tokens.get(current + 1);
                     if (next.kind() == Kind.STRING || next.kind() == Kind.NUMBER || next.kind() == Kind.FSTRING
                             || (next.kind() == Kind.NAME && !KEYWORDS.contains(next.text()))) {
-                        throw PySyntaxError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
+                        advance();
+                        starExpressions();
+                        throw rangeError("Missing parentheses in call to 'print'. Did you mean print(...)?",
                                 t.line(), t.col());
                     }
                     break;
@@ -197,8 +225,7 @@ public final class Parser {
         if (peek().kind() == Kind.OP && AUG_OPS.contains(peek().text())) {
             Token op = advance();
             if (!(first instanceof Name || first instanceof Attribute || first instanceof Subscript)) {
-                throw PySyntaxError.syntax("'" + describe(first) + "' is an illegal expression for augmented assignment",
-                        first.line(), first.col());
+                throw rangeError("'" + describe(first) + "' is an illegal expression for augmented assignment", first);
             }
             Expression value = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
             return new AugAssign(first, op.text().substring(0, op.text().length() - 1), value, start.line(), start.col());
@@ -227,12 +254,12 @@ public final class Parser {
             case Node.Tuple t -> t.elts().forEach(x -> checkAssignable(x, verb, hint));
             case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, hint));
             default -> {
-                String msg = "cannot " + verb + " to " + describe(e);
+                String msg = "cannot " + verb + (verb.equals("delete") ? " " : " to ") + describe(e);
                 boolean keywordConstant = e instanceof Constant c && (c.value() == null || c.value() instanceof Boolean);
                 if (hint && !keywordConstant) {
                     msg += " here. Maybe you meant '==' instead of '='?";
                 }
-                throw PySyntaxError.syntax(msg, e.line(), e.col());
+                throw rangeError(msg, e);
             }
         }
     }
@@ -263,10 +290,10 @@ public final class Parser {
 
     private Statement returnStatement() {
         Token t = advance();
-        if (functionDepth == 0) {
-            throw PySyntaxError.syntax("'return' outside function", t.line(), t.col());
-        }
         Expression value = atStatementEnd() ? null : starExpressions();
+        if (functionDepth == 0) {
+            throw rangeError("'return' outside function", t.line(), t.col());
+        }
         return new Return(value, t.line(), t.col());
     }
 
@@ -501,7 +528,7 @@ public final class Parser {
     private Statement ifStatement() {
         Token t = advance();
         Expression test = namedExpression();
-        expectColon();
+        expectColon(test);
         List<Statement> body = block("'" + t.text() + "' statement", t.line());
         List<Statement> orelse = List.of();
         if (check(Kind.NAME) && peek().text().equals("elif")) {
@@ -517,7 +544,7 @@ public final class Parser {
     private Statement whileStatement() {
         Token t = advance();
         Expression test = namedExpression();
-        expectColon();
+        expectColon(test);
         loopDepth++;
         List<Statement> body = block("'while' statement", t.line());
         loopDepth--;
@@ -539,7 +566,7 @@ public final class Parser {
         checkAssignable(target, "assign", false);
         expectKeyword("in");
         Expression iter = starExpressions();
-        expectColon();
+        expectColon(null);
         loopDepth++;
         List<Statement> body = block("'for' statement", t.line());
         loopDepth--;
@@ -599,7 +626,7 @@ public final class Parser {
             }
             items.add(new WithItem(ctx, vars));
         } while (match(","));
-        expectColon();
+        expectColon(null);
         return new With(items, block("'with' statement", t.line()), t.line(), t.col());
     }
 
@@ -646,7 +673,7 @@ public final class Parser {
     private Expression starExpression() {
         Token t = peek();
         if (match("*")) {
-            return new Starred(bitOr(), t.line(), t.col());
+            return covered(new Starred(bitOr(), t.line(), t.col()), t);
         }
         return namedExpression();
     }
@@ -687,7 +714,8 @@ public final class Parser {
     }
 
     private Expression namedExpression() {
-        Expression e = expression();
+        Token first = peek();
+        Expression e = covered(expression(), first);
         if (peek().isOp(":=")) {
             throw notSupported("assignment expressions (:=)", peek());
         }
@@ -704,7 +732,7 @@ public final class Parser {
             advance();
             Expression test = disjunction();
             if (!peek().isKeyword("else")) {
-                throw PySyntaxError.syntax("expected 'else' after 'if' expression", t.line(), t.col());
+                throw rangeError("expected 'else' after 'if' expression", t.line(), t.col());
             }
             advance();
             Expression orelse = expression();
@@ -796,7 +824,7 @@ public final class Parser {
             Token op = advance();
             left = binOp(left, op, leftEnd(left), bitXor(), first);
         }
-        return left;
+        return covered(left, first);
     }
 
     private Expression bitXor() {
@@ -916,7 +944,7 @@ public final class Parser {
         boolean sawKeyword = false;
         boolean sawDoubleStar = false;
         // CPython's parser reports these only after reading the whole list, and a repeated keyword (a compile error) last
-        PySyntaxError misplaced = null;
+        String misplaced = null;
         PySyntaxError repeated = null;
         java.util.Set<String> names = new HashSet<>();
         while (!peek().isOp(")")) {
@@ -935,10 +963,10 @@ public final class Parser {
                 advance();
                 advance();
                 valueStart = peek();
-                if (!names.add(t.text()) && repeated == null) {
-                    repeated = PySyntaxError.syntax("keyword argument repeated: " + t.text(), t.line(), t.col());
-                }
                 keywords.add(new Keyword(t.text(), expression(), t.line(), t.col()));
+                if (!names.add(t.text()) && repeated == null) {
+                    repeated = rangeError("keyword argument repeated: " + t.text(), t.line(), t.col());
+                }
                 sawKeyword = true;
             } else {
                 Expression e = namedExpression();
@@ -949,14 +977,13 @@ public final class Parser {
                 if (peek().isKeyword("for")) {
                     e = new GeneratorExp(e, comprehensions(), e.line(), e.col());
                     if (!args.isEmpty() || !keywords.isEmpty() || peek().isOp(",") && !tokens.get(current + 1).isOp(")")) {
-                        throw PySyntaxError.syntax("Generator expression must be parenthesized", e.line(), e.col());
+                        throw rangeError("Generator expression must be parenthesized", e.line(), e.col());
                     }
                 }
                 if (misplaced == null && sawDoubleStar) {
-                    misplaced = PySyntaxError.syntax("positional argument follows keyword argument unpacking",
-                            e.line(), e.col());
+                    misplaced = "positional argument follows keyword argument unpacking";
                 } else if (misplaced == null && sawKeyword) {
-                    misplaced = PySyntaxError.syntax("positional argument follows keyword argument", e.line(), e.col());
+                    misplaced = "positional argument follows keyword argument";
                 }
                 args.add(e);
             }
@@ -966,7 +993,8 @@ public final class Parser {
             }
         }
         if (misplaced != null) {
-            throw misplaced;
+            // CPython reports it at the last token its parser read: the one after the arguments
+            throw PySyntaxError.syntax(misplaced, peek().line(), peek().col());
         }
         if (repeated != null) {
             throw repeated;
@@ -989,7 +1017,13 @@ public final class Parser {
             default -> false;
         };
         if (startsExpression) {
-            throw PySyntaxError.syntax("invalid syntax. Perhaps you forgot a comma?", valueStart.line(), valueStart.col());
+            String message = "invalid syntax. Perhaps you forgot a comma?";
+            try {
+                expression();
+            } catch (PySyntaxError notAnExpression) {
+                throw PySyntaxError.syntax(message, valueStart.line(), valueStart.col());
+            }
+            throw rangeError(message, valueStart.line(), valueStart.col());
         }
     }
 
@@ -1129,18 +1163,22 @@ public final class Parser {
             if (match("]")) {
                 return spanned(new Node.List(elts, open.line(), open.col()), open, -1, -1, false);
             }
+            Token firstStart = peek();
             Expression first = starExpression();
             if (peek().isKeyword("for")) {
                 Expression comp = new ListComp(first, comprehensions(), open.line(), open.col());
                 expect("]", "invalid syntax");
                 return spanned(comp, open, -1, -1, false);
             }
+            rejectMissingComma(firstStart);
             elts.add(first);
             while (match(",")) {
                 if (peek().isOp("]")) {
                     break;
                 }
+                Token start = peek();
                 elts.add(starExpression());
+                rejectMissingComma(start);
             }
             expect("]", "invalid syntax");
             return spanned(new Node.List(elts, open.line(), open.col()), open, -1, -1, false);
@@ -1162,16 +1200,19 @@ public final class Parser {
                 keys.add(null);
                 values.add(bitOr());
             } else {
+                Token firstStart = peek();
                 Expression first = starExpression();
                 if (!match(":")) {
-                    return setDisplay(open, first);
+                    return setDisplay(open, first, firstStart);
                 }
+                Token valueStart = peek();
                 Expression value = expression();
                 if (peek().isKeyword("for")) {
                     Expression comp = new DictComp(first, value, comprehensions(), open.line(), open.col());
                     expect("}", "invalid syntax");
                     return spanned(comp, open, -1, -1, false);
                 }
+                rejectMissingComma(valueStart);
                 keys.add(first);
                 values.add(value);
             }
@@ -1185,7 +1226,9 @@ public final class Parser {
                 } else {
                     keys.add(expression());
                     expect(":", "':' expected after dictionary key");
+                    Token valueStart = peek();
                     values.add(expression());
+                    rejectMissingComma(valueStart);
                 }
             }
             expect("}", "invalid syntax");
@@ -1195,18 +1238,21 @@ public final class Parser {
         }
     }
 
-    private Expression setDisplay(Token open, Expression first) {
+    private Expression setDisplay(Token open, Expression first, Token firstStart) {
         if (peek().isKeyword("for")) {
             Expression comp = new SetComp(first, comprehensions(), open.line(), open.col());
             expect("}", "invalid syntax");
             return spanned(comp, open, -1, -1, false);
         }
         List<Expression> elts = new ArrayList<>(List.of(first));
+        rejectMissingComma(firstStart);
         while (match(",")) {
             if (peek().isOp("}")) {
                 break;
             }
+            Token start = peek();
             elts.add(starExpression());
+            rejectMissingComma(start);
         }
         expect("}", "invalid syntax");
         return spanned(new Node.Set(elts, open.line(), open.col()), open, -1, -1, false);
@@ -1240,7 +1286,14 @@ public final class Parser {
                 pending.append((String) t.value());
             } else {
                 formatted = true;
-                for (Expression part : new FStringParser(t, depth).parse()) {
+                List<Expression> fields;
+                try {
+                    fields = new FStringParser(t, depth).parse();
+                } catch (PySyntaxError e) {
+                    // CPython 3.11 parses f-strings after tokenizing and reports their errors at the token that follows
+                    throw tokenError(e.getMessage(), peek());
+                }
+                for (Expression part : fields) {
                     if (part instanceof Constant c) {
                         pending.append((String) c.value());
                     } else {
@@ -1280,13 +1333,19 @@ public final class Parser {
         if (t.kind() == Kind.INDENT) {
             return new PySyntaxError("IndentationError", "unexpected indent", t.line(), t.col());
         }
-        return PySyntaxError.syntax("invalid syntax", t.line(), t.col());
+        return tokenError("invalid syntax", t);
     }
 
-    private void expectColon() {
+    private void expectColon(Expression header) {
         if (peek().isOp("=")) {
-            throw PySyntaxError.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                    peek().line(), peek().col());
+            Token equals = advance();
+            Spans.Span s = spans.of(header);
+            if (s == null || atStatementEnd() || peek().isOp(":")) {
+                throw PySyntaxError.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        equals.line(), equals.col());
+            }
+            bitOr();
+            throw rangeError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", s.line(), s.col());
         }
         expect(":", "expected ':'");
     }
@@ -1311,7 +1370,7 @@ public final class Parser {
             if (t.kind() == Kind.NEWLINE && message.equals("expected ':'")) {
                 throw PySyntaxError.syntax(message, t.line(), t.col());
             }
-            throw message.equals("invalid syntax") ? invalidSyntax(t) : PySyntaxError.syntax(message, t.line(), t.col());
+            throw message.equals("invalid syntax") ? invalidSyntax(t) : tokenError(message, t);
         }
         advance();
     }
