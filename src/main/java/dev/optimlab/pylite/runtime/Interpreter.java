@@ -515,7 +515,14 @@ public final class Interpreter {
     void assign(Expression target, Object value, Frame f) {
         switch (target) {
             case Name n -> store(f, n.id(), value);
-            case Attribute a -> setAttribute(eval(a.value(), f), a.attr(), value);
+            case Attribute a -> {
+                Object obj = eval(a.value(), f);
+                try {
+                    setAttribute(obj, a.attr(), value);
+                } catch (PyException x) {
+                    throw failedAt(x, f, a);
+                }
+            }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
@@ -653,8 +660,12 @@ public final class Interpreter {
             }
             case Attribute a -> {
                 Object obj = eval(a.value(), f);
-                if (!(obj instanceof PyObject p) || !p.delAttr(this, a.attr())) {
-                    throw Ops.noAttribute(obj, a.attr());
+                try {
+                    if (!(obj instanceof PyObject p) || !p.delAttr(this, a.attr())) {
+                        throw Ops.noAttribute(obj, a.attr());
+                    }
+                } catch (PyException x) {
+                    throw failedAt(x, f, a);
                 }
             }
             case Subscript s -> {
@@ -829,6 +840,8 @@ public final class Interpreter {
                 try {
                     return load(f, n.id());
                 } catch (PyException x) {
+                    // the traceback names the line of the name, which a call or display may have started lines before
+                    f.line = n.line();
                     throw failedAt(x, f, n);
                 }
             }
@@ -891,14 +904,14 @@ public final class Interpreter {
                         s.upper() == null ? Py.NONE : eval(s.upper(), f), s.step() == null ? Py.NONE : eval(s.step(), f));
             }
             case Node.List l -> {
-                return new PyList(elements(l.elts(), f));
+                return new PyList(elements(l.elts(), f, l, null));
             }
             case Node.Tuple t -> {
-                return new PyTuple(elements(t.elts(), f).toArray());
+                return new PyTuple(elements(t.elts(), f, t, null).toArray());
             }
             case Node.Set s -> {
                 PySet set = new PySet();
-                for (Object v : elements(s.elts(), f)) {
+                for (Object v : elements(s.elts(), f, s, null)) {
                     try {
                         set.add(this, v);
                     } catch (PyException x) {
@@ -961,8 +974,13 @@ public final class Interpreter {
             }
             case JoinedStr j -> {
                 StringBuilder sb = new StringBuilder();
-                for (Expression part : j.values()) {
-                    sb.append((String) eval(part, f));
+                try {
+                    for (Expression part : j.values()) {
+                        sb.append((String) eval(part, f));
+                    }
+                } catch (PyException x) {
+                    // a failed conversion or format spec is marked under the whole f-string, as CPython's FORMAT_VALUE
+                    throw failedAt(x, f, j);
                 }
                 budget.allocate(2L * sb.length());
                 return sb.toString();
@@ -1017,11 +1035,24 @@ public final class Interpreter {
         return result;
     }
 
-    private ArrayList<Object> elements(List<Expression> elts, Frame f) {
+    /** The values of a display's or a call's elements, {@code *iterable} expanded ({@code callee} null for a display). */
+    private ArrayList<Object> elements(List<Expression> elts, Frame f, Expression owner, Object callee) {
         ArrayList<Object> out = new ArrayList<>(elts.size());
         for (Expression x : elts) {
             if (x instanceof Starred s) {
-                List<Object> items = Ops.toList(this, eval(s.value(), f));
+                Object iterable = eval(s.value(), f);
+                List<Object> items;
+                try {
+                    items = Ops.toList(this, iterable);
+                } catch (PyException e) {
+                    if (!e.value().type().equals(PyType.TYPE_ERROR)
+                            || !e.value().message().equals("'" + Py.typeName(iterable) + "' object is not iterable")) {
+                        throw e;
+                    }
+                    String what = callee == null ? "Value" : describeCallable(callee) + " argument";
+                    throw failedAt(PyException.typeError(what + " after * must be an iterable, not "
+                            + Py.typeName(iterable)), f, owner);
+                }
                 budget.allocate(8L * items.size());
                 out.addAll(items);
             } else {
@@ -1039,7 +1070,7 @@ public final class Interpreter {
             if (k == null) {
                 Object mapping = eval(d.values().get(i), f);
                 if (!(mapping instanceof PyDict m)) {
-                    throw PyException.typeError("'" + Py.typeName(mapping) + "' object is not a mapping");
+                    throw failedAt(PyException.typeError("'" + Py.typeName(mapping) + "' object is not a mapping"), f, d);
                 }
                 out.map().putAll(m.map());
             } else {
@@ -1102,7 +1133,7 @@ public final class Interpreter {
             }
         }
         if (starred) {
-            args = elements(c.args(), f).toArray();
+            args = elements(c.args(), f, c, func).toArray();
         } else {
             args = new Object[c.args().size()];
             for (int i = 0; i < args.length; i++) {
@@ -1166,9 +1197,13 @@ public final class Interpreter {
         return new PySuper(fn.function.definingClass(), self);
     }
 
+    /** CPython's _PyObject_FunctionStr: the qualified name, after the module unless it is builtins. */
     private static String describeCallable(Object func) {
         if (func instanceof PyFunction fn) {
-            return fn.qualname() + "()";
+            return "__main__." + fn.qualname() + "()";
+        }
+        if (func instanceof PyType t && !t.isBuiltin()) {
+            return t.module() + "." + t.qualname() + "()";
         }
         if (func instanceof PyBuiltinFunction b) {
             return b.name() + "()";
