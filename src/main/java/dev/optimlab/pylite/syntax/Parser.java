@@ -216,9 +216,12 @@ public final class Parser {
             List<Expression> targets = new ArrayList<>();
             Expression value = first;
             while (match("=")) {
-                checkAssignable(value, "assign", true);
                 targets.add(value);
                 value = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
+            }
+            // CPython's invalid_named_expression adds its '==' hint only to a lone first target
+            for (int i = 0; i < targets.size(); i++) {
+                checkAssignable(targets.get(i), "assign", targets.size() == 1);
             }
             return new Assign(targets, value, start.line(), start.col());
         }
@@ -250,13 +253,16 @@ public final class Parser {
             case Name n -> { }
             case Attribute a -> { }
             case Subscript s -> { }
-            case Starred s -> checkAssignable(s.value(), verb, hint);
-            case Node.Tuple t -> t.elts().forEach(x -> checkAssignable(x, verb, hint));
-            case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, hint));
+            case Starred s -> checkAssignable(s.value(), verb, false);
+            case Node.Tuple t -> t.elts().forEach(x -> checkAssignable(x, verb, false));
+            case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, false));
             default -> {
                 String msg = "cannot " + verb + (verb.equals("delete") ? " " : " to ") + describe(e);
                 boolean keywordConstant = e instanceof Constant c && (c.value() == null || c.value() instanceof Boolean);
-                if (hint && !keywordConstant) {
+                // the hint's rule reads a bitwise_or: not a comparison, conditional, and/or/not or lambda
+                boolean bitwiseLevel = !(e instanceof Compare || e instanceof IfExp || e instanceof BoolOp
+                        || e instanceof Lambda || e instanceof UnaryOp u && u.op().equals("not"));
+                if (hint && !keywordConstant && bitwiseLevel) {
                     msg += " here. Maybe you meant '==' instead of '='?";
                 }
                 throw rangeError(msg, e);
@@ -320,7 +326,7 @@ public final class Parser {
             return new Global(names, t.line(), t.col());
         }
         if (functionDepth == 0) {
-            throw PySyntaxError.syntax("nonlocal declaration not allowed at module level", t.line(), t.col());
+            throw rangeError("nonlocal declaration not allowed at module level", t.line(), t.col());
         }
         return new Nonlocal(names, t.line(), t.col());
     }
@@ -459,6 +465,7 @@ public final class Parser {
                 }
                 break;
             }
+            Token star = peek();
             if (match("*")) {
                 if (starSeen) {
                     throw PySyntaxError.syntax("* argument may appear only once", peek().line(), peek().col());
@@ -470,6 +477,9 @@ public final class Parser {
                     vararg = new Arg(n.text(), n.line(), n.col());
                 } else if (peek().isOp(closer) || (peek().isOp(",") && tokens.get(current + 1).isOp(closer))) {
                     throw PySyntaxError.syntax("named arguments must follow bare *", peek().line(), peek().col());
+                } else if (peek().isOp(",") && tokens.get(current + 1).isOp("**")) {
+                    // CPython's def rule points at the bare '*', its lambda rule at the '**'
+                    throw tokenError("named arguments must follow bare *", closer.equals(")") ? star : tokens.get(current + 1));
                 }
             } else {
                 Token n = name("invalid syntax");
@@ -514,7 +524,7 @@ public final class Parser {
             arguments(bases, keywords);
             expect(")", "invalid syntax");
         }
-        expect(":", "expected ':'");
+        expectColonAtLineEnd();
         int savedLoops = loopDepth;
         int savedFunctions = functionDepth;
         loopDepth = 0;
@@ -598,7 +608,7 @@ public final class Parser {
                     name = name("invalid syntax").text();
                 }
             }
-            expect(":", "expected ':'");
+            expectColonAtLineEnd();
             handlers.add(new ExceptHandler(type, name, block("'except' statement", e.line()), e.line(), e.col()));
         }
         List<Statement> orelse = handlers.isEmpty() ? List.of() : elseBlock();
@@ -744,7 +754,7 @@ public final class Parser {
     private Expression lambda() {
         Token t = advance();
         Arguments args = parameters(":");
-        expect(":", "expected ':'");
+        expect(":", "invalid syntax");
         functionDepth++;
         Expression body = expression();
         functionDepth--;
@@ -1145,7 +1155,11 @@ public final class Parser {
     private Expression yieldExpression() {
         Token t = advance();
         if (generatorFlags.isEmpty() || functionDepth == 0) {
-            throw PySyntaxError.syntax("'yield' outside function", t.line(), t.col());
+            matchKeyword("from");
+            if (!atExpressionEnd()) {
+                starExpressions();
+            }
+            throw rangeError("'yield' outside function", t.line(), t.col());
         }
         generatorFlags.get(generatorFlags.size() - 1)[0] = true;
         if (matchKeyword("from")) {
@@ -1202,9 +1216,10 @@ public final class Parser {
             } else {
                 Token firstStart = peek();
                 Expression first = starExpression();
-                if (!match(":")) {
+                if (!peek().isOp(":")) {
                     return setDisplay(open, first, firstStart);
                 }
+                rejectMissingValue(advance());
                 Token valueStart = peek();
                 Expression value = expression();
                 if (peek().isKeyword("for")) {
@@ -1225,7 +1240,13 @@ public final class Parser {
                     values.add(bitOr());
                 } else {
                     keys.add(expression());
-                    expect(":", "':' expected after dictionary key");
+                    if (!peek().isOp(":")) {
+                        // CPython puts it on the key's last character (end_col_offset - 1)
+                        Token keyEnd = tokens.get(current - 1);
+                        throw PySyntaxError.syntax("':' expected after dictionary key", keyEnd.line(), keyEnd.endCol() - 1);
+                    }
+                    Token colon = advance();
+                    rejectMissingValue(colon);
                     Token valueStart = peek();
                     values.add(expression());
                     rejectMissingComma(valueStart);
@@ -1235,6 +1256,13 @@ public final class Parser {
             return spanned(new Dict(keys, values, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
+        }
+    }
+
+    /** CPython's invalid_kvpair rule: a ':' followed directly by '}' or ','. */
+    private void rejectMissingValue(Token colon) {
+        if (peek().isOp("}") || peek().isOp(",")) {
+            throw PySyntaxError.syntax("expression expected after dictionary key and ':'", colon.line(), colon.col());
         }
     }
 
@@ -1344,8 +1372,23 @@ public final class Parser {
                 throw PySyntaxError.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                         equals.line(), equals.col());
             }
-            bitOr();
+            try {
+                bitOr();
+            } catch (PySyntaxError noValue) {
+                throw tokenError("invalid syntax", equals);
+            }
             throw rangeError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", s.line(), s.col());
+        }
+        expectColonAtLineEnd();
+    }
+
+    /**
+     * The colon after an if/elif/while/for/with/class/except header: CPython's invalid_*_stmt rules say "expected ':'"
+     * only where the line ends; any other token there is plain invalid syntax.
+     */
+    private void expectColonAtLineEnd() {
+        if (!peek().isOp(":") && !check(Kind.NEWLINE)) {
+            throw invalidSyntax(peek());
         }
         expect(":", "expected ':'");
     }
@@ -1359,7 +1402,7 @@ public final class Parser {
 
     private Token name(String message) {
         if (!check(Kind.NAME) || KEYWORDS.contains(peek().text())) {
-            throw PySyntaxError.syntax(message, peek().line(), peek().col());
+            throw tokenError(message, peek());
         }
         return advance();
     }
