@@ -48,7 +48,7 @@ public final class Interpreter {
     private final Map<Statement, Boolean> containsYield = new IdentityHashMap<>();
     private PyBaseException handling;
     private int reprDepth;
-    private final Warnings warnings = new Warnings();
+    private final Warnings warnings = new Warnings(this);
 
     public Interpreter(Budget budget, String filename, String source, Output stdout) {
         this.budget = budget;

@@ -40,6 +40,7 @@ public final class Warnings {
     /** Where PyTorch's own warnings come from, for filters that name a module. */
     private static final String HOST_MODULE = "torch";
 
+    private final Interpreter owner;
     private List<Filter> filters = new ArrayList<>(DEFAULT_FILTERS);
     private int filtersVersion;
     private final Map<String, Registry> registries = new HashMap<>();
@@ -47,6 +48,10 @@ public final class Warnings {
     private final Map<String, Pattern> patterns = new HashMap<>();
     private Consumer<WarningMessage> recorder;
     private Sink sink = (category, message, text) -> { };
+
+    Warnings(Interpreter owner) {
+        this.owner = owner;
+    }
 
     /** A module's {@code __warningregistry__}: the keys already shown, valid for one version of the filters. */
     private static final class Registry {
@@ -69,18 +74,17 @@ public final class Warnings {
             case "RuntimeWarning" -> PyType.RUNTIME_WARNING;
             default -> PyType.USER_WARNING;
         };
-        warnExplicit(null, type, null, message, "", 0, HOST_MODULE);
+        warnExplicit(type, null, message, "", 0, HOST_MODULE);
     }
 
     /** {@code warnings.warn} at a place in the program: {@code module} is "__main__", or "sys" past the outermost frame. */
-    void warnAt(Interpreter in, PyType category, PyBaseException instance, String text, String filename, int line,
-                String module) {
-        warnExplicit(in, category, instance, text, filename, line, module);
+    void warnAt(PyType category, PyBaseException instance, String text, String filename, int line, String module) {
+        warnExplicit(category, instance, text, filename, line, module);
     }
 
     /** Lib/warnings.py's {@code warn_explicit}: finds the filter's action, then ignores, raises, records or shows. */
-    private void warnExplicit(Interpreter in, PyType category, PyBaseException instance, String text,
-                              String filename, int line, String module) {
+    private void warnExplicit(PyType category, PyBaseException instance, String text, String filename, int line,
+                              String module) {
         Registry registry = registries.computeIfAbsent(module, m -> new Registry());
         if (registry.version != filtersVersion) {
             registry.shown.clear();
@@ -95,7 +99,7 @@ public final class Warnings {
             case "ignore" -> {
                 return;
             }
-            case "error" -> throw new PyException(instance != null ? instance : instantiate(in, category, text));
+            case "error" -> throw new PyException(instance != null ? instance : instantiate(category, text));
             case "once" -> {
                 registry.shown.add(key);
                 if (!onceRegistry.add(List.of(text, category))) {
@@ -112,7 +116,7 @@ public final class Warnings {
             default -> { }
         }
         if (recorder != null) {
-            PyBaseException message = instance != null ? instance : instantiate(in, category, text);
+            PyBaseException message = instance != null ? instance : instantiate(category, text);
             recorder.accept(new WarningMessage(message, category, filename.isEmpty() ? HOST_MODULE : filename, line));
             return;
         }
@@ -122,19 +126,19 @@ public final class Warnings {
         } else {
             StringBuilder sb = new StringBuilder(filename).append(':').append(line).append(": ")
                     .append(category.name()).append(": ").append(text).append('\n');
-            String source = filename.equals(in.filename()) ? in.sourceLine(line).strip() : "";
+            String source = filename.equals(owner.filename()) ? owner.sourceLine(line).strip() : "";
             if (!source.isEmpty()) {
                 sb.append("  ").append(source).append('\n');
             }
             shown = sb.toString();
-            in.budget().output(shown.length());
+            owner.budget().output(shown.length());
         }
         sink.warning(category.name(), text, shown);
     }
 
     /** {@code category(text)}, as warn_explicit makes the warning it raises or records. */
-    private static PyBaseException instantiate(Interpreter in, PyType category, String text) {
-        if (in != null && in.call(category, new Object[] {text}, null) instanceof PyBaseException made) {
+    private PyBaseException instantiate(PyType category, String text) {
+        if (owner.call(category, new Object[] {text}, null) instanceof PyBaseException made) {
             return made;
         }
         return PyBaseException.create(category, text);
@@ -142,15 +146,43 @@ public final class Warnings {
 
     private String actionFor(String text, PyType category, String module, int line) {
         for (Filter f : filters) {
-            if ((f.message() == null || pattern(f.message(), Pattern.CASE_INSENSITIVE).matcher(text).lookingAt())
+            if ((f.message() == null || pattern(f.message(), Pattern.CASE_INSENSITIVE).matcher(metered(text)).lookingAt())
                     && category.isSubtypeOf(f.category())
                     && (f.module() == null || (f.exactModule() ? f.module().equals(module)
-                            : pattern(f.module(), 0).matcher(module).lookingAt()))
+                            : pattern(f.module(), 0).matcher(metered(module)).lookingAt()))
                     && (f.lineno() == 0 || f.lineno() == line)) {
                 return f.action();
             }
         }
         return "default";
+    }
+
+    /** The text a learner's pattern reads, one step per character read, so that backtracking meets the time limit. */
+    private CharSequence metered(String text) {
+        return new Metered(text, owner.budget());
+    }
+
+    private record Metered(CharSequence text, Budget budget) implements CharSequence {
+        @Override
+        public char charAt(int index) {
+            budget.step();
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Metered(text.subSequence(start, end), budget);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private Pattern pattern(String regex, int flags) {
@@ -223,7 +255,7 @@ public final class Warnings {
                 throw PyException.typeError("category must be a Warning subclass, not '" + Py.typeName(category) + "'");
             }
             int line = i.callerLine((int) Math.max(1, stacklevel));
-            i.warnings().warnAt(i, type, instance, Ops.str(i, message), line > 0 ? i.filename() : "sys",
+            i.warnings().warnAt(type, instance, Ops.str(i, message), line > 0 ? i.filename() : "sys",
                     line > 0 ? line : 1, line > 0 ? "__main__" : "sys");
             return Py.NONE;
         }).function("simplefilter", (i, a, k) -> {
