@@ -30,6 +30,8 @@ public final class Parser {
     private int current;
     private int depth;
     private int functionDepth;
+    /** Functions around the class bodies being parsed: a class body's own functionDepth starts again at 0. */
+    private int functionsOutsideClass;
     private int loopDepth;
     private final List<boolean[]> generatorFlags = new ArrayList<>();
 
@@ -106,7 +108,9 @@ public final class Parser {
             }
             body.addAll(statement());
         }
-        return new Module(body, 1, 0);
+        Module module = new Module(body, 1, 0);
+        Symtable.check(module, spans);
+        return module;
     }
 
     // ---- statements
@@ -323,12 +327,12 @@ public final class Parser {
             names.add(name("invalid syntax").text());
         } while (match(","));
         if (t.text().equals("global")) {
-            return new Global(names, t.line(), t.col());
+            return spanned(new Global(names, t.line(), t.col()), t, -1, -1, false);
         }
-        if (functionDepth == 0) {
+        if (functionDepth == 0 && functionsOutsideClass == 0) {
             throw rangeError("nonlocal declaration not allowed at module level", t.line(), t.col());
         }
-        return new Nonlocal(names, t.line(), t.col());
+        return spanned(new Nonlocal(names, t.line(), t.col()), t, -1, -1, false);
     }
 
     private Statement deleteStatement() {
@@ -528,10 +532,12 @@ public final class Parser {
         int savedLoops = loopDepth;
         int savedFunctions = functionDepth;
         loopDepth = 0;
+        functionsOutsideClass += savedFunctions;
         functionDepth = 0;
         List<Statement> body = block("class definition", cls.line());
         loopDepth = savedLoops;
         functionDepth = savedFunctions;
+        functionsOutsideClass -= savedFunctions;
         return new ClassDef(name.text(), bases, keywords, body, decorators, cls.line(), cls.col());
     }
 
