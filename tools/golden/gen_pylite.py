@@ -3,15 +3,13 @@
 
 For every src/test/resources/pylite/NAME.py this runs `python3 main.py` (the file copied as main.py
 into a scratch folder, so tracebacks name "main.py") and writes NAME.out (stdout) and, when the program
-fails or writes to stderr, NAME.err (stderr). CPython 3.11's fine-grained error position markers (lines made only of ^ and ~)
-are removed from stderr except for the programs named carets_*.py, which check pylite's markers; pylite prints
-them for calls, attributes, subscripts, binary and unary operations, comparisons and names, not yet for every
-expression CPython marks (comprehensions, for iteration, ...); everything else is kept byte for byte.
+fails or writes to stderr, NAME.err (stderr), byte for byte: CPython 3.11's error position markers (the ~~^^ lines
+under a traceback's source line, the ^^^ range under a syntax error's line) included. The carets_*.py programs are
+the ones written to exercise those markers.
 
 Usage: python3 tools/golden/gen_pylite.py [NAME ...]
 """
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -19,13 +17,6 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PROGRAMS = ROOT / "src" / "test" / "resources" / "pylite"
-MARKER_LINE = re.compile(r"^\s*[\^~]+\s*$")
-
-
-def strip_markers(text):
-    return "".join(line for line in text.splitlines(keepends=True) if not MARKER_LINE.match(line))
-
-
 def generate(program):
     with tempfile.TemporaryDirectory() as scratch:
         shutil.copy(program, pathlib.Path(scratch) / "main.py")
@@ -36,7 +27,7 @@ def generate(program):
     program.with_suffix(".out").write_text(done.stdout)
     err = program.with_suffix(".err")
     if done.returncode != 0 or stderr:
-        err.write_text(stderr if program.name.startswith("carets_") else strip_markers(stderr))
+        err.write_text(stderr)
     elif err.exists():
         err.unlink()
 

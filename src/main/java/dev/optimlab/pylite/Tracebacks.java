@@ -29,17 +29,41 @@ final class Tracebacks {
         sb.append("  File \"").append(filename).append("\", line ").append(e.line()).append('\n');
         if (e.line() >= 1 && e.line() <= lines.length) {
             String raw = lines[e.line() - 1];
-            String stripped = raw.stripLeading();
+            String stripped = stripIndent(raw);
             int removed = raw.length() - stripped.length();
             String shown = stripped.stripTrailing();
             if (!shown.isEmpty()) {
                 sb.append("    ").append(shown).append('\n');
-                int caret = Math.max(0, Math.min(e.col() - removed, shown.length()));
-                sb.append("    ").append(" ".repeat(caret)).append("^\n");
+                sb.append(caretLine(e, raw.length(), removed, shown.length()));
             }
         }
         sb.append(e.typeName()).append(": ").append(e.getMessage()).append('\n');
         return sb.toString();
+    }
+
+    /** CPython's print_error_text strips only spaces, tabs and form feeds before the line. */
+    private static String stripIndent(String raw) {
+        int i = 0;
+        while (i < raw.length() && (raw.charAt(i) == ' ' || raw.charAt(i) == '\t' || raw.charAt(i) == '\f')) {
+            i++;
+        }
+        return raw.substring(i);
+    }
+
+    /**
+     * The caret line of a syntax error as CPython 3.11's print_error_text draws it: from the error's column to its end
+     * column (to the end of the line when the range goes on to later lines), at least one caret, the start clipped to
+     * the end of the text, and none at all when the column lies inside the line's indentation.
+     */
+    private static String caretLine(PySyntaxError e, int rawLength, int removed, int shownLength) {
+        int start = e.col();
+        int end = e.endLine() > e.line() ? rawLength : e.endCol();
+        int carets = end > start ? Math.min(end, rawLength + 1) - start : 1;
+        int at = Math.min(start - removed, shownLength);
+        if (at < 0) {
+            return "";
+        }
+        return "    " + " ".repeat(at) + "^".repeat(Math.max(1, carets)) + "\n";
     }
 
     static String exception(PyBaseException e, Interpreter in, Spans spans) {

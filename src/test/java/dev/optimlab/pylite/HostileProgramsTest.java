@@ -101,6 +101,14 @@ class HostileProgramsTest {
         }
 
         @Test
+        @DisplayName("a backtracking pattern given to warnings.filterwarnings is stopped inside the match by the time limit")
+        void warningFilterBacktracking() throws Exception {
+            RunResult result = PyliteRunner.run(source("warnings_regex_backtracking"), "main.py", SMALL, RunListener.NONE);
+            assertThat(result.stderr()).startsWith("LimitError: Your program ran longer than").contains("(stopped at line 4)");
+            assertHealthyAfterwards();
+        }
+
+        @Test
         @DisplayName("a 10 MB program is refused before it is parsed")
         void hugeProgram() {
             String source = "x = 1\n".repeat(10 * 1024 * 1024 / 6);

@@ -48,7 +48,7 @@ public final class Interpreter {
     private final Map<Statement, Boolean> containsYield = new IdentityHashMap<>();
     private PyBaseException handling;
     private int reprDepth;
-    private final Warnings warnings = new Warnings();
+    private final Warnings warnings = new Warnings(this);
 
     public Interpreter(Budget budget, String filename, String source, Output stdout) {
         this.budget = budget;
@@ -197,7 +197,15 @@ public final class Interpreter {
                 case Continue c -> {
                     return CONTINUE;
                 }
-                case Raise r -> throw raise(r, f);
+                case Raise r -> {
+                    PyException raised = raise(r, f);
+                    if (r.exc() != null) {
+                        // CPython points a raise statement's traceback entry at the statement itself
+                        f.failedWith = raised.value();
+                        f.failedAt = r;
+                    }
+                    throw raised;
+                }
                 case Try t -> {
                     return execTry(t, f);
                 }
@@ -507,7 +515,14 @@ public final class Interpreter {
     void assign(Expression target, Object value, Frame f) {
         switch (target) {
             case Name n -> store(f, n.id(), value);
-            case Attribute a -> setAttribute(eval(a.value(), f), a.attr(), value);
+            case Attribute a -> {
+                Object obj = eval(a.value(), f);
+                try {
+                    setAttribute(obj, a.attr(), value);
+                } catch (PyException x) {
+                    throw failedAt(x, f, a);
+                }
+            }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
@@ -517,8 +532,8 @@ public final class Interpreter {
                     throw failedAt(x, f, s);
                 }
             }
-            case Node.Tuple t -> unpack(t.elts(), value, f);
-            case Node.List l -> unpack(l.elts(), value, f);
+            case Node.Tuple t -> unpackAt(t, t.elts(), value, f);
+            case Node.List l -> unpackAt(l, l.elts(), value, f);
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot assign to expression");
         }
     }
@@ -531,6 +546,15 @@ public final class Interpreter {
             throw PyException.attributeError("'" + Py.typeName(obj) + "' object attribute '" + name + "' is read-only");
         }
         throw PyException.attributeError("'" + Py.typeName(obj) + "' object has no attribute '" + name + "'");
+    }
+
+    /** CPython marks the target list of an unpacking that fails (its UNPACK_SEQUENCE instruction). */
+    private void unpackAt(Expression target, List<Expression> targets, Object value, Frame f) {
+        try {
+            unpack(targets, value, f);
+        } catch (PyException x) {
+            throw failedAt(x, f, target);
+        }
     }
 
     private void unpack(List<Expression> targets, Object value, Frame f) {
@@ -592,18 +616,33 @@ public final class Interpreter {
     private void augAssign(AugAssign a, Frame f) {
         switch (a.target()) {
             case Name n -> {
-                Object current = load(f, n.id());
+                Object current;
+                try {
+                    current = load(f, n.id());
+                } catch (PyException x) {
+                    throw failedAt(x, f, n);
+                }
                 store(f, n.id(), Operators.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             case Attribute at -> {
                 Object obj = eval(at.value(), f);
-                Object current = Ops.getAttr(this, obj, at.attr());
+                Object current;
+                try {
+                    current = Ops.getAttr(this, obj, at.attr());
+                } catch (PyException x) {
+                    throw failedAt(x, f, at);
+                }
                 setAttribute(obj, at.attr(), Operators.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             case Subscript s -> {
                 Object obj = eval(s.value(), f);
                 Object key = eval(s.slice(), f);
-                Object current = Ops.getItem(this, obj, key);
+                Object current;
+                try {
+                    current = Ops.getItem(this, obj, key);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
                 Ops.setItem(this, obj, key, Operators.inPlace(this, a.op(), current, eval(a.value(), f)));
             }
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "illegal expression for augmented assignment");
@@ -612,14 +651,32 @@ public final class Interpreter {
 
     private void delete(Expression target, Frame f) {
         switch (target) {
-            case Name n -> deleteName(f, n.id());
-            case Attribute a -> {
-                Object obj = eval(a.value(), f);
-                if (!(obj instanceof PyObject p) || !p.delAttr(this, a.attr())) {
-                    throw Ops.noAttribute(obj, a.attr());
+            case Name n -> {
+                try {
+                    deleteName(f, n.id());
+                } catch (PyException x) {
+                    throw failedAt(x, f, n);
                 }
             }
-            case Subscript s -> Ops.delItem(this, eval(s.value(), f), eval(s.slice(), f));
+            case Attribute a -> {
+                Object obj = eval(a.value(), f);
+                try {
+                    if (!(obj instanceof PyObject p) || !p.delAttr(this, a.attr())) {
+                        throw Ops.noAttribute(obj, a.attr());
+                    }
+                } catch (PyException x) {
+                    throw failedAt(x, f, a);
+                }
+            }
+            case Subscript s -> {
+                Object obj = eval(s.value(), f);
+                Object key = eval(s.slice(), f);
+                try {
+                    Ops.delItem(this, obj, key);
+                } catch (PyException x) {
+                    throw failedAt(x, f, s);
+                }
+            }
             case Node.Tuple t -> t.elts().forEach(e -> delete(e, f));
             case Node.List l -> l.elts().forEach(e -> delete(e, f));
             default -> throw PyException.of(PyType.SYNTAX_ERROR, "cannot delete expression");
@@ -783,6 +840,8 @@ public final class Interpreter {
                 try {
                     return load(f, n.id());
                 } catch (PyException x) {
+                    // the traceback names the line of the name, which a call or display may have started lines before
+                    f.line = n.line();
                     throw failedAt(x, f, n);
                 }
             }
@@ -845,15 +904,19 @@ public final class Interpreter {
                         s.upper() == null ? Py.NONE : eval(s.upper(), f), s.step() == null ? Py.NONE : eval(s.step(), f));
             }
             case Node.List l -> {
-                return new PyList(elements(l.elts(), f));
+                return new PyList(elements(l.elts(), f, l, null));
             }
             case Node.Tuple t -> {
-                return new PyTuple(elements(t.elts(), f).toArray());
+                return new PyTuple(elements(t.elts(), f, t, null).toArray());
             }
             case Node.Set s -> {
                 PySet set = new PySet();
-                for (Object v : elements(s.elts(), f)) {
-                    set.add(this, v);
+                for (Object v : elements(s.elts(), f, s, null)) {
+                    try {
+                        set.add(this, v);
+                    } catch (PyException x) {
+                        throw failedAt(x, f, s);
+                    }
                 }
                 if (s.elts().size() > 2 && s.elts().stream().allMatch(Interpreter::isFoldedConstant)) {
                     // CPython builds a constant display as a frozenset constant merged into an empty set
@@ -911,8 +974,13 @@ public final class Interpreter {
             }
             case JoinedStr j -> {
                 StringBuilder sb = new StringBuilder();
-                for (Expression part : j.values()) {
-                    sb.append((String) eval(part, f));
+                try {
+                    for (Expression part : j.values()) {
+                        sb.append((String) eval(part, f));
+                    }
+                } catch (PyException x) {
+                    // a failed conversion or format spec is marked under the whole f-string, as CPython's FORMAT_VALUE
+                    throw failedAt(x, f, j);
                 }
                 budget.allocate(2L * sb.length());
                 return sb.toString();
@@ -967,11 +1035,24 @@ public final class Interpreter {
         return result;
     }
 
-    private ArrayList<Object> elements(List<Expression> elts, Frame f) {
+    /** The values of a display's or a call's elements, {@code *iterable} expanded ({@code callee} null for a display). */
+    private ArrayList<Object> elements(List<Expression> elts, Frame f, Expression owner, Object callee) {
         ArrayList<Object> out = new ArrayList<>(elts.size());
         for (Expression x : elts) {
             if (x instanceof Starred s) {
-                List<Object> items = Ops.toList(this, eval(s.value(), f));
+                Object iterable = eval(s.value(), f);
+                List<Object> items;
+                try {
+                    items = Ops.toList(this, iterable);
+                } catch (PyException e) {
+                    if (!e.value().type().equals(PyType.TYPE_ERROR)
+                            || !e.value().message().equals("'" + Py.typeName(iterable) + "' object is not iterable")) {
+                        throw e;
+                    }
+                    String what = callee == null ? "Value" : describeCallable(callee) + " argument";
+                    throw failedAt(PyException.typeError(what + " after * must be an iterable, not "
+                            + Py.typeName(iterable)), f, owner);
+                }
                 budget.allocate(8L * items.size());
                 out.addAll(items);
             } else {
@@ -989,12 +1070,17 @@ public final class Interpreter {
             if (k == null) {
                 Object mapping = eval(d.values().get(i), f);
                 if (!(mapping instanceof PyDict m)) {
-                    throw PyException.typeError("'" + Py.typeName(mapping) + "' object is not a mapping");
+                    throw failedAt(PyException.typeError("'" + Py.typeName(mapping) + "' object is not a mapping"), f, d);
                 }
                 out.map().putAll(m.map());
             } else {
                 Object key = eval(k, f);
-                out.setItem(this, key, eval(d.values().get(i), f));
+                Object value = eval(d.values().get(i), f);
+                try {
+                    out.setItem(this, key, value);
+                } catch (PyException x) {
+                    throw failedAt(x, f, d);
+                }
             }
         }
         return out;
@@ -1047,7 +1133,7 @@ public final class Interpreter {
             }
         }
         if (starred) {
-            args = elements(c.args(), f).toArray();
+            args = elements(c.args(), f, c, func).toArray();
         } else {
             args = new Object[c.args().size()];
             for (int i = 0; i < args.length; i++) {
@@ -1111,9 +1197,13 @@ public final class Interpreter {
         return new PySuper(fn.function.definingClass(), self);
     }
 
+    /** CPython's _PyObject_FunctionStr: the qualified name, after the module unless it is builtins. */
     private static String describeCallable(Object func) {
         if (func instanceof PyFunction fn) {
-            return fn.qualname() + "()";
+            return "__main__." + fn.qualname() + "()";
+        }
+        if (func instanceof PyType t && !t.isBuiltin()) {
+            return t.module() + "." + t.qualname() + "()";
         }
         if (func instanceof PyBuiltinFunction b) {
             return b.name() + "()";

@@ -12,16 +12,22 @@ public final class PyProperty implements PyObject {
 
     Object get(Interpreter in, Object self) {
         if (getter == null || getter == Py.NONE) {
-            throw PyException.attributeError("unreadable attribute");
+            throw PyException.attributeError(described(self) + " has no getter");
         }
         return in.call(getter, new Object[] {self}, null);
     }
 
     void set(Interpreter in, Object self, Object value) {
         if (setter == null || setter == Py.NONE) {
-            throw PyException.attributeError("can't set attribute");
+            throw PyException.attributeError(described(self) + " has no setter");
         }
         in.call(setter, new Object[] {self, value}, null);
+    }
+
+    /** CPython 3.11's wording: "property 'p' of 'A' object", the name taken from the getter. */
+    private String described(Object self) {
+        String name = getter instanceof PyFunction fn ? " " + Ops.strRepr(fn.name()) : "";
+        return "property" + name + " of '" + Py.typeName(self) + "' object";
     }
 
     @Override

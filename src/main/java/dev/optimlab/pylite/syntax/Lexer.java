@@ -24,6 +24,8 @@ public final class Lexer {
     private final String src;
     private final List<Token> tokens = new ArrayList<>();
     private final Deque<Integer> indents = new ArrayDeque<>();
+    /** The same indentation levels measured with a tab counting as one column, as CPython's altindstack. */
+    private final Deque<Integer> altIndents = new ArrayDeque<>();
     private final Deque<Token> brackets = new ArrayDeque<>();
     private int pos;
     private int line = 1;
@@ -33,6 +35,7 @@ public final class Lexer {
     public Lexer(String src) {
         this.src = src.replace("\r\n", "\n").replace('\r', '\n');
         indents.push(0);
+        altIndents.push(0);
     }
 
     public List<Token> tokenize() {
@@ -80,15 +83,19 @@ public final class Lexer {
     /** Measures the indentation of a new logical line; returns false if the line was blank or a comment. */
     private boolean readIndentation() {
         int width = 0;
+        int altWidth = 0;
         int start = pos;
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == ' ') {
                 width++;
+                altWidth++;
             } else if (c == '\t') {
                 width = (width / 8 + 1) * 8;
+                altWidth++;
             } else if (c == '\f') {
                 width = 0;
+                altWidth = 0;
             } else {
                 break;
             }
@@ -117,20 +124,41 @@ public final class Lexer {
         }
         atLineStart = false;
         int current = indents.peek();
+        if (width == current && altWidth != altIndents.peek()) {
+            throw inconsistentTabs();
+        }
         if (width > current) {
+            if (altWidth <= altIndents.peek()) {
+                throw inconsistentTabs();
+            }
             indents.push(width);
+            altIndents.push(altWidth);
             tokens.add(new Token(Kind.INDENT, src.substring(start, pos), null, line, 0, pos - lineStart));
         } else if (width < current) {
             while (indents.peek() > width) {
                 indents.pop();
+                altIndents.pop();
                 tokens.add(new Token(Kind.DEDENT, "", null, line, pos - lineStart, pos - lineStart));
             }
             if (indents.peek() != width) {
+                // CPython's tokenizer reports it past the end of the line
+                int lineEnd = src.indexOf('\n', pos);
                 throw new PySyntaxError("IndentationError", "unindent does not match any outer indentation level",
-                        line, pos - lineStart);
+                        line, (lineEnd < 0 ? src.length() : lineEnd) - lineStart);
+            }
+            if (altWidth != altIndents.peek()) {
+                throw inconsistentTabs();
             }
         }
         return true;
+    }
+
+    /**
+     * CPython's tokenizer raises TabError when tabs and spaces order two lines differently at tab sizes 8 and 1;
+     * it prints no caret.
+     */
+    private PySyntaxError inconsistentTabs() {
+        return new PySyntaxError("TabError", "inconsistent use of tabs and spaces in indentation", line, -1);
     }
 
     private void newline() {

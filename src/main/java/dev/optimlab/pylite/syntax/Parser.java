@@ -30,6 +30,8 @@ public final class Parser {
     private int current;
     private int depth;
     private int functionDepth;
+    /** Functions around the class bodies being parsed: a class body's own functionDepth starts again at 0. */
+    private int functionsOutsideClass;
     private int loopDepth;
     private final List<boolean[]> generatorFlags = new ArrayList<>();
 
@@ -55,10 +57,36 @@ public final class Parser {
     }
 
     /** Records the extent of an expression that began at {@code first} and ended with the last token read. */
-    private <T extends Expression> T spanned(T node, Token first, int anchorFrom, int anchorTo, boolean binary) {
+    private <T extends Node> T spanned(T node, Token first, int anchorFrom, int anchorTo, boolean binary) {
         Token last = tokens.get(current - 1);
         spans.put(node, new Spans.Span(first.line(), first.col(), last.line(), last.endCol(), anchorFrom, anchorTo, binary));
         return node;
+    }
+
+    /** Records where an expression that began at {@code first} ends, unless its own rule recorded it already. */
+    private Expression covered(Expression node, Token first) {
+        spans.cover(node, first, tokens.get(current - 1));
+        return node;
+    }
+
+    /** A syntax error underlining the whole expression, as CPython's RAISE_SYNTAX_ERROR_KNOWN_NODE. */
+    private PySyntaxError rangeError(String message, Expression e) {
+        Spans.Span s = spans.of(e);
+        return s == null ? PySyntaxError.syntax(message, e.line(), e.col())
+                : PySyntaxError.syntax(message, s.line(), s.col(), s.endLine(), s.endCol());
+    }
+
+    /** A syntax error underlining from {@code first} to the last token read, as RAISE_SYNTAX_ERROR_KNOWN_RANGE. */
+    private PySyntaxError rangeError(String message, int line, int col) {
+        Token last = tokens.get(current - 1);
+        return PySyntaxError.syntax(message, line, col, last.line(), last.endCol());
+    }
+
+    /** A syntax error at one token: CPython underlines the token, or puts one caret at the end of a line. */
+    private static PySyntaxError tokenError(String message, Token t) {
+        boolean ranged = t.kind() == Kind.NAME || t.kind() == Kind.NUMBER || t.kind() == Kind.OP;
+        return ranged ? PySyntaxError.syntax(message, t.line(), t.col(), t.line(), t.endCol())
+                : PySyntaxError.syntax(message, t.line(), t.col());
     }
 
     /** Where the left operand of the operator just read ends, inside any parentheses around it. */
@@ -80,7 +108,9 @@ public final class Parser {
             }
             body.addAll(statement());
         }
-        return new Module(body, 1, 0);
+        Module module = new Module(body, 1, 0);
+        Symtable.check(module, spans);
+        return module;
     }
 
     // ---- statements
@@ -149,13 +179,13 @@ public final class Parser {
                 case "break":
                     advance();
                     if (loopDepth == 0) {
-                        throw PySyntaxError.syntax("'break' outside loop", t.line(), t.col());
+                        throw tokenError("'break' outside loop", t);
                     }
                     return new Break(t.line(), t.col());
                 case "continue":
                     advance();
                     if (loopDepth == 0) {
-                        throw PySyntaxError.syntax("'continue' not properly in loop", t.line(), t.col());
+                        throw tokenError("'continue' not properly in loop", t);
                     }
                     return new Continue(t.line(), t.col());
                 case "return": return returnStatement();
@@ -170,7 +200,9 @@ public final class Parser {
                     Token next = tokens.get(current + 1);
                     if (next.kind() == Kind.STRING || next.kind() == Kind.NUMBER || next.kind() == Kind.FSTRING
                             || (next.kind() == Kind.NAME && !KEYWORDS.contains(next.text()))) {
-                        throw PySyntaxError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
+                        advance();
+                        starExpressions();
+                        throw rangeError("Missing parentheses in call to 'print'. Did you mean print(...)?",
                                 t.line(), t.col());
                     }
                     break;
@@ -188,17 +220,19 @@ public final class Parser {
             List<Expression> targets = new ArrayList<>();
             Expression value = first;
             while (match("=")) {
-                checkAssignable(value, "assign", true);
                 targets.add(value);
                 value = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
+            }
+            // CPython's invalid_named_expression adds its '==' hint only to a lone first target
+            for (int i = 0; i < targets.size(); i++) {
+                checkAssignable(targets.get(i), "assign", targets.size() == 1);
             }
             return new Assign(targets, value, start.line(), start.col());
         }
         if (peek().kind() == Kind.OP && AUG_OPS.contains(peek().text())) {
             Token op = advance();
             if (!(first instanceof Name || first instanceof Attribute || first instanceof Subscript)) {
-                throw PySyntaxError.syntax("'" + describe(first) + "' is an illegal expression for augmented assignment",
-                        first.line(), first.col());
+                throw rangeError("'" + describe(first) + "' is an illegal expression for augmented assignment", first);
             }
             Expression value = check(Kind.NAME) && peek().text().equals("yield") ? yieldExpression() : starExpressions();
             return new AugAssign(first, op.text().substring(0, op.text().length() - 1), value, start.line(), start.col());
@@ -223,16 +257,19 @@ public final class Parser {
             case Name n -> { }
             case Attribute a -> { }
             case Subscript s -> { }
-            case Starred s -> checkAssignable(s.value(), verb, hint);
-            case Node.Tuple t -> t.elts().forEach(x -> checkAssignable(x, verb, hint));
-            case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, hint));
+            case Starred s -> checkAssignable(s.value(), verb, false);
+            case Node.Tuple t -> t.elts().forEach(x -> checkAssignable(x, verb, false));
+            case Node.List l -> l.elts().forEach(x -> checkAssignable(x, verb, false));
             default -> {
-                String msg = "cannot " + verb + " to " + describe(e);
+                String msg = "cannot " + verb + (verb.equals("delete") ? " " : " to ") + describe(e);
                 boolean keywordConstant = e instanceof Constant c && (c.value() == null || c.value() instanceof Boolean);
-                if (hint && !keywordConstant) {
+                // the hint's rule reads a bitwise_or: not a comparison, conditional, and/or/not or lambda
+                boolean bitwiseLevel = !(e instanceof Compare || e instanceof IfExp || e instanceof BoolOp
+                        || e instanceof Lambda || e instanceof UnaryOp u && u.op().equals("not"));
+                if (hint && !keywordConstant && bitwiseLevel) {
                     msg += " here. Maybe you meant '==' instead of '='?";
                 }
-                throw PySyntaxError.syntax(msg, e.line(), e.col());
+                throw rangeError(msg, e);
             }
         }
     }
@@ -263,10 +300,10 @@ public final class Parser {
 
     private Statement returnStatement() {
         Token t = advance();
-        if (functionDepth == 0) {
-            throw PySyntaxError.syntax("'return' outside function", t.line(), t.col());
-        }
         Expression value = atStatementEnd() ? null : starExpressions();
+        if (functionDepth == 0) {
+            throw rangeError("'return' outside function", t.line(), t.col());
+        }
         return new Return(value, t.line(), t.col());
     }
 
@@ -280,7 +317,7 @@ public final class Parser {
                 cause = expression();
             }
         }
-        return new Raise(exc, cause, t.line(), t.col());
+        return spanned(new Raise(exc, cause, t.line(), t.col()), t, -1, -1, false);
     }
 
     private Statement scopeStatement() {
@@ -290,12 +327,12 @@ public final class Parser {
             names.add(name("invalid syntax").text());
         } while (match(","));
         if (t.text().equals("global")) {
-            return new Global(names, t.line(), t.col());
+            return spanned(new Global(names, t.line(), t.col()), t, -1, -1, false);
         }
-        if (functionDepth == 0) {
-            throw PySyntaxError.syntax("nonlocal declaration not allowed at module level", t.line(), t.col());
+        if (functionDepth == 0 && functionsOutsideClass == 0) {
+            throw rangeError("nonlocal declaration not allowed at module level", t.line(), t.col());
         }
-        return new Nonlocal(names, t.line(), t.col());
+        return spanned(new Nonlocal(names, t.line(), t.col()), t, -1, -1, false);
     }
 
     private Statement deleteStatement() {
@@ -432,6 +469,7 @@ public final class Parser {
                 }
                 break;
             }
+            Token star = peek();
             if (match("*")) {
                 if (starSeen) {
                     throw PySyntaxError.syntax("* argument may appear only once", peek().line(), peek().col());
@@ -443,6 +481,9 @@ public final class Parser {
                     vararg = new Arg(n.text(), n.line(), n.col());
                 } else if (peek().isOp(closer) || (peek().isOp(",") && tokens.get(current + 1).isOp(closer))) {
                     throw PySyntaxError.syntax("named arguments must follow bare *", peek().line(), peek().col());
+                } else if (peek().isOp(",") && tokens.get(current + 1).isOp("**")) {
+                    // CPython's def rule points at the bare '*', its lambda rule at the '**'
+                    throw tokenError("named arguments must follow bare *", closer.equals(")") ? star : tokens.get(current + 1));
                 }
             } else {
                 Token n = name("invalid syntax");
@@ -487,21 +528,23 @@ public final class Parser {
             arguments(bases, keywords);
             expect(")", "invalid syntax");
         }
-        expect(":", "expected ':'");
+        expectColonAtLineEnd();
         int savedLoops = loopDepth;
         int savedFunctions = functionDepth;
         loopDepth = 0;
+        functionsOutsideClass += savedFunctions;
         functionDepth = 0;
         List<Statement> body = block("class definition", cls.line());
         loopDepth = savedLoops;
         functionDepth = savedFunctions;
+        functionsOutsideClass -= savedFunctions;
         return new ClassDef(name.text(), bases, keywords, body, decorators, cls.line(), cls.col());
     }
 
     private Statement ifStatement() {
         Token t = advance();
         Expression test = namedExpression();
-        expectColon();
+        expectColon(test);
         List<Statement> body = block("'" + t.text() + "' statement", t.line());
         List<Statement> orelse = List.of();
         if (check(Kind.NAME) && peek().text().equals("elif")) {
@@ -517,7 +560,7 @@ public final class Parser {
     private Statement whileStatement() {
         Token t = advance();
         Expression test = namedExpression();
-        expectColon();
+        expectColon(test);
         loopDepth++;
         List<Statement> body = block("'while' statement", t.line());
         loopDepth--;
@@ -539,7 +582,7 @@ public final class Parser {
         checkAssignable(target, "assign", false);
         expectKeyword("in");
         Expression iter = starExpressions();
-        expectColon();
+        expectColon(null);
         loopDepth++;
         List<Statement> body = block("'for' statement", t.line());
         loopDepth--;
@@ -571,7 +614,7 @@ public final class Parser {
                     name = name("invalid syntax").text();
                 }
             }
-            expect(":", "expected ':'");
+            expectColonAtLineEnd();
             handlers.add(new ExceptHandler(type, name, block("'except' statement", e.line()), e.line(), e.col()));
         }
         List<Statement> orelse = handlers.isEmpty() ? List.of() : elseBlock();
@@ -599,7 +642,7 @@ public final class Parser {
             }
             items.add(new WithItem(ctx, vars));
         } while (match(","));
-        expectColon();
+        expectColon(null);
         return new With(items, block("'with' statement", t.line()), t.line(), t.col());
     }
 
@@ -640,13 +683,13 @@ public final class Parser {
             }
             elts.add(starExpression());
         }
-        return new Node.Tuple(elts, start.line(), start.col());
+        return spanned(new Node.Tuple(elts, start.line(), start.col()), start, -1, -1, false);
     }
 
     private Expression starExpression() {
         Token t = peek();
         if (match("*")) {
-            return new Starred(bitOr(), t.line(), t.col());
+            return covered(new Starred(bitOr(), t.line(), t.col()), t);
         }
         return namedExpression();
     }
@@ -664,7 +707,7 @@ public final class Parser {
             }
             elts.add(targetAtom());
         }
-        return new Node.Tuple(elts, start.line(), start.col());
+        return spanned(new Node.Tuple(elts, start.line(), start.col()), start, -1, -1, false);
     }
 
     private Expression targetAtom() {
@@ -687,7 +730,8 @@ public final class Parser {
     }
 
     private Expression namedExpression() {
-        Expression e = expression();
+        Token first = peek();
+        Expression e = covered(expression(), first);
         if (peek().isOp(":=")) {
             throw notSupported("assignment expressions (:=)", peek());
         }
@@ -704,7 +748,7 @@ public final class Parser {
             advance();
             Expression test = disjunction();
             if (!peek().isKeyword("else")) {
-                throw PySyntaxError.syntax("expected 'else' after 'if' expression", t.line(), t.col());
+                throw rangeError("expected 'else' after 'if' expression", t.line(), t.col());
             }
             advance();
             Expression orelse = expression();
@@ -716,7 +760,7 @@ public final class Parser {
     private Expression lambda() {
         Token t = advance();
         Arguments args = parameters(":");
-        expect(":", "expected ':'");
+        expect(":", "invalid syntax");
         functionDepth++;
         Expression body = expression();
         functionDepth--;
@@ -796,7 +840,7 @@ public final class Parser {
             Token op = advance();
             left = binOp(left, op, leftEnd(left), bitXor(), first);
         }
-        return left;
+        return covered(left, first);
     }
 
     private Expression bitXor() {
@@ -916,7 +960,7 @@ public final class Parser {
         boolean sawKeyword = false;
         boolean sawDoubleStar = false;
         // CPython's parser reports these only after reading the whole list, and a repeated keyword (a compile error) last
-        PySyntaxError misplaced = null;
+        String misplaced = null;
         PySyntaxError repeated = null;
         java.util.Set<String> names = new HashSet<>();
         while (!peek().isOp(")")) {
@@ -935,10 +979,10 @@ public final class Parser {
                 advance();
                 advance();
                 valueStart = peek();
-                if (!names.add(t.text()) && repeated == null) {
-                    repeated = PySyntaxError.syntax("keyword argument repeated: " + t.text(), t.line(), t.col());
-                }
                 keywords.add(new Keyword(t.text(), expression(), t.line(), t.col()));
+                if (!names.add(t.text()) && repeated == null) {
+                    repeated = rangeError("keyword argument repeated: " + t.text(), t.line(), t.col());
+                }
                 sawKeyword = true;
             } else {
                 Expression e = namedExpression();
@@ -949,14 +993,13 @@ public final class Parser {
                 if (peek().isKeyword("for")) {
                     e = new GeneratorExp(e, comprehensions(), e.line(), e.col());
                     if (!args.isEmpty() || !keywords.isEmpty() || peek().isOp(",") && !tokens.get(current + 1).isOp(")")) {
-                        throw PySyntaxError.syntax("Generator expression must be parenthesized", e.line(), e.col());
+                        throw rangeError("Generator expression must be parenthesized", e.line(), e.col());
                     }
                 }
                 if (misplaced == null && sawDoubleStar) {
-                    misplaced = PySyntaxError.syntax("positional argument follows keyword argument unpacking",
-                            e.line(), e.col());
+                    misplaced = "positional argument follows keyword argument unpacking";
                 } else if (misplaced == null && sawKeyword) {
-                    misplaced = PySyntaxError.syntax("positional argument follows keyword argument", e.line(), e.col());
+                    misplaced = "positional argument follows keyword argument";
                 }
                 args.add(e);
             }
@@ -966,7 +1009,8 @@ public final class Parser {
             }
         }
         if (misplaced != null) {
-            throw misplaced;
+            // CPython reports it at the last token its parser read: the one after the arguments
+            throw PySyntaxError.syntax(misplaced, peek().line(), peek().col());
         }
         if (repeated != null) {
             throw repeated;
@@ -989,7 +1033,13 @@ public final class Parser {
             default -> false;
         };
         if (startsExpression) {
-            throw PySyntaxError.syntax("invalid syntax. Perhaps you forgot a comma?", valueStart.line(), valueStart.col());
+            String message = "invalid syntax. Perhaps you forgot a comma?";
+            try {
+                expression();
+            } catch (PySyntaxError notAnExpression) {
+                throw PySyntaxError.syntax(message, valueStart.line(), valueStart.col());
+            }
+            throw rangeError(message, valueStart.line(), valueStart.col());
         }
     }
 
@@ -1075,7 +1125,7 @@ public final class Parser {
         enter(open);
         try {
             if (match(")")) {
-                return new Node.Tuple(List.of(), open.line(), open.col());
+                return spanned(new Node.Tuple(List.of(), open.line(), open.col()), open, -1, -1, false);
             }
             if (peek().isKeyword("yield")) {
                 throw PySyntaxError.syntax("yield inside an expression is not supported in OptimLab;"
@@ -1102,7 +1152,7 @@ public final class Parser {
                 elts.add(starExpression());
             }
             expect(")", "invalid syntax");
-            return new Node.Tuple(elts, open.line(), open.col());
+            return spanned(new Node.Tuple(elts, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
         }
@@ -1111,7 +1161,11 @@ public final class Parser {
     private Expression yieldExpression() {
         Token t = advance();
         if (generatorFlags.isEmpty() || functionDepth == 0) {
-            throw PySyntaxError.syntax("'yield' outside function", t.line(), t.col());
+            matchKeyword("from");
+            if (!atExpressionEnd()) {
+                starExpressions();
+            }
+            throw rangeError("'yield' outside function", t.line(), t.col());
         }
         generatorFlags.get(generatorFlags.size() - 1)[0] = true;
         if (matchKeyword("from")) {
@@ -1127,23 +1181,27 @@ public final class Parser {
         try {
             List<Expression> elts = new ArrayList<>();
             if (match("]")) {
-                return new Node.List(elts, open.line(), open.col());
+                return spanned(new Node.List(elts, open.line(), open.col()), open, -1, -1, false);
             }
+            Token firstStart = peek();
             Expression first = starExpression();
             if (peek().isKeyword("for")) {
                 Expression comp = new ListComp(first, comprehensions(), open.line(), open.col());
                 expect("]", "invalid syntax");
                 return spanned(comp, open, -1, -1, false);
             }
+            rejectMissingComma(firstStart);
             elts.add(first);
             while (match(",")) {
                 if (peek().isOp("]")) {
                     break;
                 }
+                Token start = peek();
                 elts.add(starExpression());
+                rejectMissingComma(start);
             }
             expect("]", "invalid syntax");
-            return new Node.List(elts, open.line(), open.col());
+            return spanned(new Node.List(elts, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
         }
@@ -1154,7 +1212,7 @@ public final class Parser {
         enter(open);
         try {
             if (match("}")) {
-                return new Dict(List.of(), List.of(), open.line(), open.col());
+                return spanned(new Dict(List.of(), List.of(), open.line(), open.col()), open, -1, -1, false);
             }
             List<Expression> keys = new ArrayList<>();
             List<Expression> values = new ArrayList<>();
@@ -1162,16 +1220,20 @@ public final class Parser {
                 keys.add(null);
                 values.add(bitOr());
             } else {
+                Token firstStart = peek();
                 Expression first = starExpression();
-                if (!match(":")) {
-                    return setDisplay(open, first);
+                if (!peek().isOp(":")) {
+                    return setDisplay(open, first, firstStart);
                 }
+                rejectMissingValue(advance());
+                Token valueStart = peek();
                 Expression value = expression();
                 if (peek().isKeyword("for")) {
                     Expression comp = new DictComp(first, value, comprehensions(), open.line(), open.col());
                     expect("}", "invalid syntax");
                     return spanned(comp, open, -1, -1, false);
                 }
+                rejectMissingComma(valueStart);
                 keys.add(first);
                 values.add(value);
             }
@@ -1184,32 +1246,50 @@ public final class Parser {
                     values.add(bitOr());
                 } else {
                     keys.add(expression());
-                    expect(":", "':' expected after dictionary key");
+                    if (!peek().isOp(":")) {
+                        // CPython puts it on the key's last character (end_col_offset - 1)
+                        Token keyEnd = tokens.get(current - 1);
+                        throw PySyntaxError.syntax("':' expected after dictionary key", keyEnd.line(), keyEnd.endCol() - 1);
+                    }
+                    Token colon = advance();
+                    rejectMissingValue(colon);
+                    Token valueStart = peek();
                     values.add(expression());
+                    rejectMissingComma(valueStart);
                 }
             }
             expect("}", "invalid syntax");
-            return new Dict(keys, values, open.line(), open.col());
+            return spanned(new Dict(keys, values, open.line(), open.col()), open, -1, -1, false);
         } finally {
             depth--;
         }
     }
 
-    private Expression setDisplay(Token open, Expression first) {
+    /** CPython's invalid_kvpair rule: a ':' followed directly by '}' or ','. */
+    private void rejectMissingValue(Token colon) {
+        if (peek().isOp("}") || peek().isOp(",")) {
+            throw PySyntaxError.syntax("expression expected after dictionary key and ':'", colon.line(), colon.col());
+        }
+    }
+
+    private Expression setDisplay(Token open, Expression first, Token firstStart) {
         if (peek().isKeyword("for")) {
             Expression comp = new SetComp(first, comprehensions(), open.line(), open.col());
             expect("}", "invalid syntax");
             return spanned(comp, open, -1, -1, false);
         }
         List<Expression> elts = new ArrayList<>(List.of(first));
+        rejectMissingComma(firstStart);
         while (match(",")) {
             if (peek().isOp("}")) {
                 break;
             }
+            Token start = peek();
             elts.add(starExpression());
+            rejectMissingComma(start);
         }
         expect("}", "invalid syntax");
-        return new Node.Set(elts, open.line(), open.col());
+        return spanned(new Node.Set(elts, open.line(), open.col()), open, -1, -1, false);
     }
 
     private List<Comprehension> comprehensions() {
@@ -1240,7 +1320,14 @@ public final class Parser {
                 pending.append((String) t.value());
             } else {
                 formatted = true;
-                for (Expression part : new FStringParser(t, depth).parse()) {
+                List<Expression> fields;
+                try {
+                    fields = new FStringParser(t, depth).parse();
+                } catch (PySyntaxError e) {
+                    // CPython 3.11 parses f-strings after tokenizing and reports their errors at the token that follows
+                    throw tokenError(e.getMessage(), peek());
+                }
+                for (Expression part : fields) {
                     if (part instanceof Constant c) {
                         pending.append((String) c.value());
                     } else {
@@ -1280,13 +1367,34 @@ public final class Parser {
         if (t.kind() == Kind.INDENT) {
             return new PySyntaxError("IndentationError", "unexpected indent", t.line(), t.col());
         }
-        return PySyntaxError.syntax("invalid syntax", t.line(), t.col());
+        return tokenError("invalid syntax", t);
     }
 
-    private void expectColon() {
+    private void expectColon(Expression header) {
         if (peek().isOp("=")) {
-            throw PySyntaxError.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                    peek().line(), peek().col());
+            Token equals = advance();
+            Spans.Span s = spans.of(header);
+            if (s == null || atStatementEnd() || peek().isOp(":")) {
+                throw PySyntaxError.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        equals.line(), equals.col());
+            }
+            try {
+                bitOr();
+            } catch (PySyntaxError noValue) {
+                throw tokenError("invalid syntax", equals);
+            }
+            throw rangeError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", s.line(), s.col());
+        }
+        expectColonAtLineEnd();
+    }
+
+    /**
+     * The colon after an if/elif/while/for/with/class/except header: CPython's invalid_*_stmt rules say "expected ':'"
+     * only where the line ends; any other token there is plain invalid syntax.
+     */
+    private void expectColonAtLineEnd() {
+        if (!peek().isOp(":") && !check(Kind.NEWLINE)) {
+            throw invalidSyntax(peek());
         }
         expect(":", "expected ':'");
     }
@@ -1300,7 +1408,7 @@ public final class Parser {
 
     private Token name(String message) {
         if (!check(Kind.NAME) || KEYWORDS.contains(peek().text())) {
-            throw PySyntaxError.syntax(message, peek().line(), peek().col());
+            throw tokenError(message, peek());
         }
         return advance();
     }
@@ -1311,7 +1419,7 @@ public final class Parser {
             if (t.kind() == Kind.NEWLINE && message.equals("expected ':'")) {
                 throw PySyntaxError.syntax(message, t.line(), t.col());
             }
-            throw message.equals("invalid syntax") ? invalidSyntax(t) : PySyntaxError.syntax(message, t.line(), t.col());
+            throw message.equals("invalid syntax") ? invalidSyntax(t) : tokenError(message, t);
         }
         advance();
     }

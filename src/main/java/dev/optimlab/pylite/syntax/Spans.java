@@ -4,8 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Where the expressions that tracebacks point at (calls, attributes, subscripts, operations, comparisons, names) start
- * and end, as CPython's {@code col_offset}/{@code end_lineno}/{@code end_col_offset}, with the part CPython 3.11's
+ * Where expressions start and end (those tracebacks point at, and every expression a syntax error may underline), as CPython's {@code col_offset}/{@code end_lineno}/{@code end_col_offset}, with the part CPython 3.11's
  * traceback underlines with {@code ^} inside them (Python/traceback.c, {@code extract_anchors_from_line}). Kept
  * beside the AST, filled by the {@link Parser}.
  */
@@ -26,6 +25,11 @@ public final class Spans {
 
     void put(Node node, Span span) {
         spans.put(node, span);
+    }
+
+    /** Records an expression's extent from its first to its last token, unless its own rule recorded it already. */
+    void cover(Node node, Token first, Token last) {
+        spans.putIfAbsent(node, new Span(first.line(), first.col(), last.line(), last.endCol(), -1, -1, false));
     }
 
     /** Remembers the last token inside the (innermost) parentheses around an expression. */

@@ -205,4 +205,83 @@ class EventsTest {
                         + "size (torch.Size([3])). This will likely lead to incorrect results due to broadcasting. "
                         + "Please ensure they have the same size."));
     }
+
+    @Nested
+    @DisplayName("warnings filters")
+    class WarningFilters {
+        private static final String MISMATCHED_LOSS = """
+                import torch
+                import warnings
+                loss_fn = torch.nn.MSELoss()
+                %s
+                for i in range(3):
+                    loss_fn(torch.ones(3), torch.ones(3, 1))
+                print("trained")
+                """;
+
+        private static String withFilter(String filterLine) {
+            return MISMATCHED_LOSS.formatted(filterLine);
+        }
+
+        @Test
+        @DisplayName("simplefilter('ignore') silences PyTorch's own UserWarning")
+        void ignoreSilencesTorchWarnings() {
+            assertThat(run(withFilter("warnings.simplefilter('ignore')")).warnings).isEmpty();
+        }
+
+        @Test
+        @DisplayName("simplefilter('always') reports PyTorch's warning at every call")
+        void alwaysRepeatsTorchWarnings() {
+            assertThat(run(withFilter("warnings.simplefilter('always')")).warnings).hasSize(3)
+                    .allSatisfy(w -> assertThat(w.message()).startsWith("Using a target size"));
+        }
+
+        @Test
+        @DisplayName("filterwarnings('error', message=...) raises PyTorch's warning as a UserWarning exception")
+        void errorRaisesTorchWarnings() {
+            Recorder recorder = new Recorder();
+            RunResult result = TorchBridge.run(withFilter("warnings.filterwarnings('error', message='Using a target')"),
+                    "main.py", Limits.defaults(), RunListener.NONE, Storage.NONE, recorder);
+            assertThat(result.status()).isEqualTo(RunResult.Status.PYTHON_ERROR);
+            assertThat(result.errorType()).isEqualTo("UserWarning");
+            assertThat(result.stderr()).contains("line 6, in <module>").endsWith("UserWarning: Using a target size "
+                    + "(torch.Size([3, 1])) that is different to the input size (torch.Size([3])). This will likely lead "
+                    + "to incorrect results due to broadcasting. Please ensure they have the same size.\n");
+            assertThat(recorder.warnings).isEmpty();
+        }
+
+        @Test
+        @DisplayName("catch_warnings(record=True) collects PyTorch's warning instead of reporting it, and restores the filters")
+        void catchWarningsRecordsTorchWarnings() {
+            StringBuilder out = new StringBuilder();
+            Recorder recorder = new Recorder();
+            RunResult result = TorchBridge.run("""
+                    import torch
+                    import warnings
+                    loss_fn = torch.nn.MSELoss()
+                    with warnings.catch_warnings(record=True) as caught:
+                        warnings.simplefilter('always')
+                        loss_fn(torch.ones(3), torch.ones(3, 1))
+                        loss_fn(torch.ones(3), torch.ones(3, 1))
+                    print(len(caught), caught[0].category.__name__, str(caught[0].message)[:19])
+                    loss_fn(torch.ones(3), torch.ones(3, 1))
+                    loss_fn(torch.ones(3), torch.ones(3, 1))
+                    """, "main.py", Limits.defaults(), new RunListener() {
+                        @Override
+                        public void stdout(String chunk) {
+                            out.append(chunk);
+                        }
+                    }, Storage.NONE, recorder);
+            assertThat(result.status()).as(result.stderr()).isEqualTo(RunResult.Status.OK);
+            assertThat(out).hasToString("2 UserWarning Using a target size\n");
+            assertThat(recorder.warnings).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("a filter set by one run does not reach the next run")
+        void filtersEndWithTheirRun() {
+            assertThat(run(withFilter("warnings.simplefilter('ignore')")).warnings).isEmpty();
+            assertThat(run(withFilter("")).warnings).hasSize(1);
+        }
+    }
 }

@@ -1,0 +1,6 @@
+steps = 0
+
+def train():
+    steps += 1
+
+train()

@@ -1,0 +1,3 @@
+cache = {"x": 1}
+del cache["x"]
+del cache["x"]

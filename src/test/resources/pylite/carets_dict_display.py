@@ -1,0 +1,1 @@
+weights = {"lr": 0.1, ["momentum"]: 0.9}

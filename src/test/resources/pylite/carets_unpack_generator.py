@@ -1,0 +1,5 @@
+def pairs():
+    yield 1
+    raise ValueError("no second value")
+
+a, b = pairs()

@@ -1,0 +1,5 @@
+def train(*sizes):
+    return sum(sizes)
+
+print(train(*[1, 2]))
+train(*5)

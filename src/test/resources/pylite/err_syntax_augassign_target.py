@@ -1,0 +1,4 @@
+def scale(x):
+    return x
+
+scale(2) *= 3

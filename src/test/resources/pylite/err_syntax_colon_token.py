@@ -1,0 +1,3 @@
+for epoch in range(3):
+    pass
+else print(epoch)

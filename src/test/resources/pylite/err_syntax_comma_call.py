@@ -1,0 +1,4 @@
+def show(a, b):
+    print(a, b)
+
+show("loss" "value" total)

@@ -1,0 +1,1 @@
+config = {"lr": 0.1 "momentum": 0.9}

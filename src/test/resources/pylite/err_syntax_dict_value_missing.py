@@ -1,0 +1,1 @@
+config = {"lr": , "momentum": 0.9}

@@ -1,0 +1,2 @@
+epochs = 3
+while epochs > 0 print(epochs)

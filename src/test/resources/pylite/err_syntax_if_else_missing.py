@@ -1,0 +1,3 @@
+x = 3
+label = "big" if x > 2
+print(label)

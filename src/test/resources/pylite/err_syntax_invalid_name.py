@@ -1,0 +1,1 @@
+learning rate = 0.1

@@ -1,0 +1,2 @@
+def class(x):
+    return x

@@ -1,0 +1,3 @@
+for epoch in range(3):
+	loss = epoch * 0.5
+        print(loss)

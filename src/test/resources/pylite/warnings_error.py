@@ -1,0 +1,5 @@
+import warnings
+warnings.simplefilter("error")
+def f():
+    warnings.warn("lr is too large", RuntimeWarning)
+f()
