@@ -63,7 +63,7 @@ final class AmpModule {
         String device = Host.given(b[0]) ? deviceName(b[0]) : "cuda";
         boolean enabled = !Host.given(b[5]) || Ops.truthy(in, b[5]);
         if (device.equals("cuda") && enabled) {
-            BridgeRun.current().warn("UserWarning",
+            BridgeRun.of(in).warn("UserWarning",
                     "torch.cuda.amp.GradScaler is enabled, but CUDA is not available.  Disabling.");
             enabled = false;
         } else if (!device.equals("cuda") && !device.equals("cpu")) {
@@ -193,7 +193,7 @@ final class AmpModule {
             }
             OptimObjects.OptimizerObject target = args[0] instanceof OptimObjects.OptimizerObject o ? o : null;
             Optimizer optimizer = optimizer(args[0]);
-            BridgeRun run = BridgeRun.current();
+            BridgeRun run = BridgeRun.of(in);
             run.trace("scaler.step", this);
             if (!scaler.isEnabled()) {
                 // as PyTorch's disabled scaler: optimizer.step(*args, **kwargs), traced as the optimizer's own step

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The torch state of one program run: its events, its storage, the ids of traced objects and the
  * counters behind automatic metrics. PyTorch keeps the equivalent in process globals; here each run has
- * its own, found through the run's thread.
+ * its own, kept on the run's interpreter (the torch modules themselves are shared by all runs).
  */
 final class BridgeRun {
     /** What the caller of {@link TorchBridge#start} chose; inherited by the run's thread when it is created. */
@@ -22,7 +22,6 @@ final class BridgeRun {
     }
 
     static final InheritableThreadLocal<Settings> PENDING = new InheritableThreadLocal<>();
-    private static final ThreadLocal<BridgeRun> CURRENT = new ThreadLocal<>();
 
     final Interpreter interpreter;
     final Storage storage;
@@ -32,7 +31,6 @@ final class BridgeRun {
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<Object, ModuleObject> moduleWrappers = new IdentityHashMap<>();
     private final Map<Tensor, dev.optimlab.torch.nn.Parameter> parameters = new IdentityHashMap<>();
-    private final Map<String, dev.optimlab.pylite.runtime.PyModule> modules = new java.util.HashMap<>();
     private long backwardCount;
     private final long maxTensorBytes;
     /** The tensors the program has been handed, weakly, so that storage it dropped stops counting. */
@@ -58,13 +56,17 @@ final class BridgeRun {
 
     /** The run on this thread, created when the program first imports torch. */
     static BridgeRun current() {
-        Interpreter in = Interpreter.current();
-        BridgeRun run = CURRENT.get();
-        if (run == null || run.interpreter != in) {
-            Settings settings = PENDING.get();
-            run = new BridgeRun(in, settings == null ? Settings.DEFAULT : settings);
-            CURRENT.set(run);
+        return of(Interpreter.current());
+    }
+
+    /** The run the interpreter is running, created when the program first imports torch. */
+    static BridgeRun of(Interpreter in) {
+        if (in.hostState() instanceof BridgeRun run) {
+            return run;
         }
+        Settings settings = PENDING.get();
+        BridgeRun run = new BridgeRun(in, settings == null ? Settings.DEFAULT : settings);
+        in.setHostState(run);
         return run;
     }
 
@@ -189,21 +191,6 @@ final class BridgeRun {
     private static dev.optimlab.pylite.runtime.PyException endOfSweep() {
         return new dev.optimlab.pylite.runtime.PyException(dev.optimlab.pylite.runtime.PyBaseException.create(
                 dev.optimlab.pylite.runtime.PyType.SYSTEM_EXIT, new Object[0]));
-    }
-
-    /** The run's instance of a torch module, built once so that {@code torch.nn is nn}. */
-    dev.optimlab.pylite.runtime.PyModule module(String name,
-            java.util.function.Function<BridgeRun, dev.optimlab.pylite.runtime.PyModule> factory) {
-        dev.optimlab.pylite.runtime.PyModule m = modules.get(name);
-        if (m == null) {
-            m = factory.apply(this);
-            modules.put(name, m);
-        }
-        return m;
-    }
-
-    dev.optimlab.pylite.runtime.PyModule module(String name) {
-        return modules.get(name);
     }
 
     /** Remembers that a tensor is a Parameter, so that it prints as one wherever it shows up again. */

@@ -34,7 +34,7 @@ final class DataModule {
     private DataModule() {
     }
 
-    static PyModule utils(BridgeRun run) {
+    static PyModule utils() {
         PyModule utils = new PyModule("torch.utils");
         PyModule data = new PyModule("torch.utils.data");
         TENSOR_DATASET.setConstructor((in, cls, args, kwargs) -> {

@@ -36,24 +36,36 @@ final class Host {
 
     /** A module-level function whose torch errors become the same Python exceptions. */
     static PyBuiltinFunction function(String name, Body body) {
-        return PyBuiltinFunction.function(name, (in, args, kwargs) -> guarded(() -> body.call(in, args, kwargs)));
+        // the try is inline, not through guarded(), so that a call allocates no Supplier
+        return PyBuiltinFunction.function(name, (in, args, kwargs) -> {
+            try {
+                return body.call(in, args, kwargs);
+            } catch (TorchException | dev.optimlab.torch.nn.AttributeError | dev.optimlab.torch.nn.KeyError e) {
+                throw translated(e);
+            }
+        });
     }
 
     /** Runs core code, turning a TorchException into the Python exception PyTorch raises. */
     static <T> T guarded(java.util.function.Supplier<T> code) {
         try {
             return code.get();
-        } catch (TorchException e) {
-            if (e.pythonType() == TorchException.PythonType.KeyError) {
-                // Python prints a KeyError's argument as its repr, quotes included
-                throw PyException.keyError(e.getMessage());
-            }
-            throw PyException.of(pythonType(e.pythonType()), e.getMessage());
-        } catch (dev.optimlab.torch.nn.AttributeError e) {
-            throw PyException.attributeError(e.getMessage());
-        } catch (dev.optimlab.torch.nn.KeyError e) {
-            throw PyException.of(PyType.KEY_ERROR, e.getMessage());
+        } catch (TorchException | dev.optimlab.torch.nn.AttributeError | dev.optimlab.torch.nn.KeyError e) {
+            throw translated(e);
         }
+    }
+
+    /** The Python exception PyTorch raises for one of the core's exceptions. */
+    private static PyException translated(RuntimeException error) {
+        return switch (error) {
+            // Python prints a KeyError's argument as its repr, quotes included
+            case TorchException e when e.pythonType() == TorchException.PythonType.KeyError ->
+                    PyException.keyError(e.getMessage());
+            case TorchException e -> PyException.of(pythonType(e.pythonType()), e.getMessage());
+            case dev.optimlab.torch.nn.AttributeError e -> PyException.attributeError(e.getMessage());
+            case dev.optimlab.torch.nn.KeyError e -> PyException.of(PyType.KEY_ERROR, e.getMessage());
+            default -> throw error;
+        };
     }
 
     static PyType pythonType(TorchException.PythonType type) {

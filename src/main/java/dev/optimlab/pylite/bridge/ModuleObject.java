@@ -78,7 +78,7 @@ final class ModuleObject extends PyInstance {
         });
         method(d, "zero_grad", (in, self, a, k) -> {
             Object[] b = Host.bind("zero_grad", a, k, "set_to_none");
-            BridgeRun.current().trace("module.zero_grad", self);
+            BridgeRun.of(in).trace("module.zero_grad", self);
             self.module.zeroGrad(b[0] == null || Ops.truthy(in, b[0]));
             return Py.NONE;
         });

@@ -92,7 +92,7 @@ final class NnModule {
         return Host.given(v) ? Host.tensor(in, v) : null;
     }
 
-    static PyModule create(BridgeRun run) {
+    static PyModule create() {
         PyModule nn = new PyModule("torch.nn");
         nn.define("Module", ModuleObject.TYPE);
         nn.define("Parameter", TensorObject.PARAMETER);
@@ -166,7 +166,7 @@ final class NnModule {
         nn.define("ModuleList", moduleList);
         nn.define("functional", functional());
         nn.define("init", init());
-        nn.define("utils", utils(run));
+        nn.define("utils", utils());
         return nn;
     }
 
@@ -359,12 +359,12 @@ final class NnModule {
         return m;
     }
 
-    private static PyModule utils(BridgeRun run) {
+    private static PyModule utils() {
         PyModule m = new PyModule("torch.nn.utils");
         m.define("clip_grad_norm_", Host.function("clip_grad_norm_", (in, a, k) -> {
             Object[] b = Host.bind("clip_grad_norm_", a, k, "parameters", "max_norm", "norm_type", "error_if_nonfinite",
                     "foreach");
-            BridgeRun.current().trace("clip_grad_norm_", null);
+            BridgeRun.of(in).trace("clip_grad_norm_", null);
             double normType = Host.given(b[2]) ? (b[2] instanceof String s && s.equals("inf") ? Double.POSITIVE_INFINITY
                     : Host.toDouble(b[2])) : 2.0;
             return TensorObject.of(ClipGrad.clipGradNorm_(parameters(in, b[0]), Host.toDouble(b[1]), normType,
@@ -372,7 +372,7 @@ final class NnModule {
         }));
         m.define("clip_grad_value_", Host.function("clip_grad_value_", (in, a, k) -> {
             Object[] b = Host.bind("clip_grad_value_", a, k, "parameters", "clip_value", "foreach");
-            BridgeRun.current().trace("clip_grad_value_", null);
+            BridgeRun.of(in).trace("clip_grad_value_", null);
             ClipGrad.clipGradValue_(parameters(in, b[0]), Host.toDouble(b[1]));
             return Py.NONE;
         }));

@@ -119,7 +119,7 @@ final class OptimObjects {
                 }
                 Object params = params(in, b[0]);
                 Optimizer opt = Host.guarded(() -> kind.maker().apply(params, options));
-                BridgeRun run = BridgeRun.current();
+                BridgeRun run = BridgeRun.of(in);
                 opt.setWarningSink(run::warn);
                 return new OptimizerObject(type, opt);
             });
@@ -214,7 +214,7 @@ final class OptimObjects {
         }
 
         private Object step(Interpreter in, Object closure) {
-            BridgeRun run = BridgeRun.current();
+            BridgeRun run = BridgeRun.of(in);
             run.beforeSweepStep(optimizer);
             recordStep(run);
             Tensor loss = Host.given(closure) ? optimizer.step(() -> Host.tensor(in, in.call(closure, new Object[0], null)))

@@ -32,12 +32,13 @@ final class SaveLoad {
     private SaveLoad() {
     }
 
-    static PyBuiltinFunction save(BridgeRun run) {
+    static PyBuiltinFunction save() {
         return Host.function("save", (in, a, k) -> {
             Object[] b = Host.bind("save", a, k, "obj", "f", "pickle_module", "pickle_protocol",
                     "_use_new_zipfile_serialization");
             String path = path(b[1]);
-            BridgeRun.current().trace("torch.save", null);
+            BridgeRun run = BridgeRun.of(in);
+            run.trace("torch.save", null);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeInt(MAGIC);
@@ -55,11 +56,12 @@ final class SaveLoad {
         });
     }
 
-    static PyBuiltinFunction load(BridgeRun run) {
+    static PyBuiltinFunction load() {
         return Host.function("load", (in, a, k) -> {
             Object[] b = Host.bind("load", a, k, "f", "map_location", "pickle_module", "weights_only", "mmap");
             String path = path(b[0]);
-            BridgeRun.current().trace("torch.load", null);
+            BridgeRun run = BridgeRun.of(in);
+            run.trace("torch.load", null);
             byte[] data;
             try {
                 data = run.storage.read(path);

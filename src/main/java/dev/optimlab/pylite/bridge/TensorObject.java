@@ -357,7 +357,7 @@ final class TensorObject extends PyInstance {
         return switch (name) {
             case "backward" -> m(name, (in, a, k) -> {
                 Object[] b = Host.bind(name, a, k, "gradient", "retain_graph", "create_graph", "inputs");
-                BridgeRun run = BridgeRun.current();
+                BridgeRun run = BridgeRun.of(in);
                 run.trace("tensor.backward", this);
                 t.backward(Host.given(b[0]) ? Host.tensor(in, b[0]) : null, Host.given(b[1]) && Ops.truthy(in, b[1]));
                 run.lossBackward(t);

@@ -9,7 +9,6 @@ import dev.optimlab.pylite.runtime.PyModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Runs learners' PyTorch programs: registers the {@code torch} modules with pylite and starts runs that
@@ -22,24 +21,15 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class TorchBridge {
-    private static final Map<String, Function<BridgeRun, PyModule>> MODULES = new LinkedHashMap<>();
+    /** The modules, built once per JVM: they hold no run's state and programs cannot rebind them. */
+    private static final Map<String, PyModule> MODULES = build();
 
     static {
-        MODULES.put("torch", TorchBridge::torch);
-        MODULES.put("torch.nn", run -> submodule(run, "torch", "nn"));
-        MODULES.put("torch.nn.functional", run -> submodule(run, "torch.nn", "functional"));
-        MODULES.put("torch.nn.init", run -> submodule(run, "torch.nn", "init"));
-        MODULES.put("torch.nn.utils", run -> submodule(run, "torch.nn", "utils"));
-        MODULES.put("torch.optim", run -> submodule(run, "torch", "optim"));
-        MODULES.put("torch.optim.lr_scheduler", run -> submodule(run, "torch.optim", "lr_scheduler"));
-        MODULES.put("torch.cuda", run -> submodule(run, "torch", "cuda"));
-        MODULES.put("torch.cuda.amp", run -> submodule(run, "torch.cuda", "amp"));
-        MODULES.put("torch.amp", run -> submodule(run, "torch", "amp"));
-        MODULES.put("torch.utils", run -> submodule(run, "torch", "utils"));
-        MODULES.put("torch.utils.data", run -> submodule(run, "torch.utils", "data"));
-        MODULES.put("torch.utils.tensorboard", run -> submodule(run, "torch.utils", "tensorboard"));
-        MODULES.put("numpy", run -> NumpyModule.create());
-        MODULES.forEach((name, factory) -> Modules.register(name, in -> BridgeRun.current().module(name, factory)));
+        // the run's torch state (budget guard, nn warnings, traces) starts at its first torch or numpy import
+        MODULES.forEach((name, module) -> Modules.register(name, in -> {
+            BridgeRun.of(in);
+            return module;
+        }));
     }
 
     private TorchBridge() {
@@ -50,20 +40,29 @@ public final class TorchBridge {
         // the static initialiser does the work; calling this method triggers it
     }
 
-    private static PyModule submodule(BridgeRun run, String parent, String name) {
-        return (PyModule) run.module(parent, MODULES.get(parent)).getAttr(null, name);
+    private static Map<String, PyModule> build() {
+        Map<String, PyModule> modules = new LinkedHashMap<>();
+        modules.put("torch", torch());
+        for (String name : List.of("torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim",
+                "torch.optim.lr_scheduler", "torch.cuda", "torch.cuda.amp", "torch.amp", "torch.utils",
+                "torch.utils.data", "torch.utils.tensorboard")) {
+            int dot = name.lastIndexOf('.');
+            modules.put(name, (PyModule) modules.get(name.substring(0, dot)).getAttr(null, name.substring(dot + 1)));
+        }
+        modules.put("numpy", NumpyModule.create());
+        return java.util.Collections.unmodifiableMap(modules);
     }
 
-    private static PyModule torch(BridgeRun run) {
-        PyModule torch = TorchModule.create(run);
-        PyModule nn = NnModule.create(run);
+    private static PyModule torch() {
+        PyModule torch = TorchModule.create();
+        PyModule nn = NnModule.create();
         torch.define("nn", nn);
         torch.define("optim", OptimObjects.optim());
         torch.define("cuda", CudaModule.create());
         torch.define("amp", AmpModule.amp());
-        torch.define("utils", DataModule.utils(run));
-        torch.define("save", SaveLoad.save(run));
-        torch.define("load", SaveLoad.load(run));
+        torch.define("utils", DataModule.utils());
+        torch.define("save", SaveLoad.save());
+        torch.define("load", SaveLoad.load());
         torch.define("from_numpy", Host.function("from_numpy", (in, a, k) -> NumpyModule.fromNumpy(
                 Host.bind("from_numpy", a, k, "ndarray")[0])));
         return torch;

@@ -21,7 +21,7 @@ final class TorchModule {
     private TorchModule() {
     }
 
-    static PyModule create(BridgeRun run) {
+    static PyModule create() {
         PyModule m = new PyModule("torch");
         for (DType d : DType.values()) {
             DTypeObject obj = new DTypeObject(d);

@@ -49,6 +49,7 @@ public final class Interpreter {
     private PyBaseException handling;
     private int reprDepth;
     private final Warnings warnings = new Warnings(this);
+    private Object hostState;
 
     public Interpreter(Budget budget, String filename, String source, Output stdout) {
         this.budget = budget;
@@ -96,6 +97,15 @@ public final class Interpreter {
     /** This run's warnings registry and where shown warnings go. */
     public Warnings warnings() {
         return warnings;
+    }
+
+    /** The state a host bridge keeps for this run (torch's), found here since the bridge's modules are shared. */
+    public Object hostState() {
+        return hostState;
+    }
+
+    public void setHostState(Object state) {
+        this.hostState = state;
     }
 
     public String filename() {

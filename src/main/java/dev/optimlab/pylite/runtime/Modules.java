@@ -14,16 +14,19 @@ public final class Modules {
     private static final Map<String, Function<Interpreter, PyModule>> REGISTRY = new ConcurrentHashMap<>();
 
     static {
-        register("math", in -> MathModule.create());
+        // math and time hold no state, so one instance serves every run; random holds the run's generator
+        PyModule math = MathModule.create();
+        PyModule time = TimeModule.create();
+        register("math", in -> math);
         register("random", RandomModule::create);
-        register("time", TimeModule::create);
+        register("time", in -> time);
         register("warnings", Warnings::module);
     }
 
     private Modules() {
     }
 
-    /** Makes a module importable; the factory runs once per program run that imports it. */
+    /** Makes a module importable; the factory runs at a run's first import of it and may return a shared, frozen module. */
     public static void register(String name, Function<Interpreter, PyModule> factory) {
         REGISTRY.put(name, factory);
     }

@@ -5,7 +5,7 @@ final class TimeModule {
     private TimeModule() {
     }
 
-    static PyModule create(Interpreter in) {
+    static PyModule create() {
         return new PyModule("time")
                 .function("time", (i, a, k) -> System.currentTimeMillis() / 1000.0)
                 .function("perf_counter", (i, a, k) -> System.nanoTime() / 1e9)
