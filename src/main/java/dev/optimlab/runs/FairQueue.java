@@ -41,6 +41,8 @@ final class FairQueue {
         double balance;
         /** CPU used recently, decayed by the half-life. */
         double recentCpu;
+        /** Programs stopped by their memory limit recently, decayed by the half-life. */
+        double memoryLimitHits;
         long updated;
     }
 
@@ -201,6 +203,21 @@ final class FairQueue {
         }
     }
 
+    /** Records that one of the learner's programs was stopped by its memory limit. */
+    void endedOnMemoryLimit(String learnerId) {
+        account(learnerId).memoryLimitHits += 1;
+    }
+
+    /** Whether one of the learner's programs was stopped by its memory limit within about the last half-life. */
+    boolean hitMemoryLimitRecently(String learnerId) {
+        Account account = accounts.get(learnerId);
+        if (account == null) {
+            return false;
+        }
+        decay(account, clock.getAsLong());
+        return account.memoryLimitHits >= 0.5;
+    }
+
     /** Whether the learner's recent CPU is under the threshold for the reserved workers. */
     boolean isLight(String learnerId) {
         Account account = accounts.get(learnerId);
@@ -280,6 +297,7 @@ final class FairQueue {
         }
         double factor = Math.pow(0.5, (double) elapsed / share.halfLife().toNanos());
         account.recentCpu *= factor;
+        account.memoryLimitHits *= factor;
         if (account.balance < 0) {
             account.balance *= factor;
         }
@@ -293,7 +311,7 @@ final class FairQueue {
             Account account = it.next();
             decay(account, now);
             if (account.waiting.isEmpty() && account.recentCpu < NEGLIGIBLE_NANOS
-                    && -account.balance < NEGLIGIBLE_NANOS) {
+                    && -account.balance < NEGLIGIBLE_NANOS && account.memoryLimitHits < 0.5) {
                 it.remove();
             }
         }
