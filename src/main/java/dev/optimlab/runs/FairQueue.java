@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * and pays the CPU it used slice by slice while it runs. A learner whose programs burn their limits therefore
  * waits as many turns as their debt holds quanta, while learners whose programs cost less than a quantum
  * start at their first turn. Learners over the light threshold of recent usage take turns only while no
- * light learner waits. Debt and recent usage decay with a half-life, so the past is forgiven. A
+ * light learner waits. Debt, recent usage and the count of programs stopped by their memory limit (which
+ * earns a learner a smaller budget) decay with a half-life, so the past is forgiven. A
  * program paused after a slice comes back at the head of its learner's waiting programs. Not thread-safe:
  * the run service calls it under its lock. No PyTorch counterpart: the fair-share part of a batch scheduler.
  */
