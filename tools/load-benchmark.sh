@@ -6,7 +6,7 @@
 #   tools/load-benchmark.sh --in-process [options]  straight into the run queue and the grader in a -Xmx1g JVM
 #                                                   (dev.optimlab.load.QueueLoadBenchmark: --learners
 #                                                   --submissions --seconds --hostile --warmup --memory-mb
-#                                                   --baseline)
+#                                                   --slice-ms --baseline --no-slices)
 # Add `--hostile 30` for the scenario with busy loops and memory bombs. The jar is built when missing
 # (REBUILD=1 forces it).
 set -euo pipefail

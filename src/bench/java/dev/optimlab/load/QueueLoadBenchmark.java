@@ -13,6 +13,7 @@ import dev.optimlab.runs.PyliteExecutor;
 import dev.optimlab.runs.RunMetrics;
 import dev.optimlab.runs.RunService;
 import dev.optimlab.runs.RunSettings;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -44,7 +45,7 @@ public final class QueueLoadBenchmark {
     private record Task(Exercise exercise, String right, String wrong) {
     }
 
-    private record Answer(long latencyNanos, boolean verdict, String detail) {
+    private record Answer(long sentNanos, long latencyNanos, boolean verdict, String detail) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +57,7 @@ public final class QueueLoadBenchmark {
                 given.put(args[i].substring(2), args[++i]);
             } else {
                 throw new IllegalArgumentException("unexpected argument " + args[i] + "; options: --learners N "
-                        + "--submissions N --seconds S --hostile N --warmup N --memory-mb MB --baseline --no-slices");
+                        + "--submissions N --seconds S --hostile N --warmup N --memory-mb MB --slice-ms MS --baseline --no-slices");
             }
         }
         int learners = Integer.parseInt(given.getOrDefault("learners", "120"));
@@ -80,6 +81,10 @@ public final class QueueLoadBenchmark {
             // arrival order.
             settings = settings.withFairShare(new FairShare(Duration.ofHours(1), Duration.ofMinutes(1),
                     Duration.ofDays(1), 0, Duration.ofHours(1)));
+        }
+        if (given.containsKey("slice-ms")) {
+            settings = settings.withFairShare(settings.fairShare()
+                    .withSlice(Duration.ofMillis(Long.parseLong(given.get("slice-ms")))));
         }
         boolean noSlices = given.containsKey("no-slices");
         if (noSlices) {
@@ -112,6 +117,7 @@ public final class QueueLoadBenchmark {
         List<Answer> normal = Collections.synchronizedList(new ArrayList<>());
         List<Answer> hostile = Collections.synchronizedList(new ArrayList<>());
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        Map<String, long[]> gcBefore = collections();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long end = start + windowNanos;
@@ -157,25 +163,60 @@ public final class QueueLoadBenchmark {
         // Measured until the last normal learner has its verdict; the attackers' last programs are then cancelled.
         double wall = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
+        Map<String, long[]> gcAfter = collections();
         List<Answer> hostileInWindow = List.copyOf(hostile);
         runs.close();
         attackers.close();
         report(normal, hostileInWindow, wall, cpu, learners, submissions, hostileCount);
+        reportBySlot(normal, start);
+        // The memory bombs' garbage costs everyone through the collector: its count and time over the window.
+        gcAfter.forEach((name, after) -> {
+            long[] before = gcBefore.getOrDefault(name, new long[2]);
+            System.out.printf(Locale.ROOT, "gc %s: %d collections, %.1f s%n", name, after[0] - before[0],
+                    (after[1] - before[1]) / 1e3);
+        });
+    }
+
+    /** The others' latency by when in the window they submitted: shows whether the tail is one stretch of it. */
+    private static void reportBySlot(List<Answer> normal, long start) {
+        long slot = TimeUnit.SECONDS.toNanos(10);
+        Map<Long, List<Long>> bySlot = new TreeMap<>();
+        for (Answer answer : List.copyOf(normal)) {
+            if (answer.verdict()) {
+                bySlot.computeIfAbsent(Math.max(0, answer.sentNanos() - start) / slot, k -> new ArrayList<>())
+                        .add(answer.latencyNanos());
+            }
+        }
+        System.out.println("latency by submission time (s into the window: verdicts, p50, p95, max):");
+        bySlot.forEach((index, latencies) -> {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "  %3d-%3d s: %3d, %.2f s, %.2f s, %.2f s%n", index * 10, index * 10 + 10,
+                    sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1] / 1e9);
+        });
+    }
+
+    /** Each collector's count and accumulated time in milliseconds, as the JVM reports them. */
+    private static Map<String, long[]> collections() {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            counts.put(collector.getName(), new long[] {collector.getCollectionCount(), collector.getCollectionTime()});
+        }
+        return counts;
     }
 
     private static Answer submit(GradingService grading, Learner learner, Task task, String code) {
         long started = System.nanoTime();
         GradingService.Grading answer = grading.grade(learner, task.exercise(), code, Lang.EN);
         if (answer instanceof GradingService.Refused refused) {
-            return new Answer(System.nanoTime() - started, false, "refused: " + refused.reason());
+            return new Answer(started, System.nanoTime() - started, false, "refused: " + refused.reason());
         }
         GradingService.Queued queued = (GradingService.Queued) answer;
         try {
             Verdict verdict = queued.verdict().get(5, TimeUnit.MINUTES);
-            return new Answer(System.nanoTime() - started, verdict.gradable(),
+            return new Answer(started, System.nanoTime() - started, verdict.gradable(),
                     verdict.gradable() ? "" : "not gradable: " + verdict.message());
         } catch (Exception e) {
-            return new Answer(System.nanoTime() - started, false, e.getClass().getSimpleName());
+            return new Answer(started, System.nanoTime() - started, false, e.getClass().getSimpleName());
         }
     }
 

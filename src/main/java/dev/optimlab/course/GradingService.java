@@ -3,6 +3,7 @@ package dev.optimlab.course;
 import dev.optimlab.pylite.Limits;
 import dev.optimlab.pylite.RunListener;
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import dev.optimlab.runs.Job;
 import dev.optimlab.runs.Learner;
 import dev.optimlab.runs.ProgramExecutor;
@@ -81,8 +82,10 @@ public class GradingService {
                 .plus(MARGIN)).withMaxBytes(programLimits.maxBytes() + Grader.CHECKS_BYTES);
         AtomicReference<Verdict> delivered = new AtomicReference<>();
         GradeTimeline timeline = GradeTimeline.current();
-        // The queue's pause gate reaches the learner's program, the reference solution and the checks alike.
-        Job job = (limits, output) -> start(exercise, code, lang, programLimits.withGate(limits.gate()), output,
+        // The queue's pause gate reaches the learner's program, the reference solution and the checks alike; a
+        // smaller budget the queue books (for a learner whose programs hit their memory limit) is shared alike.
+        Job job = (limits, output) -> start(exercise, code, lang, programLimits.withGate(limits.gate())
+                .withMaxBytes(shareOf(programLimits.maxBytes(), limits.maxBytes(), jobLimits.maxBytes())), output,
                 delivered, timeline);
         // Stamped before the hand-over: an idle worker may start the job before submit returns.
         mark(timeline, GradeTimeline.Stage.QUEUED);
@@ -100,6 +103,7 @@ public class GradingService {
                                 AtomicReference<Verdict> delivered, GradeTimeline timeline) {
         mark(timeline, GradeTimeline.Stage.STARTED);
         LongAdder cpu = new LongAdder();
+        AtomicReference<LimitExceeded.Kind> learnerLimit = new AtomicReference<>();
         Grader.Environment env = new Grader.Environment(programLimits, new RunListener() {
             @Override
             public void stdout(String chunk) {
@@ -114,6 +118,7 @@ public class GradingService {
             @Override
             public void finished(RunResult result) {
                 mark(timeline, GradeTimeline.Stage.PROGRAM_ENDED);
+                learnerLimit.set(result.limit());
             }
         }, cpu::add);
         Thread.ofPlatform().name("grading").daemon().start(() -> {
@@ -126,11 +131,20 @@ public class GradingService {
                 cpu.add(threads.getCurrentThreadCpuTime());
             }
             output.cpuTime(Duration.ofNanos(cpu.sum()));
+            if (learnerLimit.get() != null) {
+                // The verdict is the job's result; the queue bills the learner by the limit their program hit.
+                output.endedOnLimit(learnerLimit.get());
+            }
             output.finished(new RunResult(RunResult.Status.OK, verdict.output(), "", null, 0,
                     Duration.ofNanos(System.nanoTime() - started), 0));
         });
         // The grader's programs end by their own wall limits; a grade cut short by the service is not counted.
         return () -> { };
+    }
+
+    /** The learner program's part of a job budget the queue may have cut: the same fraction as it asked. */
+    static long shareOf(long programBytes, long bookedBytes, long askedBytes) {
+        return bookedBytes >= askedBytes ? programBytes : (long) ((double) programBytes * bookedBytes / askedBytes);
     }
 
     private static void mark(GradeTimeline timeline, GradeTimeline.Stage stage) {

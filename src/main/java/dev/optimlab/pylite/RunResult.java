@@ -1,5 +1,6 @@
 package dev.optimlab.pylite;
 
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import java.time.Duration;
 
 /**
@@ -29,5 +30,18 @@ public record RunResult(Status status, String stdout, String stderr, String erro
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    /** The limit that stopped the program, or null when none did (a cancel from outside is no limit of its own). */
+    public LimitExceeded.Kind limit() {
+        if (status != Status.LIMIT_EXCEEDED) {
+            return null;
+        }
+        for (LimitExceeded.Kind kind : LimitExceeded.Kind.values()) {
+            if (kind.name().equals(errorType)) {
+                return kind;
+            }
+        }
+        return null;
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * and pays the CPU it used slice by slice while it runs. A learner whose programs burn their limits therefore
  * waits as many turns as their debt holds quanta, while learners whose programs cost less than a quantum
  * start at their first turn. Learners over the light threshold of recent usage take turns only while no
- * light learner waits. Debt and recent usage decay with a half-life, so the past is forgiven. A
+ * light learner waits. Debt, recent usage and the count of programs stopped by their memory limit (which
+ * earns a learner a smaller budget) decay with a half-life, so the past is forgiven. A
  * program paused after a slice comes back at the head of its learner's waiting programs. Not thread-safe:
  * the run service calls it under its lock. No PyTorch counterpart: the fair-share part of a batch scheduler.
  */
@@ -41,6 +42,8 @@ final class FairQueue {
         double balance;
         /** CPU used recently, decayed by the half-life. */
         double recentCpu;
+        /** Programs stopped by their memory limit recently, decayed by the half-life. */
+        double memoryLimitHits;
         long updated;
     }
 
@@ -201,6 +204,21 @@ final class FairQueue {
         }
     }
 
+    /** Records that one of the learner's programs was stopped by its memory limit. */
+    void endedOnMemoryLimit(String learnerId) {
+        account(learnerId).memoryLimitHits += 1;
+    }
+
+    /** Whether one of the learner's programs was stopped by its memory limit within about the last half-life. */
+    boolean hitMemoryLimitRecently(String learnerId) {
+        Account account = accounts.get(learnerId);
+        if (account == null) {
+            return false;
+        }
+        decay(account, clock.getAsLong());
+        return account.memoryLimitHits >= 0.5;
+    }
+
     /** Whether the learner's recent CPU is under the threshold for the reserved workers. */
     boolean isLight(String learnerId) {
         Account account = accounts.get(learnerId);
@@ -280,6 +298,7 @@ final class FairQueue {
         }
         double factor = Math.pow(0.5, (double) elapsed / share.halfLife().toNanos());
         account.recentCpu *= factor;
+        account.memoryLimitHits *= factor;
         if (account.balance < 0) {
             account.balance *= factor;
         }
@@ -293,7 +312,7 @@ final class FairQueue {
             Account account = it.next();
             decay(account, now);
             if (account.waiting.isEmpty() && account.recentCpu < NEGLIGIBLE_NANOS
-                    && -account.balance < NEGLIGIBLE_NANOS) {
+                    && -account.balance < NEGLIGIBLE_NANOS && account.memoryLimitHits < 0.5) {
                 it.remove();
             }
         }

@@ -40,6 +40,16 @@ public record FairShare(Duration quantum, Duration halfLife, Duration lightCpu, 
         return new FairShare(Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofSeconds(2), 1);
     }
 
+    /**
+     * What a program stopped by its memory limit is billed at least: twice the light threshold. A memory bomb
+     * ends within milliseconds, so billed by its CPU alone its learner would stay light and compete for the
+     * reserved worker with honest learners; billed so, the learner turns heavy at once and stays heavy for
+     * about a half-life.
+     */
+    public Duration memoryLimitCharge() {
+        return lightCpu.multipliedBy(2);
+    }
+
     public FairShare withSlice(Duration length) {
         return new FairShare(quantum, halfLife, lightCpu, reservedWorkers, length);
     }

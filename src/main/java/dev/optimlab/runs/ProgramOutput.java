@@ -1,6 +1,7 @@
 package dev.optimlab.runs;
 
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import java.time.Duration;
 
 /**
@@ -26,6 +27,14 @@ public interface ProgramOutput {
      * whose cores other processes share) or when nothing is reported.
      */
     default void cpuTime(Duration used) {
+    }
+
+    /**
+     * A job whose result is not the program's own (a graded attempt answers with its verdict) reports here, just
+     * before {@link #finished}, the limit that stopped the learner's program; the service bills it by the rule
+     * for programs stopped by a limit. A plain program's result says it itself.
+     */
+    default void endedOnLimit(LimitExceeded.Kind kind) {
     }
 
     /** The program ended; called exactly once, last. */

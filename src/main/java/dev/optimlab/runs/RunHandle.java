@@ -3,6 +3,7 @@ package dev.optimlab.runs;
 import dev.optimlab.pylite.Limits;
 import dev.optimlab.pylite.PauseGate;
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +58,8 @@ public final class RunHandle {
     long pausedHoldBytes;
     /** The memory budget a paused program gives back while paused and needs again to resume; 0 otherwise. */
     long pausedReservation;
+    /** The limit of its own that stopped the learner's program, or null. */
+    volatile LimitExceeded.Kind limitHit;
     /** CPU the job reported for itself, or -1 until it does. */
     volatile long cpuNanos = -1;
     /** Whether its learner was over the light-CPU threshold when it started, so it holds an unreserved worker. */

@@ -2,6 +2,7 @@ package dev.optimlab.runs;
 
 import dev.optimlab.pylite.Limits;
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,14 +26,12 @@ import java.util.function.Supplier;
  * use ({@link FairQueue}), a fixed pool of workers of which some are kept for learners who used little, time
  * slices (a program that runs past its slice while a learner who used less waits is paused at its next check
  * and queued again, and its wall limit counts only its running time), one Run and one Submit per learner,
- * a global queue cap, a memory guard that admits a program only when its budget fits the heap share,
- * cancellation, and batched event delivery. Built without Spring, so that the
- * command line runs programs through the same path as the server. No PyTorch counterpart: the part of a
- * shell or job scheduler that starts {@code python3 main.py}.
+ * a global queue cap, a memory guard that admits a program only when its budget fits the heap share
+ * ({@link MemoryGuard}), cancellation, and batched event delivery. Built without Spring, so that the command
+ * line runs programs through the same path as the server. No PyTorch counterpart: the part of a shell or job
+ * scheduler that starts {@code python3 main.py}.
  */
 public final class RunService implements AutoCloseable {
-    /** What the interpreter itself needs beside the program's data: parse tree, frames, buffers. */
-    static final long INTERPRETER_OVERHEAD_BYTES = 8L << 20;
     /** Workers only wait for the program, which runs on the interpreter's own large-stack thread. */
     private static final long WORKER_STACK_BYTES = 512L << 10;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -40,11 +39,14 @@ public final class RunService implements AutoCloseable {
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long a worker waits for a program to reach its next check and park before it lets it run on. */
     private static final long PARK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    /** What a paused graded attempt may hold beyond its parked program's charge: copied values, output. */
-    private static final long PAUSED_MARGIN_BYTES = 8L << 20;
     private static final long PARK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** A program waiting and paused in turns ends after this many times its wall limit in the service. */
     static final int TIME_IN_SERVICE_FACTOR = 10;
+    /**
+     * A learner whose program was stopped by its memory limit within about a half-life gets this fraction of
+     * the memory budget: a memory bomb then fills a quarter of the heap it would, and the guard books a quarter.
+     */
+    static final int MEMORY_LIMIT_BUDGET_DIVISOR = 4;
 
     private final RunSettings settings;
     private final ProgramExecutor executor;
@@ -59,11 +61,7 @@ public final class RunService implements AutoCloseable {
     private final Set<RunHandle> streaming = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
-    private long reservedBytes;
-    /** The part of {@link #reservedBytes} that belongs to paused programs' budgets. */
-    private long pausedReservedBytes;
-    /** What paused programs hold of those budgets: the bytes their budgets had charged when they parked. */
-    private long pausedBytes;
+    private final MemoryGuard memory;
     private int running;
     private int runningHeavy;
     private boolean shutDown;
@@ -77,6 +75,7 @@ public final class RunService implements AutoCloseable {
         GuestAccess configured = new GuestAccess(settings.guestsEnabled(), settings.guestRunsPerAddress());
         this.guestAccess = () -> configured;
         this.queue = new FairQueue(settings.fairShare(), System::nanoTime);
+        this.memory = new MemoryGuard(settings.memoryCapacityBytes());
         for (int i = 0; i < settings.workers(); i++) {
             Thread worker = Thread.ofPlatform().name("run-worker-" + i).daemon().stackSize(WORKER_STACK_BYTES)
                     .unstarted(this::work);
@@ -121,7 +120,7 @@ public final class RunService implements AutoCloseable {
      * @param limits the job's limits (its wall time bounds the whole job), or null for the defaults of {@code kind}
      */
     public SubmitResult submit(Learner learner, Job job, RunKind kind, Limits limits) {
-        Limits effective = limits != null ? limits : settings.limitsFor(kind);
+        Limits requested = limits != null ? limits : settings.limitsFor(kind);
         RunHandle replaced;
         RunHandle handle;
         boolean replacedWasQueued;
@@ -137,14 +136,15 @@ public final class RunService implements AutoCloseable {
             replacedWasPaused = replaced != null && replaced.state == RunHandle.State.PAUSED;
             replacedWasQueued = replaced != null && queue.remove(replaced);
             if (replacedWasPaused) {
-                unpause(replaced);
+                memory.unpause(replaced);
             }
             if (replacedWasQueued) {
                 replaced.state = RunHandle.State.DONE;
             }
-            long reservation = Math.min(effective.maxBytes() + INTERPRETER_OVERHEAD_BYTES,
-                    settings.memoryCapacityBytes());
-            handle = new RunHandle(this, learner, kind, job, effective, settings.eventBuffer(), reservation);
+            Limits effective = queue.hitMemoryLimitRecently(learner.id())
+                    ? requested.withMaxBytes(requested.maxBytes() / MEMORY_LIMIT_BUDGET_DIVISOR) : requested;
+            handle = new RunHandle(this, learner, kind, job, effective, settings.eventBuffer(),
+                    memory.reservationFor(effective));
             queue.add(handle);
             handle.queuePosition = queue.positionOf(handle);
             (kind == RunKind.RUN ? activeRuns : pendingSubmits).put(learner.id(), handle);
@@ -217,7 +217,7 @@ public final class RunService implements AutoCloseable {
             wasPaused = handle.state == RunHandle.State.PAUSED;
             wasQueued = queue.remove(handle);
             if (wasPaused) {
-                unpause(handle);
+                memory.unpause(handle);
             }
             if (wasQueued) {
                 handle.state = RunHandle.State.DONE;
@@ -279,7 +279,7 @@ public final class RunService implements AutoCloseable {
                     starved.add(handle);
                     paused.add(handle.state == RunHandle.State.PAUSED);
                     if (handle.state == RunHandle.State.PAUSED) {
-                        unpause(handle);
+                        memory.unpause(handle);
                     }
                     handle.state = RunHandle.State.DONE;
                 }
@@ -329,7 +329,7 @@ public final class RunService implements AutoCloseable {
     public long reservedBytes() {
         lock.lock();
         try {
-            return reservedBytes;
+            return memory.reservedBytes();
         } finally {
             lock.unlock();
         }
@@ -364,7 +364,7 @@ public final class RunService implements AutoCloseable {
             boolean resuming;
             lock.lock();
             try {
-                while (!shutDown && (handle = queue.poll(heavyAllowed(), this::fitsMemory)) == null) {
+                while (!shutDown && (handle = queue.poll(heavyAllowed(), memory::fits)) == null) {
                     try {
                         changed.awaitNanos(RECHECK_NANOS);
                     } catch (InterruptedException e) {
@@ -378,9 +378,9 @@ public final class RunService implements AutoCloseable {
                 handle.state = RunHandle.State.RUNNING;
                 handle.heavy = !queue.isLight(handle.learner().id());
                 if (resuming) {
-                    unpause(handle);
+                    memory.unpause(handle);
                 } else {
-                    reservedBytes += handle.reservedBytes;
+                    memory.reserve(handle);
                 }
                 running++;
                 runningHeavy += handle.heavy ? 1 : 0;
@@ -409,27 +409,6 @@ public final class RunService implements AutoCloseable {
     /** Learners over the light-CPU threshold may start a program only while an unreserved worker is free. */
     private boolean heavyAllowed() {
         return runningHeavy < settings.workers() - settings.reservedWorkers();
-    }
-
-    /** Whether a program may start (or a paused one resume) now. */
-    private boolean fitsMemory(RunHandle handle) {
-        return fitsMemory(handle, 0);
-    }
-
-    /**
-     * Whether a program could start if running programs holding {@code pausing} bytes were paused first. Running
-     * programs' budgets must fit the capacity, a resuming program's whole budget included; paused programs count
-     * with what they hold (a program paused after a slice is mostly a busy loop holding little of its budget)
-     * and may take up to half the capacity again on top, which keeps the heap safe when they hold much.
-     */
-    private boolean fitsMemory(RunHandle handle, long pausing) {
-        long capacity = settings.memoryCapacityBytes();
-        long runningBytes = reservedBytes - pausedReservedBytes;
-        if (handle.state == RunHandle.State.PAUSED) {
-            return runningBytes + handle.pausedReservation <= capacity;
-        }
-        return runningBytes - pausing + handle.reservedBytes <= capacity
-                && runningBytes + pausedBytes + handle.reservedBytes <= capacity + capacity / 2;
     }
 
     private void execute(RunHandle handle) {
@@ -520,6 +499,7 @@ public final class RunService implements AutoCloseable {
             return new RunResult(RunResult.Status.CANCELLED, "", "Cancelled: " + cause.reason() + "\n", "CANCELLED",
                     0, ran, 0);
         }
+        handle.limitHit = LimitExceeded.Kind.TIME;
         return new RunResult(RunResult.Status.LIMIT_EXCEEDED, "", "LimitError: Your program ran longer than the "
                 + "time limit and did not stop\n", "TIME", 0, ran, 0);
     }
@@ -539,7 +519,7 @@ public final class RunService implements AutoCloseable {
             boolean heavyAllowedHere = runningHeavy - (handle.heavy ? 1 : 0)
                     < settings.workers() - settings.reservedWorkers();
             lighterWaiting = queue.lighterWaiting(handle.learner().id(), heavyAllowedHere,
-                    next -> fitsMemory(next, handle.memoryReleased.get() ? 0 : handle.reservedBytes));
+                    next -> memory.fits(next, MemoryGuard.heldBy(handle)));
         } finally {
             lock.unlock();
         }
@@ -563,10 +543,7 @@ public final class RunService implements AutoCloseable {
             queue.charge(handle.learner().id(), pausedAt - handle.billedUpToNanos);
             handle.billedUpToNanos = pausedAt;
             handle.state = RunHandle.State.PAUSED;
-            handle.pausedReservation = handle.memoryReleased.get() ? 0 : handle.reservedBytes;
-            handle.pausedHoldBytes = Math.min(handle.pausedReservation, handle.gate.parkedBytes() + PAUSED_MARGIN_BYTES);
-            pausedReservedBytes += handle.pausedReservation;
-            pausedBytes += handle.pausedHoldBytes;
+            memory.pause(handle, handle.gate.parkedBytes());
             handle.log.add(new RunEvent.Paused());
             queue.requeue(handle);
             changed.signalAll();
@@ -614,7 +591,10 @@ public final class RunService implements AutoCloseable {
                 // Billed before the outcome is complete, so the learner's next program already waits its turn.
                 // A worker held longer than the CPU used (a host whose cores are shared) is billed as held; the
                 // slices billed while it ran are deducted.
-                queue.charge(handle.learner().id(), Math.max(0, Math.max(handle.cpuNanos, ran) - handle.billedNanos));
+                queue.charge(handle.learner().id(), Math.max(0, billable(handle, ran) - handle.billedNanos));
+                if (handle.limitHit == LimitExceeded.Kind.MEMORY) {
+                    queue.endedOnMemoryLimit(handle.learner().id());
+                }
             }
             handle.state = RunHandle.State.DONE;
             activeRuns.remove(handle.learner().id(), handle);
@@ -625,29 +605,34 @@ public final class RunService implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        handle.complete(new RunOutcome(result, waited, handle.log.cut()));
+        handle.complete(new RunOutcome(result, waited, handle.log.cut(), handle.limitHit));
         deliverNow(handle);
+    }
+
+    /**
+     * What a finished program costs its learner: the CPU it used or the time it held its worker, and at least
+     * {@link FairShare#memoryLimitCharge()} when its memory limit stopped it, so that a learner whose programs
+     * fill their budgets turns heavy however quickly they end (a program stopped by its time limit has already
+     * held its worker for that limit).
+     */
+    private long billable(RunHandle handle, long ranNanos) {
+        long used = Math.max(handle.cpuNanos, ranNanos);
+        if (handle.limitHit == LimitExceeded.Kind.MEMORY) {
+            return Math.max(used, settings.fairShare().memoryLimitCharge().toNanos());
+        }
+        return used;
     }
 
     private void releaseMemory(RunHandle handle) {
         if (handle.memoryReleased.compareAndSet(false, true)) {
             lock.lock();
             try {
-                reservedBytes -= handle.reservedBytes;
-                unpause(handle);
+                memory.release(handle);
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
         }
-    }
-
-    /** Stops counting the handle's memory as held by a paused program; under the lock. */
-    private void unpause(RunHandle handle) {
-        pausedReservedBytes -= handle.pausedReservation;
-        pausedBytes -= handle.pausedHoldBytes;
-        handle.pausedReservation = 0;
-        handle.pausedHoldBytes = 0;
     }
 
     private static Duration waitedSince(RunHandle handle) {
@@ -693,7 +678,15 @@ public final class RunService implements AutoCloseable {
         }
 
         @Override
+        public void endedOnLimit(LimitExceeded.Kind kind) {
+            handle.limitHit = kind;
+        }
+
+        @Override
         public void finished(RunResult result) {
+            if (handle.limitHit == null) {
+                handle.limitHit = result.limit();
+            }
             releaseMemory(handle);
             handle.programEnded.complete(result);
         }

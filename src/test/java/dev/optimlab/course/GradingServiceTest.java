@@ -3,6 +3,7 @@ package dev.optimlab.course;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimlab.pylite.Limits;
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import dev.optimlab.runs.Learner;
 import dev.optimlab.runs.Program;
 import dev.optimlab.runs.PyliteExecutor;
@@ -66,6 +67,21 @@ class GradingServiceTest {
     @Nested
     @DisplayName("a graded attempt")
     class Attempt {
+
+        @Test
+        @DisplayName("of a memory bomb tells the queue the memory limit stopped it: the learner turns heavy, their next "
+                + "attempt books a quarter of the budget, and a right answer still gets full marks under it")
+        void memoryBomb() throws Exception {
+            GradingService.Queued bomb = queued(grading.grade(ADA, EXERCISE,
+                    "xs = []\nwhile True:\n    xs.append([0.5] * 100000)\n", Lang.EN));
+            assertThat(verdict(bomb).score()).isZero();
+            assertThat(bomb.run().outcome().get(30, TimeUnit.SECONDS).limit()).isEqualTo(LimitExceeded.Kind.MEMORY);
+            assertThat(runs.recentCpu(ADA)).isGreaterThan(runs.settings().fairShare().lightCpu());
+            GradingService.Queued next = queued(grading.grade(ADA, EXERCISE, SOLUTION, Lang.EN));
+            assertThat(verdict(next).score()).isEqualTo(1.0);
+            assertThat(next.run().outcome().get(30, TimeUnit.SECONDS).limit()).isNull();
+            assertThat(next.run().limits().maxBytes()).isEqualTo(bomb.run().limits().maxBytes() / 4);
+        }
 
         @Test
         @DisplayName("gets the grader's verdict: full marks for a right answer, none for a wrong one")

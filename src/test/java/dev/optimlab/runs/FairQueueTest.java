@@ -45,6 +45,19 @@ class FairQueueTest {
         return order;
     }
 
+    @Test
+    @DisplayName("remembers a program stopped by its memory limit for about a half-life")
+    void memoryLimitHits() {
+        assertThat(queue.hitMemoryLimitRecently("mallory")).isFalse();
+        queue.endedOnMemoryLimit("mallory");
+        assertThat(queue.hitMemoryLimitRecently("mallory")).isTrue();
+        assertThat(queue.hitMemoryLimitRecently("ada")).isFalse();
+        now += 59_000 * MS;
+        assertThat(queue.hitMemoryLimitRecently("mallory")).isTrue();
+        now += 2_000 * MS;
+        assertThat(queue.hitMemoryLimitRecently("mallory")).isFalse();
+    }
+
     @Nested
     @DisplayName("among learners who used nothing yet")
     class Fresh {

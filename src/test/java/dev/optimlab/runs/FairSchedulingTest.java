@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimlab.pylite.Limits;
 import dev.optimlab.pylite.RunResult;
+import dev.optimlab.pylite.runtime.LimitExceeded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,11 +42,13 @@ class FairSchedulingTest {
     }
 
     /**
-     * Programs written as {@code "label cpu=MILLIS"}, optionally followed by {@code hold}: each records when it
-     * starts, reports MILLIS of CPU when it ends, and with {@code hold} waits until the test releases its label.
+     * Programs written as {@code "label cpu=MILLIS"}, optionally followed by {@code hold} or {@code memory}: each
+     * records when it starts and the limits it got, reports MILLIS of CPU when it ends, with {@code hold} waits
+     * until the test releases its label, and with {@code memory} ends as stopped by its memory limit.
      */
     static final class BilledExecutor implements ProgramExecutor {
         final List<String> started = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Limits> limitsOf = new ConcurrentHashMap<>();
         private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
         void release(String label) {
@@ -66,7 +69,9 @@ class FairSchedulingTest {
             String label = words[0];
             long cpuMillis = Long.parseLong(words[1].substring("cpu=".length()));
             boolean holds = words.length > 2 && words[2].equals("hold");
+            boolean memoryBomb = words.length > 2 && words[2].equals("memory");
             CountDownLatch cancelled = new CountDownLatch(1);
+            limitsOf.put(label, limits);
             started.add(label);
             Thread.ofPlatform().daemon().start(() -> {
                 RunResult.Status status = RunResult.Status.OK;
@@ -81,7 +86,10 @@ class FairSchedulingTest {
                     Thread.currentThread().interrupt();
                 }
                 output.cpuTime(Duration.ofMillis(cpuMillis));
-                output.finished(new RunResult(status, label, "", null, 0, Duration.ofMillis(1), 1));
+                output.finished(memoryBomb
+                        ? new RunResult(RunResult.Status.LIMIT_EXCEEDED, "", "LimitError: memory\n", "MEMORY", 2,
+                                Duration.ofMillis(1), 1)
+                        : new RunResult(status, label, "", null, 0, Duration.ofMillis(1), 1));
             });
             return cancelled::countDown;
         }
@@ -144,6 +152,55 @@ class FairSchedulingTest {
         assertThat(loop.result().errorType()).isEqualTo("TIME");
         assertThat(pylite.recentCpu(Learner.member("ada"))).isGreaterThanOrEqualTo(loop.result().duration().minusMillis(1))
                 .isLessThanOrEqualTo(loop.result().duration().plus(pylite.settings().cancelGrace()));
+    }
+
+    @Nested
+    @DisplayName("a program stopped by its memory limit")
+    class MemoryLimit {
+        final RunService service = service(SETTINGS);
+
+        @Test
+        @DisplayName("makes its learner heavy however little CPU it used, while an honest learner who used as much stays light")
+        void billedAsHeavy() throws Exception {
+            RunOutcome bomb = RunServiceTest.outcome(submit(service, "mallory", "bomb cpu=5 memory"));
+            RunOutcome honest = RunServiceTest.outcome(submit(service, "ada", "honest cpu=5"));
+            assertThat(bomb.limit()).isEqualTo(LimitExceeded.Kind.MEMORY);
+            assertThat(honest.limit()).isNull();
+            assertThat(service.recentCpu(Learner.member("mallory")))
+                    .isGreaterThan(SHARE.lightCpu())
+                    .isGreaterThanOrEqualTo(SHARE.lightCpu().multipliedBy(2).minusMillis(1));
+            assertThat(service.recentCpu(Learner.member("ada"))).isLessThan(Duration.ofMillis(6));
+        }
+
+        @Test
+        @DisplayName("counts the same when a job reports it for the program it ran, as a graded attempt does")
+        void reportedByJob() throws Exception {
+            Job attempt = (limits, output) -> {
+                Thread.ofPlatform().daemon().start(() -> {
+                    output.cpuTime(Duration.ofMillis(3));
+                    output.endedOnLimit(LimitExceeded.Kind.MEMORY);
+                    output.finished(new RunResult(RunResult.Status.OK, "verdict", "", null, 0, Duration.ofMillis(3), 0));
+                });
+                return () -> { };
+            };
+            RunOutcome outcome = RunServiceTest.outcome(RunServiceTest.accepted(
+                    service.submit(Learner.member("mallory"), attempt, RunKind.SUBMIT, null)));
+            assertThat(outcome.status()).isEqualTo(RunResult.Status.OK);
+            assertThat(outcome.limit()).isEqualTo(LimitExceeded.Kind.MEMORY);
+            assertThat(service.recentCpu(Learner.member("mallory"))).isGreaterThan(SHARE.lightCpu());
+        }
+
+        @Test
+        @DisplayName("gives its learner's next programs a quarter of the memory budget, and nobody else's")
+        void quarterBudgetAfterwards() throws Exception {
+            RunServiceTest.outcome(submit(service, "mallory", "bomb cpu=5 memory"));
+            RunServiceTest.outcome(submit(service, "mallory", "next cpu=1"));
+            RunServiceTest.outcome(submit(service, "ada", "honest cpu=1"));
+            long budget = RunServiceTest.SMALL.maxBytes();
+            assertThat(executor.limitsOf.get("bomb").maxBytes()).isEqualTo(budget);
+            assertThat(executor.limitsOf.get("next").maxBytes()).isEqualTo(budget / 4);
+            assertThat(executor.limitsOf.get("honest").maxBytes()).isEqualTo(budget);
+        }
     }
 
     @Nested
@@ -227,6 +284,22 @@ class FairSchedulingTest {
             executor.release("loop2");
             executor.release("loop3");
             assertThat(RunServiceTest.outcome(third).status()).isEqualTo(RunResult.Status.OK);
+        }
+
+        @Test
+        @DisplayName("a learner whose program hit its memory limit waits for the unreserved worker like a busy loop")
+        void memoryBomberLeavesTheReservedWorker() throws Exception {
+            burn(service, "hog", 5_000);
+            RunServiceTest.outcome(submit(service, "mallory", "bomb cpu=2 memory"));
+            RunHandle loop = submit(service, "hog", "loop cpu=5000 hold");
+            RunServiceTest.awaitState(loop, RunHandle.State.RUNNING);
+            RunHandle again = submit(service, "mallory", "again cpu=2");
+            RunOutcome light = RunServiceTest.outcome(submit(service, "ada", "ada cpu=2"));
+            assertThat(light.status()).isEqualTo(RunResult.Status.OK);
+            assertThat(again.state()).as("the reserved worker is free, but only for light learners")
+                    .isEqualTo(RunHandle.State.QUEUED);
+            executor.release("loop");
+            assertThat(RunServiceTest.outcome(again).status()).isEqualTo(RunResult.Status.OK);
         }
 
         @Test

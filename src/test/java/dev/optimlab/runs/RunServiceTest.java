@@ -463,7 +463,7 @@ class RunServiceTest {
         @DisplayName("programs wait in the queue until their memory budget fits beside the running ones")
         void admission() throws Exception {
             ScriptedExecutor executor = ScriptedExecutor.waiting();
-            long budget = SMALL.maxBytes() + RunService.INTERPRETER_OVERHEAD_BYTES;
+            long budget = SMALL.maxBytes() + dev.optimlab.runs.MemoryGuard.INTERPRETER_OVERHEAD_BYTES;
             RunService service = service(ONE_WORKER.withWorkers(8).withMemoryCapacityBytes(3 * budget), executor);
             List<RunHandle> handles = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -488,7 +488,7 @@ class RunServiceTest {
         @DisplayName("many programs allocating at once all end with a result, never an OutOfMemoryError")
         void manyAllocating() throws Exception {
             Limits budget = SMALL.withMaxBytes(32L << 20);
-            long capacity = 3 * (budget.maxBytes() + RunService.INTERPRETER_OVERHEAD_BYTES);
+            long capacity = 3 * (budget.maxBytes() + dev.optimlab.runs.MemoryGuard.INTERPRETER_OVERHEAD_BYTES);
             RunService service = service(ONE_WORKER.withWorkers(6).withMemoryCapacityBytes(capacity)
                     .withLimits(budget, budget), new PyliteExecutor());
             String bomb = "xs = []\nwhile True:\n    xs.append([0] * 100000)\n";

@@ -175,7 +175,7 @@ class TimeSlicingTest {
     @DisplayName("never deadlock when the paused programs hold all the memory: a paused one resumes")
     void pausedProgramsFillingMemoryResume() throws Exception {
         Limits limits = ONE_SECOND;
-        long reservation = limits.maxBytes() + RunService.INTERPRETER_OVERHEAD_BYTES;
+        long reservation = limits.maxBytes() + MemoryGuard.INTERPRETER_OVERHEAD_BYTES;
         // Running programs may book 1.5 reservations and paused ones half as much again: the two loops, one
         // paused and one running, fill it, and the light program fits only once one of them has ended.
         RunService service = service(SETTINGS.withMemoryCapacityBytes(3 * reservation / 2));
@@ -195,7 +195,7 @@ class TimeSlicingTest {
     @DisplayName("count a paused busy loop with the little memory it holds, not its whole budget, so lighter programs still start")
     void pausedLoopsHoldLittle() throws Exception {
         Limits limits = ONE_SECOND.withMaxBytes(64L << 20);
-        long reservation = limits.maxBytes() + RunService.INTERPRETER_OVERHEAD_BYTES;
+        long reservation = limits.maxBytes() + MemoryGuard.INTERPRETER_OVERHEAD_BYTES;
         // Two budgets may run and paused programs may add one more: whole budgets held by three paused loops
         // would leave the light program waiting until the loops end; what the loops hold leaves room for it.
         RunService service = service(SETTINGS.withLimits(limits, limits).withMemoryCapacityBytes(2 * reservation));
