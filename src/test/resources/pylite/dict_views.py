@@ -23,6 +23,11 @@ print(k & {'a', 'z'}, k - {'a', 'b'}, it & {('c', 3)})
 n = {1: 'x', 2: 'y', 3: 'z'}
 print(n.keys() | {4}, n.keys() - {2}, n.keys() ^ {3, 4}, {1, 5} & n.keys(), {1, 5} - n.keys())
 print(n.keys() & [2, 3], n.keys() & {2: 0}.keys())
+print(n.keys() >= {1, 2}, n.keys() < {1, 2}, {1} <= n.keys(), n.keys() <= n.keys(), n.items() > {(1, 'x')})
+try:
+    n.keys() < [1, 2]
+except TypeError as e:
+    print(type(e).__name__, e)
 print({}.keys(), {}.values(), {}.items())
 print(bool({}.keys()), bool(k))
 print(isinstance(k, type(d.keys())))

@@ -206,10 +206,22 @@ final class DictMethods {
             throw PyException.typeError("unhashable type: '" + pyType().name() + "'");
         }
 
-        /** dictviews_and, _or, _sub, _xor (and reflected): the view as a set, combined with any iterable. */
+        /**
+         * dictviews_and, _or, _sub, _xor (and reflected): the view as a set, combined with any iterable; and
+         * dictview_richcompare: subset and superset tests against a set or another set-like view.
+         */
         @Override
         public Object binaryOp(Interpreter in, String dunder, Object other) {
             if (kind == PyDict.DictIterator.Kind.VALUES || !(other instanceof PyObject || other instanceof String)) {
+                return Py.NOT_IMPLEMENTED;
+            }
+            if (dunder.equals("__lt__") || dunder.equals("__le__") || dunder.equals("__gt__") || dunder.equals("__ge__")) {
+                if (other instanceof PySet s) {
+                    return toSet(in).binaryOp(in, dunder, s);
+                }
+                if (other instanceof DictView v && v.kind != PyDict.DictIterator.Kind.VALUES) {
+                    return toSet(in).binaryOp(in, dunder, v.toSet(in));
+                }
                 return Py.NOT_IMPLEMENTED;
             }
             boolean reflected = dunder.startsWith("__r");
