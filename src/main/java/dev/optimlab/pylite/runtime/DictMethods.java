@@ -3,6 +3,7 @@ package dev.optimlab.pylite.runtime;
 import static dev.optimlab.pylite.runtime.Methods.method;
 import static dev.optimlab.pylite.runtime.Methods.rest;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -150,7 +151,7 @@ final class DictMethods {
         /** reversed(view): CPython's dict_reversekeyiterator and friends, over the current entries. */
         PyIterator reversed(Interpreter in) {
             List<Object> items = Ops.toList(in, this);
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             return new Sequences.ListIterator(items);
         }
 
