@@ -97,13 +97,18 @@ public final class Comparisons {
         return null;
     }
 
-    /** {@code is}: identity, with small values compared by value since the JVM boxes them freely. */
+    /**
+     * {@code is}: identity, with small values compared by value since the JVM boxes them freely. Equal ints are
+     * the same object inside CPython's small-int cache (-5..256); the JVM's own Long cache (-128..127) shares
+     * boxes CPython would not, so below -5 only equal values outside that cache can be told to be one object.
+     */
     static boolean identical(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            long v = x;
+            return v == y && (v >= -5 && v <= 256 || x == y && (v < -128 || v > 127));
+        }
         if (a == b) {
             return true;
-        }
-        if (a instanceof Long x && b instanceof Long y) {
-            return x.longValue() == y.longValue() && x >= -5 && x <= 256;
         }
         if (a instanceof Boolean x && b instanceof Boolean y) {
             return x.booleanValue() == y.booleanValue();

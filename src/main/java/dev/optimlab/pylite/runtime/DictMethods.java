@@ -3,6 +3,7 @@ package dev.optimlab.pylite.runtime;
 import static dev.optimlab.pylite.runtime.Methods.method;
 import static dev.optimlab.pylite.runtime.Methods.rest;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +43,9 @@ final class DictMethods {
 
     static void installDict() {
         PyType t = PyType.DICT;
-        method(t, "keys", (in, a, k) -> new DictView(dict(a[0]), DictView.Kind.KEYS));
-        method(t, "values", (in, a, k) -> new DictView(dict(a[0]), DictView.Kind.VALUES));
-        method(t, "items", (in, a, k) -> new DictView(dict(a[0]), DictView.Kind.ITEMS));
+        method(t, "keys", (in, a, k) -> new DictView(dict(a[0]), PyDict.DictIterator.Kind.KEYS));
+        method(t, "values", (in, a, k) -> new DictView(dict(a[0]), PyDict.DictIterator.Kind.VALUES));
+        method(t, "items", (in, a, k) -> new DictView(dict(a[0]), PyDict.DictIterator.Kind.ITEMS));
         method(t, "get", (in, a, k) -> {
             Args.range("get", rest(a), 1, 2);
             Object v = dict(a[0]).get(in, a[1]);
@@ -115,21 +116,26 @@ final class DictMethods {
         })));
     }
 
-    /** dict_keys, dict_values and dict_items: live views over a dict. */
+    /**
+     * dict_keys, dict_values and dict_items: live views over a dict (CPython's dictview objects). Keys and
+     * items views are set-like: they compare equal to sets and combine with {@code & | - ^} into sets.
+     */
     static final class DictView implements PyObject {
-        enum Kind { KEYS, VALUES, ITEMS }
-
         private final PyDict dict;
-        private final Kind kind;
+        private final PyDict.DictIterator.Kind kind;
 
-        DictView(PyDict dict, Kind kind) {
+        DictView(PyDict dict, PyDict.DictIterator.Kind kind) {
             this.dict = dict;
             this.kind = kind;
         }
 
         @Override
         public PyType pyType() {
-            return PyType.ITERATOR;
+            return switch (kind) {
+                case KEYS -> PyType.DICT_KEYS;
+                case VALUES -> PyType.DICT_VALUES;
+                case ITEMS -> PyType.DICT_ITEMS;
+            };
         }
 
         @Override
@@ -139,22 +145,42 @@ final class DictMethods {
 
         @Override
         public PyIterator iter(Interpreter in) {
+            return new PyDict.DictIterator(dict, kind);
+        }
+
+        /** reversed(view): CPython's dict_reversekeyiterator and friends, over the current entries. */
+        PyIterator reversed(Interpreter in) {
+            List<Object> items = Ops.toList(in, this);
+            Collections.reverse(items);
+            return new Sequences.ListIterator(items);
+        }
+
+        /** {@code x in view}: a key lookup for keys, a lookup plus value comparison for items, a scan for values. */
+        boolean contains(Interpreter in, Object item) {
             return switch (kind) {
-                case KEYS -> Iterators.keys(dict);
-                case VALUES -> Iterators.of(dict.map().values().iterator());
-                case ITEMS -> Iterators.of(dict.map().entrySet().stream()
-                        .map(e -> (Object) new PyTuple(e.getKey().value(), e.getValue())).iterator());
+                case KEYS -> dict.map().containsKey(new Key(in, item));
+                case ITEMS -> {
+                    if (!(item instanceof PyTuple t) || t.items().length != 2) {
+                        yield false;
+                    }
+                    Object value = dict.get(in, t.items()[0]);
+                    yield value != null && Ops.eq(in, value, t.items()[1]);
+                }
+                case VALUES -> {
+                    for (Object value : dict.map().values()) {
+                        if (Ops.eq(in, value, item)) {
+                            yield true;
+                        }
+                    }
+                    yield false;
+                }
             };
         }
 
         @Override
         public String repr(Interpreter in) {
-            String name = switch (kind) {
-                case KEYS -> "dict_keys";
-                case VALUES -> "dict_values";
-                case ITEMS -> "dict_items";
-            };
-            return name + "(" + new PyList(Ops.toList(in, this)).repr(in) + ")";
+            return in.reprGuarded(this, "...",
+                    () -> pyType().name() + "(" + new PyList(Ops.toList(in, this)).repr(in) + ")");
         }
 
         @Override
@@ -164,17 +190,75 @@ final class DictMethods {
 
         @Override
         public boolean pyEquals(Interpreter in, Object other) {
-            if (other instanceof DictView v && kind != Kind.VALUES && v.kind == kind) {
+            if (kind == PyDict.DictIterator.Kind.VALUES) {
+                return this == other;
+            }
+            if (other instanceof PySet s) {
+                return toSet(in).pyEquals(in, s);
+            }
+            if (other instanceof DictView v && v.kind != PyDict.DictIterator.Kind.VALUES) {
                 return toSet(in).pyEquals(in, v.toSet(in));
             }
-            return this == other;
+            return false;
+        }
+
+        @Override
+        public long pyHash(Interpreter in) {
+            throw PyException.typeError("unhashable type: '" + pyType().name() + "'");
+        }
+
+        /**
+         * dictviews_and, _or, _sub, _xor (and reflected): the view as a set, combined with any iterable; and
+         * dictview_richcompare: subset and superset tests against a set or another set-like view.
+         */
+        @Override
+        public Object binaryOp(Interpreter in, String dunder, Object other) {
+            if (kind == PyDict.DictIterator.Kind.VALUES || !(other instanceof PyObject || other instanceof String)) {
+                return Py.NOT_IMPLEMENTED;
+            }
+            if (dunder.equals("__lt__") || dunder.equals("__le__") || dunder.equals("__gt__") || dunder.equals("__ge__")) {
+                if (other instanceof PySet s) {
+                    return toSet(in).binaryOp(in, dunder, s);
+                }
+                if (other instanceof DictView v && v.kind != PyDict.DictIterator.Kind.VALUES) {
+                    return toSet(in).binaryOp(in, dunder, v.toSet(in));
+                }
+                return Py.NOT_IMPLEMENTED;
+            }
+            boolean reflected = dunder.startsWith("__r");
+            String op = reflected ? "__" + dunder.substring(3) : dunder;
+            if (!(op.equals("__and__") || op.equals("__or__") || op.equals("__sub__") || op.equals("__xor__"))) {
+                return Py.NOT_IMPLEMENTED;
+            }
+            PySet mine = toSet(in);
+            PySet theirs = new PySet();
+            theirs.update(in, other);
+            PySet left = reflected ? theirs : mine;
+            PySet right = reflected ? mine : theirs;
+            switch (op) {
+                case "__and__" -> {
+                    return left.intersection(in, right);
+                }
+                case "__or__" -> left.update(in, right);
+                case "__sub__" -> {
+                    for (Object v : right.values()) {
+                        left.discard(in, v);
+                    }
+                }
+                default -> {
+                    for (Object v : right.values()) {
+                        if (!left.discard(in, v)) {
+                            left.add(in, v);
+                        }
+                    }
+                }
+            }
+            return left;
         }
 
         private PySet toSet(Interpreter in) {
             PySet s = new PySet();
-            for (Object o : Ops.toList(in, this)) {
-                s.add(in, o);
-            }
+            s.update(in, this);
             return s;
         }
     }

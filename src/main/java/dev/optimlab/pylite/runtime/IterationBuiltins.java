@@ -171,6 +171,9 @@ final class IterationBuiltins {
             Collections.reverse(keys);
             return new Sequences.ListIterator(keys);
         }
+        if (seq instanceof DictMethods.DictView v) {
+            return v.reversed(in);
+        }
         if (seq instanceof PySet || seq instanceof PyIterator
                 || !(seq instanceof String || seq instanceof PyList || seq instanceof PyTuple || seq instanceof PyInstance)) {
             throw PyException.typeError("'" + Py.typeName(seq) + "' object is not reversible");

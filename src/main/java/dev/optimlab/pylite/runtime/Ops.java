@@ -369,6 +369,9 @@ public final class Ops {
         if (container instanceof PySet s) {
             return s.contains(in, item);
         }
+        if (container instanceof DictMethods.DictView v) {
+            return v.contains(in, item);
+        }
         if (container instanceof PyRange r && Py.isInt(item) && !(item instanceof BigInteger)) {
             return r.contains(index(item));
         }

@@ -1,5 +1,7 @@
 package dev.optimlab.pylite.runtime;
 
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +64,7 @@ public final class PyDict implements PyObject {
 
     @Override
     public PyIterator iter(Interpreter in) {
-        return Iterators.keys(this);
+        return new DictIterator(this, DictIterator.Kind.KEYS);
     }
 
     @Override
@@ -110,5 +112,53 @@ public final class PyDict implements PyObject {
             return out;
         }
         return Py.NOT_IMPLEMENTED;
+    }
+
+    /**
+     * CPython's dict_keyiterator, dict_valueiterator and dict_itemiterator: each step first compares the dict's
+     * size with the size it started from, so adding or removing a key during a loop fails at the next step.
+     */
+    static final class DictIterator implements PyIterator {
+        enum Kind { KEYS, VALUES, ITEMS }
+
+        private final PyDict dict;
+        private final Kind kind;
+        private final Iterator<Map.Entry<Key, Object>> entries;
+        private int expectedSize;
+        private boolean exhausted;
+
+        DictIterator(PyDict dict, Kind kind) {
+            this.dict = dict;
+            this.kind = kind;
+            this.entries = dict.map.entrySet().iterator();
+            this.expectedSize = dict.map.size();
+        }
+
+        @Override
+        public Object next(Interpreter in) {
+            if (exhausted) {
+                return null;
+            }
+            if (dict.map.size() != expectedSize) {
+                expectedSize = -1; // sticky, as in CPython: every later step fails too
+                throw PyException.of(PyType.RUNTIME_ERROR, "dictionary changed size during iteration");
+            }
+            if (!entries.hasNext()) {
+                exhausted = true;
+                return null;
+            }
+            Map.Entry<Key, Object> e;
+            try {
+                e = entries.next();
+            } catch (ConcurrentModificationException sameSizeOtherKeys) {
+                exhausted = true;
+                throw PyException.of(PyType.RUNTIME_ERROR, "dictionary keys changed during iteration");
+            }
+            return switch (kind) {
+                case KEYS -> e.getKey().value();
+                case VALUES -> e.getValue();
+                case ITEMS -> new PyTuple(e.getKey().value(), e.getValue());
+            };
+        }
     }
 }

@@ -141,7 +141,7 @@ public final class PySet implements PyObject {
 
     @Override
     public PyIterator iter(Interpreter in) {
-        return Iterators.of(values().iterator());
+        return table.new SetIterator();
     }
 
     @Override
@@ -154,6 +154,9 @@ public final class PySet implements PyObject {
 
     @Override
     public boolean pyEquals(Interpreter in, Object other) {
+        if (other instanceof DictMethods.DictView view) {
+            return view.pyEquals(in, this);
+        }
         return other instanceof PySet s && s.size() == size() && isSubsetOf(in, s);
     }
 

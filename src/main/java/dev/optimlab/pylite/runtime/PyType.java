@@ -42,6 +42,9 @@ public final class PyType implements PyObject {
     public static final PyType MODULE = builtin("module");
     public static final PyType GENERATOR = builtin("generator");
     public static final PyType ITERATOR = builtin("iterator");
+    public static final PyType DICT_KEYS = builtin("dict_keys");
+    public static final PyType DICT_VALUES = builtin("dict_values");
+    public static final PyType DICT_ITEMS = builtin("dict_items");
     public static final PyType PROPERTY = builtin("property");
     public static final PyType STATICMETHOD = builtin("staticmethod");
     public static final PyType CLASSMETHOD = builtin("classmethod");

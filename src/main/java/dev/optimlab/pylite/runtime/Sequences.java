@@ -42,8 +42,9 @@ final class Sequences {
     }
 
     static void assignSlice(Interpreter in, List<Object> items, PySlice s, Object value) {
-        List<Object> replacement = Ops.toList(in, value);
         PySlice.Bounds b = s.indices(items.size());
+        List<Object> replacement = sequenceFast(in, value,
+                b.step() == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
         if (b.step() == 1) {
             int start = (int) b.start();
             int stop = (int) Math.max(b.start(), b.stop());
@@ -59,6 +60,23 @@ final class Sequences {
         for (int i = 0; i < b.length(); i++) {
             items.set((int) (b.start() + i * b.step()), replacement.get(i));
         }
+    }
+
+    /** PySequence_Fast: the items of an iterable, or a TypeError saying what the slice needed. */
+    private static List<Object> sequenceFast(Interpreter in, Object value, String notIterable) {
+        if (value instanceof PyList || value instanceof PyTuple) {
+            return Ops.toList(in, value);
+        }
+        PyIterator it;
+        try {
+            it = Ops.iter(in, value);
+        } catch (PyException e) {
+            if (e.value().type().isSubtypeOf(PyType.TYPE_ERROR)) {
+                throw PyException.typeError(notIterable);
+            }
+            throw e;
+        }
+        return Ops.toList(in, it);
     }
 
     static void deleteSlice(Interpreter in, List<Object> items, PySlice s) {

@@ -232,4 +232,31 @@ final class SetTable {
             add(in, k.value());
         }
     }
+
+    /** CPython's setiterobject: walks the table by position; once the set's size changed, every step fails. */
+    final class SetIterator implements PyIterator {
+        private int position;
+        private int expectedSize = used;
+        private boolean exhausted;
+
+        @Override
+        public Object next(Interpreter in) {
+            if (exhausted) {
+                return null;
+            }
+            if (used != expectedSize) {
+                expectedSize = -1;
+                throw PyException.of(PyType.RUNTIME_ERROR, "Set changed size during iteration");
+            }
+            Object[] table = keys;
+            while (position < table.length) {
+                Object k = table[position++];
+                if (k != null && k != DUMMY) {
+                    return k;
+                }
+            }
+            exhausted = true;
+            return null;
+        }
+    }
 }

@@ -29,4 +29,14 @@ class ComparisonsTest {
         assertThat(Comparisons.identical(new String("a"), new String("a"))).isTrue();
         assertThat(Comparisons.identical(new String("ab"), new String("ab"))).isFalse();
     }
+
+    @Test
+    @DisplayName("tell equal ints below -5 apart although the JVM shares their boxes")
+    void identityBelowTheSmallIntCache() {
+        assertThat(Comparisons.identical(Long.valueOf(-6), Long.valueOf(-6))).isFalse();
+        assertThat(Comparisons.identical(Long.valueOf(-128), Long.valueOf(-128))).isFalse();
+        Long big = 1_000_000L;
+        assertThat(Comparisons.identical(big, big)).as("one object bound to two names").isTrue();
+        assertThat(Comparisons.identical(Long.valueOf(1_000_000), Long.valueOf(1_000_000))).isFalse();
+    }
 }
