@@ -95,6 +95,9 @@ public final class DashboardProbe {
             signIn(learnerPage, learner[0], learner[1]);
             System.out.printf(Locale.ROOT, "dashboard probe: signed in, created %s with %d learners in %.1f s%n",
                     classroom, learners.size(), (System.nanoTime() - setup) / 1e9);
+            // signing in and importing may take minutes on a loaded host; a probe load that takes a minute has failed
+            teacher.setDefaultTimeout(60_000);
+            learnerPage.setDefaultTimeout(60_000);
             String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(go.substring(3).strip())
                     - System.currentTimeMillis());
@@ -105,19 +108,28 @@ public final class DashboardProbe {
             int rows = learners.size();
             String rowsShown = "n => new Set([...document.querySelectorAll('#matrix [data-learner]')]"
                     + ".map(e => e.dataset.learner)).size >= n";
+            String exercise = null;
             while (System.nanoTime() + options.every().toNanos() / 2 < end) {
                 long cycle = System.nanoTime();
-                time("instructor /classrooms/{id} until all rows", () -> {
+                long instructorLoad = System.nanoTime();
+                time("instructor /classrooms/{id} until a row", () -> {
                     teacher.navigate(options.base() + classroom, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
-                    teacher.waitForFunction(rowsShown, rows);
+                    teacher.waitForFunction(rowsShown, 1);
                     return null;
                 });
+                time("instructor /classrooms/{id} until all rows", instructorLoad, () -> teacher.waitForFunction(rowsShown, rows));
                 time("learner /dashboard until its table", () -> {
                     learnerPage.navigate(options.base() + "/dashboard", new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
                     learnerPage.waitForFunction("() => document.querySelectorAll('table.ol-table tbody tr').length > 0");
                     return null;
                 });
-                time("GET /api/v1/me/attempts", () -> get("/api/v1/me/attempts", learner[2]));
+                if (exercise == null) {
+                    // the learner's next exercise, from the dashboard's "continue" link (exercises/ID)
+                    String link = learnerPage.locator("#continue").count() == 0 ? null : learnerPage.locator("#continue").getAttribute("href");
+                    exercise = link == null ? null : link.substring(link.lastIndexOf('/') + 1);
+                }
+                String attemptsOf = exercise;
+                time("GET /api/v1/me/attempts?exercise=ID", () -> get("/api/v1/me/attempts?exercise=" + attemptsOf, learner[2]));
                 time("GET /actuator/health", () -> get("/actuator/health", null));
                 long rest = cycle + options.every().toNanos() - System.nanoTime();
                 if (rest > 0) {
@@ -175,7 +187,11 @@ public final class DashboardProbe {
     }
 
     private void time(String probe, Load load) {
-        long started = System.nanoTime();
+        time(probe, System.nanoTime(), load);
+    }
+
+    /** Times a load, or the rest of one, from {@code started}: a failure is recorded with its reason, not thrown. */
+    private void time(String probe, long started, Load load) {
         Sample sample;
         try {
             load.run();
