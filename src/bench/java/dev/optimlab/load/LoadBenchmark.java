@@ -43,7 +43,7 @@ public final class LoadBenchmark {
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     private record Options(Path jar, Path content, int learners, int submissions, Duration window, int hostile,
-                           String heap, int warmup, int port, Path work, List<String> appArgs) {
+                           String heap, int warmup, int port, Path work, List<String> appArgs, Path dashboards) {
     }
 
     /** One exercise's right and wrong answer. */
@@ -64,16 +64,30 @@ public final class LoadBenchmark {
         System.out.println("exercises: " + tasks.stream().map(Task::exercise).toList());
         int accounts = options.learners() + options.hostile() + options.warmup();
         List<String> tokens = createUsers(options, dir, accounts);
+        // --dashboards BENCH_CLASSPATH_FILE: an instructor and a learner time their pages during the window
+        DashboardProbeLauncher dashboards = options.dashboards() == null ? null : new DashboardProbeLauncher(options.dashboards());
+        if (dashboards != null) {
+            dashboards.prepare(options.jar(), dir, options.appArgs());
+        }
         Process app = startApp(options, dir);
         try {
             String base = "http://127.0.0.1:" + options.port();
             awaitHealthy(base, app);
+            if (dashboards != null) {
+                dashboards.start(base, dir, options.learners());
+            }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
             if (options.warmup() > 0) {
                 warmUp(http, base, tasks, tokens.subList(accounts - options.warmup(), accounts));
             }
+            if (dashboards != null) {
+                dashboards.go(options.window());
+            }
             run(options, http, base, tasks, tokens, app, dir);
+            if (dashboards != null) {
+                dashboards.finish(dir);
+            }
         } finally {
             app.destroy();
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
@@ -93,7 +107,7 @@ public final class LoadBenchmark {
             } else {
                 throw new IllegalArgumentException("unexpected argument " + args[i] + "; options: --jar FILE "
                         + "--content DIR --learners N --submissions N --seconds S --hostile N --heap SIZE --warmup N "
-                        + "--port P --work DIR --app-arg ARG");
+                        + "--port P --work DIR --app-arg ARG --dashboards BENCH_CLASSPATH_FILE");
             }
         }
         return new Options(Path.of(given.getOrDefault("jar", "target/optimlab.jar")).toAbsolutePath(),
@@ -104,7 +118,8 @@ public final class LoadBenchmark {
                 Integer.parseInt(given.getOrDefault("hostile", "0")), given.getOrDefault("heap", "1g"),
                 Integer.parseInt(given.getOrDefault("warmup", "10")),
                 Integer.parseInt(given.getOrDefault("port", "18080")),
-                given.containsKey("work") ? Path.of(given.get("work")).toAbsolutePath() : null, appArgs);
+                given.containsKey("work") ? Path.of(given.get("work")).toAbsolutePath() : null, appArgs,
+                given.containsKey("dashboards") ? Path.of(given.get("dashboards")) : null);
     }
 
     /** Every exercise of the course with its solution (right) and starter (wrong). */

@@ -47,11 +47,11 @@ import dev.optimlab.classroom.RosterImport;
 import dev.optimlab.course.Chapter;
 import dev.optimlab.course.CourseCatalog;
 import dev.optimlab.course.Lang;
-import dev.optimlab.progress.AttemptRecorded;
 import dev.optimlab.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,6 +72,9 @@ import java.util.stream.Collectors;
 @Route("classrooms/:id(\\d+)")
 @RolesAllowed({"INSTRUCTOR", "ADMIN"})
 class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** At most one live re-read per this interval: 120 learners at 10 verdicts/s would otherwise re-read 10×/s. */
+    static final Duration LIVE_REFRESH_INTERVAL = Duration.ofSeconds(1);
 
     final H1 title = new H1();
     final Span joinCode = new Span();
@@ -97,10 +100,11 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private Classroom classroom;
     private List<Gradebook.Column> columns = List.of();
     private List<Gradebook.Row> rows = new ArrayList<>();
-    private Set<Long> memberIds = Set.of();
+    private volatile Set<Long> memberIds = Set.of();
     private Member shownLearner;
     private Registration broadcast;
     private Registration rosterBroadcast;
+    private CoalescedRefresh liveRefresh;
 
     ClassroomView(ClassroomService service, ClassroomReports reports, AttemptBroadcaster broadcaster, CourseCatalog catalog,
                   CurrentUser currentUser) {
@@ -326,27 +330,32 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         statistics.setItems(reports.statistics(classroom.id()));
     }
 
-    /** A member's attempt was stored: their row, the statistics and, if open, their attempts are re-read. */
-    private void attemptRecorded(AttemptRecorded event) {
-        Optional<Gradebook.Row> row = reports.row(classroom.id(), event.userId());
-        rows.replaceAll(r -> r.member().userId() == event.userId() && row.isPresent() ? row.get() : r);
+    /** Members' attempts were stored: their rows, the statistics once and, if open, the shown learner's attempts are re-read. */
+    private void attemptsRecorded(Set<Long> userIds) {
+        Map<Long, Gradebook.Row> fresh = new LinkedHashMap<>();
+        userIds.forEach(id -> reports.row(classroom.id(), id).ifPresent(row -> fresh.put(id, row)));
+        rows.replaceAll(r -> fresh.getOrDefault(r.member().userId(), r));
         matrix.setItems(rows);
         statistics.setItems(reports.statistics(classroom.id()));
-        if (shownLearner != null && shownLearner.userId() == event.userId()) {
-            learnerAttempts.setItems(reports.attemptsOf(classroom.id(), event.userId()));
+        if (shownLearner != null && userIds.contains(shownLearner.userId())) {
+            learnerAttempts.setItems(reports.attemptsOf(classroom.id(), shownLearner.userId()));
         }
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
+        liveRefresh = new CoalescedRefresh(LIVE_REFRESH_INTERVAL, userIds -> {
+            try {
+                ui.access(() -> attemptsRecorded(userIds));
+            } catch (UIDetachedException e) {
+                // the tab closed between the attempts and this call; its detach listener closes the refresh
+            }
+        });
+        CoalescedRefresh refresh = liveRefresh;
         broadcast = broadcaster.register(event -> {
             if (classroom != null && memberIds.contains(event.userId())) {
-                try {
-                    ui.access(() -> attemptRecorded(event));
-                } catch (UIDetachedException e) {
-                    // the tab closed between the attempt and this call; its detach listener unregisters it
-                }
+                refresh.attemptOf(event.userId());
             }
         });
         rosterBroadcast = broadcaster.registerRoster(event -> {
@@ -362,6 +371,10 @@ class ClassroomView extends Div implements BeforeEnterObserver, HasDynamicTitle 
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        if (liveRefresh != null) {
+            liveRefresh.close();
+            liveRefresh = null;
+        }
         if (broadcast != null) {
             broadcast.remove();
             broadcast = null;

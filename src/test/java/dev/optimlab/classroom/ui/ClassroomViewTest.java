@@ -122,6 +122,24 @@ class ClassroomViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = TEACHER, roles = "INSTRUCTOR")
+    @DisplayName("shows the last attempt of a burst too, in the trailing refresh after the interval")
+    void burst() throws InterruptedException {
+        ClassroomView view = open();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture.runAsync(() -> progress.submit(learner.id(), exercise, exercise.starter(), Lang.EN)).join();
+        }
+        long deadline = System.nanoTime() + ClassroomView.LIVE_REFRESH_INTERVAL.multipliedBy(10).toNanos();
+        while (!cell(view, exercise.id()).endsWith(" · 3") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            MockVaadin.runUIQueue();
+        }
+        assertThat(cell(view, exercise.id())).endsWith(" · 3");
+        assertThat(view.statistics.getListDataView().getItems().filter(s -> s.exerciseId().equals(exercise.id())).findFirst()
+                .orElseThrow().attempts()).isEqualTo(3);
+    }
+
+    @Test
+    @WithMockUser(username = TEACHER, roles = "INSTRUCTOR")
     @DisplayName("adds a learner who joins while the page is open, without a reload")
     void liveJoin() {
         ClassroomView view = open();
