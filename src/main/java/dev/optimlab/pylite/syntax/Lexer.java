@@ -196,11 +196,19 @@ public final class Lexer {
         }
         String word = src.substring(start, pos);
         if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"') && word.length() <= 2
-                && word.toLowerCase().matches("r|u|f|b|rf|fr|rb|br")) {
+                && isStringPrefix(word.toLowerCase())) {
             string(word.toLowerCase(), start);
             return;
         }
         add(Kind.NAME, word, null, start, pos);
+    }
+
+    /** Whether a word before a quote is one of the string prefixes the tokenizer knows (lower-cased). */
+    private static boolean isStringPrefix(String word) {
+        return switch (word) {
+            case "r", "u", "f", "b", "rf", "fr", "rb", "br" -> true;
+            default -> false;
+        };
     }
 
     private void string(String prefix, int start) {
@@ -368,7 +376,8 @@ public final class Lexer {
                             + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
                             line, col);
                 }
-                value = narrow(new BigInteger(literal));
+                // 18 decimal digits always fit a long, which is what narrow() gives for them
+                value = literal.length() <= 18 ? (Object) Long.parseLong(literal) : narrow(new BigInteger(literal));
             }
         }
         tokens.add(new Token(Kind.NUMBER, src.substring(start, pos), value, line, col, pos - lineStart));
@@ -400,9 +409,9 @@ public final class Lexer {
         String op = src.substring(pos, pos + length);
         pos += length;
         Token token = new Token(Kind.OP, op, null, line, start - lineStart, pos - lineStart);
-        switch (op) {
-            case "(", "[", "{" -> brackets.push(token);
-            case ")", "]", "}" -> {
+        switch (op.charAt(0)) {
+            case '(', '[', '{' -> brackets.push(token);
+            case ')', ']', '}' -> {
                 if (brackets.isEmpty()) {
                     throw PySyntaxError.syntax("unmatched '" + op + "'", line, start - lineStart);
                 }
