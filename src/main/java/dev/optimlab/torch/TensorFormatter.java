@@ -276,8 +276,12 @@ public final class TensorFormatter {
         }
     }
 
-    /** Mirrors {@code _Formatter}: one width and one notation for every element of a tensor. */
-    private record Formatter(boolean floating, boolean intMode, boolean sciMode, int maxWidth, int precision) {
+    /**
+     * Mirrors {@code _Formatter}: one width and one notation for every element of a tensor; {@code measuredTexts}
+     * keeps the unpadded texts measuring produced (null where none was), so that printing does not format them again.
+     */
+    private record Formatter(boolean floating, boolean intMode, boolean sciMode, int maxWidth, int precision,
+            String[] measuredTexts) {
 
         static Formatter of(Elements elements, int[] measured, PrintOptions options) {
             int precision = options.precision();
@@ -286,7 +290,7 @@ public final class TensorFormatter {
                 for (int index : measured) {
                     width = Math.max(width, elements.str(index).length());
                 }
-                return new Formatter(false, true, false, width, precision);
+                return new Formatter(false, true, false, width, precision, null);
             }
             double min = Double.POSITIVE_INFINITY;
             double max = 0;
@@ -303,7 +307,7 @@ public final class TensorFormatter {
             }
             if (count == 0) {
                 // PyTorch returns before applying sci_mode here: zeros, inf and nan always print as integers.
-                return new Formatter(true, true, false, 1, precision);
+                return new Formatter(true, true, false, 1, precision, null);
             }
             boolean sciMode;
             int width = 1;
@@ -312,22 +316,34 @@ public final class TensorFormatter {
             } else {
                 sciMode = max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4;
             }
+            // a summarised tensor measures only its edges, so only a whole one keeps its texts
+            String[] texts = measured.length == elements.size() ? new String[measured.length] : null;
             for (int index : measured) {
                 double value = floats.value(index);
                 if (Double.isFinite(value) && value != 0) {
-                    if (sciMode) {
-                        width = Math.max(width, PythonFloatFormat.scientific(value, precision).length());
-                    } else if (intMode) {
-                        width = Math.max(width, PythonFloatFormat.fixed(value, 0).length() + 1);
-                    } else {
-                        width = Math.max(width, PythonFloatFormat.fixed(value, precision).length());
+                    String text = floatText(value, sciMode, intMode, precision);
+                    width = Math.max(width, text.length());
+                    if (texts != null) {
+                        texts[index] = text;
                     }
                 }
             }
-            if (options.sciMode() != null) {
+            if (options.sciMode() != null && options.sciMode() != sciMode) {
                 sciMode = options.sciMode();
+                texts = null;
             }
-            return new Formatter(true, intMode, sciMode, width, precision);
+            return new Formatter(true, intMode, sciMode, width, precision, texts);
+        }
+
+        /** One float element in the tensor's notation; the trailing point marks a float tensor of integers. */
+        private static String floatText(double value, boolean sciMode, boolean intMode, int precision) {
+            if (sciMode) {
+                return PythonFloatFormat.scientific(value, precision);
+            }
+            if (intMode) {
+                return PythonFloatFormat.fixed(value, 0) + (Double.isFinite(value) ? "." : "");
+            }
+            return PythonFloatFormat.fixed(value, precision);
         }
 
         int width() {
@@ -336,16 +352,10 @@ public final class TensorFormatter {
 
         String format(Elements elements, int index) {
             String text;
-            if (floating) {
-                double value = ((FloatingElements) elements).value(index);
-                if (sciMode) {
-                    text = PythonFloatFormat.scientific(value, precision);
-                } else if (intMode) {
-                    // The trailing point marks a float tensor whose values are all integers.
-                    text = PythonFloatFormat.fixed(value, 0) + (Double.isFinite(value) ? "." : "");
-                } else {
-                    text = PythonFloatFormat.fixed(value, precision);
-                }
+            if (measuredTexts != null && measuredTexts[index] != null) {
+                text = measuredTexts[index];
+            } else if (floating) {
+                text = floatText(((FloatingElements) elements).value(index), sciMode, intMode, precision);
             } else {
                 text = elements.str(index);
             }

@@ -510,8 +510,8 @@ final class OptimObjects {
                 });
                 // as in PyTorch, where state_dict() is the scheduler's __dict__: best, num_bad_epochs, T_max, ...
                 default -> {
-                    Map<String, Object> state = scheduler.stateDict();
-                    yield state.containsKey(name) ? Host.toPython(state.get(name)) : null;
+                    Object value = scheduler.stateValue(name);
+                    yield value == null ? null : Host.toPython(value);
                 }
             };
         }

@@ -35,7 +35,9 @@ public final class Interpreter {
 
     private final Budget budget;
     private final String filename;
-    private final String[] sourceLines;
+    private final String source;
+    /** The source split into lines, only once a traceback or warning shows one (most runs never do). */
+    private String[] sourceLines;
     private final Output stdout;
     private final Map<String, Object> builtins;
     private final Map<String, Object> globals = new LinkedHashMap<>();
@@ -54,7 +56,7 @@ public final class Interpreter {
     public Interpreter(Budget budget, String filename, String source, Output stdout) {
         this.budget = budget;
         this.filename = filename;
-        this.sourceLines = source.replace("\r\n", "\n").split("\n", -1);
+        this.source = source;
         this.stdout = stdout;
         this.builtins = Builtins.table();
         budget.setLiveBytes(this::measureLiveBytes);
@@ -114,6 +116,9 @@ public final class Interpreter {
 
     /** The source line (1-based) as written, for tracebacks. */
     public String sourceLine(int line) {
+        if (sourceLines == null) {
+            sourceLines = source.replace("\r\n", "\n").split("\n", -1);
+        }
         return line >= 1 && line <= sourceLines.length ? sourceLines[line - 1] : "";
     }
 

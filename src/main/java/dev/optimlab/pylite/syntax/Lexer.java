@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Turns source text into tokens with INDENT/DEDENT; mirrors CPython's tokenizer (Parser/tokenizer.c),
@@ -16,10 +15,6 @@ public final class Lexer {
     /** CPython's limit on decimal digits in int literals (sys.int_info.default_max_str_digits). */
     public static final int MAX_STR_DIGITS = 4300;
 
-    private static final Set<String> THREE_CHAR_OPS = Set.of("**=", "//=", ">>=", "<<=", "...", "!=");
-    private static final Set<String> TWO_CHAR_OPS = Set.of("**", "//", "==", "!=", "<=", ">=", "<<", ">>",
-            "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "->", ":=");
-    private static final String ONE_CHAR_OPS = "+-*/%@&|^~<>()[]{},:.;=";
 
     private final String src;
     private final List<Token> tokens = new ArrayList<>();
@@ -201,11 +196,19 @@ public final class Lexer {
         }
         String word = src.substring(start, pos);
         if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"') && word.length() <= 2
-                && word.toLowerCase().matches("r|u|f|b|rf|fr|rb|br")) {
+                && isStringPrefix(word.toLowerCase())) {
             string(word.toLowerCase(), start);
             return;
         }
         add(Kind.NAME, word, null, start, pos);
+    }
+
+    /** Whether a word before a quote is one of the string prefixes the tokenizer knows (lower-cased). */
+    private static boolean isStringPrefix(String word) {
+        return switch (word) {
+            case "r", "u", "f", "b", "rf", "fr", "rb", "br" -> true;
+            default -> false;
+        };
     }
 
     private void string(String prefix, int start) {
@@ -373,7 +376,8 @@ public final class Lexer {
                             + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
                             line, col);
                 }
-                value = narrow(new BigInteger(literal));
+                // 18 decimal digits always fit a long, which is what narrow() gives for them
+                value = literal.length() <= 18 ? (Object) Long.parseLong(literal) : narrow(new BigInteger(literal));
             }
         }
         tokens.add(new Token(Kind.NUMBER, src.substring(start, pos), value, line, col, pos - lineStart));
@@ -392,14 +396,8 @@ public final class Lexer {
 
     private void operator() {
         int start = pos;
-        String op;
-        if (pos + 3 <= src.length() && THREE_CHAR_OPS.contains(src.substring(pos, pos + 3))) {
-            op = src.substring(pos, pos + 3);
-        } else if (pos + 2 <= src.length() && TWO_CHAR_OPS.contains(src.substring(pos, pos + 2))) {
-            op = src.substring(pos, pos + 2);
-        } else if (ONE_CHAR_OPS.indexOf(src.charAt(pos)) >= 0) {
-            op = String.valueOf(src.charAt(pos));
-        } else {
+        int length = operatorLength();
+        if (length == 0) {
             int cp = src.codePointAt(pos);
             String shown = new String(Character.toChars(cp));
             if (cp == '!' || cp == '$' || cp == '?' || cp == '`') {
@@ -408,11 +406,12 @@ public final class Lexer {
             throw PySyntaxError.syntax("invalid character '" + shown + "' (U+" + String.format("%04X", cp) + ")",
                     line, pos - lineStart);
         }
-        pos += op.length();
+        String op = src.substring(pos, pos + length);
+        pos += length;
         Token token = new Token(Kind.OP, op, null, line, start - lineStart, pos - lineStart);
-        switch (op) {
-            case "(", "[", "{" -> brackets.push(token);
-            case ")", "]", "}" -> {
+        switch (op.charAt(0)) {
+            case '(', '[', '{' -> brackets.push(token);
+            case ')', ']', '}' -> {
                 if (brackets.isEmpty()) {
                     throw PySyntaxError.syntax("unmatched '" + op + "'", line, start - lineStart);
                 }
@@ -433,6 +432,26 @@ public final class Lexer {
             default -> { }
         }
         tokens.add(token);
+    }
+
+    /**
+     * How many characters the operator at {@code pos} spans, the longest of Python's operators that starts
+     * there (as Parser/token.c's PyToken_ThreeChars, TwoChars, OneChar), or 0 when none does.
+     */
+    private int operatorLength() {
+        char c = src.charAt(pos);
+        char next = pos + 1 < src.length() ? src.charAt(pos + 1) : '\0';
+        char third = pos + 2 < src.length() ? src.charAt(pos + 2) : '\0';
+        return switch (c) {
+            // ** // << >> and their augmented forms, *= /= <= >=
+            case '*', '/', '<', '>' -> next == c ? (third == '=' ? 3 : 2) : next == '=' ? 2 : 1;
+            case '.' -> next == '.' && third == '.' ? 3 : 1;
+            case '-' -> next == '=' || next == '>' ? 2 : 1;
+            case '+', '%', '&', '|', '^', '@', ':', '=' -> next == '=' ? 2 : 1;
+            case '!' -> next == '=' ? 2 : 0;
+            case '~', '(', ')', '[', ']', '{', '}', ',', ';' -> 1;
+            default -> 0;
+        };
     }
 
     private void add(Kind kind, String text, Object value, int start, int end) {

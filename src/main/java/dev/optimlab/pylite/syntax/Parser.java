@@ -15,16 +15,9 @@ public final class Parser {
     /** How deeply brackets, operators and blocks may nest before the program is refused. */
     public static final int MAX_NESTING = 100;
 
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("False", "None", "True", "and", "as",
-            "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-            "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-            "pass", "raise", "return", "try", "while", "with", "yield");
     private static final java.util.Set<String> EXPRESSION_KEYWORDS = java.util.Set.of("False", "None", "True",
             "await", "lambda", "not");
     private static final java.util.Set<String> SOFT_KEYWORDS = java.util.Set.of("_", "case", "match");
-    private static final java.util.Set<String> AUG_OPS = java.util.Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=",
-            ">>=", "<<=", "&=", "|=", "^=", "@=");
-    private static final java.util.Set<String> COMPARE_OPS = java.util.Set.of("<", ">", "==", ">=", "<=", "!=");
 
     private final List<Token> tokens;
     private int current;
@@ -37,6 +30,33 @@ public final class Parser {
 
     private final Spans spans;
 
+    /** Whether a name is one of Python's keywords ({@code keyword.kwlist}); a switch, as nearly every name asks. */
+    private static boolean isKeyword(String name) {
+        return switch (name) {
+            case "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+                    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+                    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+                    "with", "yield" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether an operator is an augmented assignment's ({@code +=} and the like). */
+    private static boolean isAugmentedAssign(String op) {
+        return switch (op) {
+            case "+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^=", "@=" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether an operator is one of the comparisons that chain ({@code <} and the like; {@code in}, {@code is} are names). */
+    private static boolean isComparison(String op) {
+        return switch (op) {
+            case "<", ">", "==", ">=", "<=", "!=" -> true;
+            default -> false;
+        };
+    }
+
     public Parser(List<Token> tokens) {
         this(tokens, new Spans());
     }
@@ -44,6 +64,7 @@ public final class Parser {
     public Parser(List<Token> tokens, Spans spans) {
         this.tokens = tokens;
         this.spans = spans;
+        spans.expect(tokens.size());
     }
 
     /** Lexes and parses a whole program. */
@@ -199,7 +220,7 @@ public final class Parser {
                 case "print":
                     Token next = tokens.get(current + 1);
                     if (next.kind() == Kind.STRING || next.kind() == Kind.NUMBER || next.kind() == Kind.FSTRING
-                            || (next.kind() == Kind.NAME && !KEYWORDS.contains(next.text()))) {
+                            || (next.kind() == Kind.NAME && !isKeyword(next.text()))) {
                         advance();
                         starExpressions();
                         throw rangeError("Missing parentheses in call to 'print'. Did you mean print(...)?",
@@ -229,7 +250,7 @@ public final class Parser {
             }
             return new Assign(targets, value, start.line(), start.col());
         }
-        if (peek().kind() == Kind.OP && AUG_OPS.contains(peek().text())) {
+        if (peek().kind() == Kind.OP && isAugmentedAssign(peek().text())) {
             Token op = advance();
             if (!(first instanceof Name || first instanceof Attribute || first instanceof Subscript)) {
                 throw rangeError("'" + describe(first) + "' is an illegal expression for augmented assignment", first);
@@ -721,7 +742,7 @@ public final class Parser {
     private boolean atExpressionEnd() {
         Token t = peek();
         return t.kind() == Kind.NEWLINE || t.kind() == Kind.ENDMARKER || t.isOp(")") || t.isOp("]") || t.isOp("}")
-                || t.isOp("=") || t.isOp(":") || t.isOp(";") || (t.kind() == Kind.OP && AUG_OPS.contains(t.text()))
+                || t.isOp("=") || t.isOp(":") || t.isOp(";") || (t.kind() == Kind.OP && isAugmentedAssign(t.text()))
                 || t.isKeyword("in");
     }
 
@@ -810,7 +831,7 @@ public final class Parser {
         while (true) {
             Token t = peek();
             String op;
-            if (t.kind() == Kind.OP && COMPARE_OPS.contains(t.text())) {
+            if (t.kind() == Kind.OP && isComparison(t.text())) {
                 advance();
                 op = t.text();
             } else if (t.isKeyword("in")) {
@@ -975,7 +996,7 @@ public final class Parser {
             } else if (match("**")) {
                 sawDoubleStar = true;
                 keywords.add(new Keyword(null, expression(), t.line(), t.col()));
-            } else if (t.kind() == Kind.NAME && tokens.get(current + 1).isOp("=") && !KEYWORDS.contains(t.text())) {
+            } else if (t.kind() == Kind.NAME && tokens.get(current + 1).isOp("=") && !isKeyword(t.text())) {
                 advance();
                 advance();
                 valueStart = peek();
@@ -1028,7 +1049,7 @@ public final class Parser {
         }
         boolean startsExpression = switch (next.kind()) {
             case NUMBER, STRING, FSTRING -> !(valueStart.kind() == Kind.NAME && tokens.get(current - 1) == valueStart);
-            case NAME -> !KEYWORDS.contains(next.text()) || EXPRESSION_KEYWORDS.contains(next.text());
+            case NAME -> !isKeyword(next.text()) || EXPRESSION_KEYWORDS.contains(next.text());
             case OP -> next.isOp("{") || next.isOp("~");
             default -> false;
         };
@@ -1097,7 +1118,7 @@ public final class Parser {
                         throw PySyntaxError.syntax("yield inside an expression is not supported in OptimLab;"
                                 + " write it as its own statement", t.line(), t.col());
                     default:
-                        if (KEYWORDS.contains(t.text())) {
+                        if (isKeyword(t.text())) {
                             throw invalidSyntax(t);
                         }
                         return spanned(new Name(t.text(), t.line(), t.col()), t, -1, -1, false);
@@ -1407,7 +1428,7 @@ public final class Parser {
     }
 
     private Token name(String message) {
-        if (!check(Kind.NAME) || KEYWORDS.contains(peek().text())) {
+        if (!check(Kind.NAME) || isKeyword(peek().text())) {
             throw tokenError(message, peek());
         }
         return advance();

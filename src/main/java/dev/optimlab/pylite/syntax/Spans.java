@@ -16,11 +16,18 @@ public final class Spans {
      */
     public record Span(int line, int col, int endLine, int endCol, int anchorFrom, int anchorTo, boolean binary) { }
 
-    private final Map<Node, Span> spans = new IdentityHashMap<>();
+    private Map<Node, Span> spans = new IdentityHashMap<>();
     private final Map<Node, Token> parenthesizedEnds = new IdentityHashMap<>();
 
     public Span of(Node node) {
         return spans.get(node);
+    }
+
+    /** Sizes the table once for about this many expressions, so that recording them never rehashes it. */
+    void expect(int expressions) {
+        if (spans.isEmpty()) {
+            spans = new IdentityHashMap<>(expressions);
+        }
     }
 
     void put(Node node, Span span) {

@@ -191,6 +191,14 @@ public abstract class LRScheduler {
         return state;
     }
 
+    /**
+     * One entry of {@link #stateDict()}, as {@code getattr(scheduler, name)} reads it, or null when there is none;
+     * subclasses answer the entries read every step without building the whole dict.
+     */
+    public Object stateValue(String name) {
+        return stateDict().get(name);
+    }
+
     /** Mirrors {@code load_state_dict()}: {@code self.__dict__.update(state_dict)}. */
     public void loadStateDict(Map<String, Object> state) {
         if (state.containsKey("base_lrs")) {

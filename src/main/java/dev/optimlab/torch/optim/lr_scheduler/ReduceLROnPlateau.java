@@ -149,6 +149,16 @@ public final class ReduceLROnPlateau extends LRScheduler {
     }
 
     @Override
+    public Object stateValue(String name) {
+        return switch (name) {
+            case "best" -> best;
+            case "num_bad_epochs" -> numBadEpochs;
+            case "cooldown_counter" -> cooldownCounter;
+            default -> super.stateValue(name);
+        };
+    }
+
+    @Override
     protected void readState(Map<String, Object> state) {
         if (state.get("min_lrs") instanceof List<?> saved) {
             minLrs = doubles(saved);
